@@ -1,0 +1,68 @@
+/**
+ * rubric-lang: a declarative rubric language for government performance indices.
+ *
+ * The public API, named exports only, grouped by pipeline stage:
+ * source text → syntax → check → compile → (compiled rubric, JSON).
+ * @packageDocumentation
+ */
+
+// ---- diagnostics: errors are data
+export {
+  CATALOGUE,
+  hasErrors,
+  localize,
+  makeDiagnostic,
+  renderDiagnostic,
+  sortDiagnostics,
+  type Diagnostic,
+  type DiagnosticCode,
+  type DiagnosticData,
+  type Locale,
+  type MakeOptions,
+  type MessageArgs,
+  type RenderOptions,
+  type Severity,
+} from "./diagnostics.js";
+
+// ---- syntax: source text → typed AST, and back to canonical text
+export { parseRubric, type ParseResult } from "./syntax/parse.js";
+export { format, printRubric, type FormatResult } from "./syntax/print.js";
+export type * from "./syntax/ast.js";
+
+// ---- check: names, types, points → diagnostics
+export { checkRubric } from "./check/index.js";
+
+// ---- compile: AST → compiled criterion tree (plain JSON), fingerprint, validation
+export {
+  canonicalJson,
+  compile,
+  fingerprintOf,
+  loadCompiled,
+  MAX_COMPILED_DEPTH,
+  seal,
+  sha256Hex,
+  COMPILED_FORMAT,
+  FORMAT_VERSION,
+  type CompileOptions,
+  type CompileResult,
+  type LoadIssue,
+  type LoadResult,
+  type CompiledBand,
+  type CompiledBandArm,
+  type CompiledDecl,
+  type CompiledExpr,
+  type CompiledExtra,
+  type CompiledLeaf,
+  type CompiledMeta,
+  type CompiledNode,
+  type CompiledRanking,
+  type CompiledRubric,
+  type CompiledRule,
+  type CompiledScalarType,
+  type CompiledSortKey,
+  type CompiledType,
+  type CompareCode,
+  type DecimalString,
+  type FunctionCode,
+  type UnsealedRubric,
+} from "./compile/index.js";

@@ -1,0 +1,72 @@
+/**
+ * Turns chevrotain's recognition errors into catalogue diagnostics with readable
+ * wording: "expected a number but found '}'", never token-type names.
+ * @module
+ */
+import type { IParserErrorMessageProvider, IRecognitionException, IToken, TokenType } from "chevrotain";
+import type { Range } from "./ast.js";
+import { makeDiagnostic, type Diagnostic } from "../diagnostics.js";
+import { tokenRange } from "./cst-util.js";
+
+const READABLE: Readonly<Record<string, string>> = {
+  Identifier: "a name", StringLiteral: "a quoted text", NumberLiteral: "a number", PercentLiteral: "a percentage",
+  DateLiteral: "a date", LCurly: "'{'", RCurly: "'}'", LParen: "'('", RParen: "')'", DotDot: "'..'", Dot: "'.'",
+  Comma: "','", Semicolon: "';'", Colon: "':'", Equals: "'='", Minus: "'-'",
+  MetaKey: "'id', 'version', 'basis' or 'locale'", RoundingMode: "a rounding mode (half-up, half-even, half-down, up, down)",
+  NaPolicy: "'full', 'exclude' or 'zero'", NodeKeyword: "'area', 'criterion' or 'item'",
+  Aggregation: "an aggregation (sum, weighted, mean, min, normalised)", NumericType: "a type", SimpleType: "a type",
+  RangeValue: "a number", TiePolicy: "'shared', 'dense' or 'ordinal'", RankFigure: "'published' or 'exact'",
+  Figure: "'index', 'points', 'bonus' or 'penalty'", Direction: "'asc' or 'desc'", CompareOp: "a comparison (>=, >, <=, <, ==, !=)",
+  AddOp: "'+' or '-'", MulOp: "'*' or '/'", Literal: "a value", FunctionName: "a function", ExtraSign: "'bonus' or 'penalty'",
+  EOF: "the end of the file",
+};
+
+function describeType(type: TokenType): string {
+  if (type.name.startsWith("kw_")) return `'${type.name.slice(3)}'`;
+  return READABLE[type.name] ?? type.name;
+}
+
+function describeFound(token: IToken): string {
+  return token.tokenType.name === "EOF" ? "the end of the file" : `'${token.image}'`;
+}
+
+function expectedList(types: readonly TokenType[]): string {
+  const unique = [...new Set(types.map(describeType))];
+  const shown = unique.slice(0, 4);
+  const head = shown.length <= 1 ? (shown[0] ?? "something else") : `${shown.slice(0, -1).join(", ")} or ${shown[shown.length - 1]}`;
+  return unique.length > 4 ? `${head}, …` : head;
+}
+
+/** Encodes what was expected and found as JSON, for {@link toDiagnostic} to decode. */
+export const messageProvider: IParserErrorMessageProvider = {
+  buildMismatchTokenMessage: ({ expected, actual }) => JSON.stringify({ expected: expectedList([expected]), found: describeFound(actual), name: expected.name }),
+  buildNotAllInputParsedMessage: ({ firstRedundant }) => JSON.stringify({ expected: "the end of the file", found: describeFound(firstRedundant) }),
+  buildNoViableAltMessage: ({ expectedPathsPerAlt, actual }) =>
+    JSON.stringify({ expected: expectedList(expectedPathsPerAlt.flat().map((path) => path[0]).filter((t): t is TokenType => t !== undefined)), found: describeFound(actual[0]!) }),
+  buildEarlyExitMessage: ({ expectedIterationPaths, actual }) =>
+    JSON.stringify({ expected: expectedList(expectedIterationPaths.map((path) => path[0]).filter((t): t is TokenType => t !== undefined)), found: describeFound(actual[0]!) }),
+};
+
+/**
+ * Maps one parser error to a diagnostic: RL111 at the end of the file, RL112 for a
+ * reserved word where a name belongs, RL110 otherwise.
+ * @param error - chevrotain's recognition exception (message made by {@link messageProvider})
+ * @param endOfSource - where the source ends, for errors at end of file
+ */
+export function toDiagnostic(error: IRecognitionException, endOfSource: Range): Diagnostic {
+  let parsed: { expected?: string; found?: string; name?: string } = {};
+  try {
+    parsed = JSON.parse(error.message) as typeof parsed;
+  } catch {
+    parsed = { expected: "something else", found: describeFound(error.token) };
+  }
+  const expected = parsed.expected ?? "something else";
+  if (error.token.tokenType.name === "EOF" || Number.isNaN(error.token.startOffset)) {
+    return makeDiagnostic("RL111", endOfSource, { args: { expected } });
+  }
+  const range = tokenRange(error.token);
+  if ((parsed.name === "Identifier" || expected === READABLE["Identifier"]) && error.token.tokenType.name.startsWith("kw_")) {
+    return makeDiagnostic("RL112", range, { args: { word: error.token.image }, suggestion: `${error.token.image}_value` });
+  }
+  return makeDiagnostic("RL110", range, { args: { expected, found: parsed.found ?? describeFound(error.token) } });
+}

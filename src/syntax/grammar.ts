@@ -1,0 +1,377 @@
+/**
+ * The grammar of `grammar/rubric.ebnf` as a pure chevrotain `CstParser`: no embedded
+ * actions, labelled operands, error recovery on, so one pass reports many errors.
+ * Rule names match the EBNF's non-terminals (camelCased).
+ * @module
+ */
+import { CstParser, type CstNode, type IToken } from "chevrotain";
+import { messageProvider } from "./error-messages.js";
+import { ALL_TOKENS, C, Identifier, K, NumberLiteral, P, StringLiteral } from "./lexer.js";
+
+
+class RubricGrammar extends CstParser {
+  constructor() {
+    super(ALL_TOKENS, { recoveryEnabled: true, maxLookahead: 3, nodeLocationTracking: "full", errorMessageProvider: messageProvider });
+    this.performSelfAnalysis();
+  }
+
+  // ---------------------------------------------------------------- rubric
+  public rubric = this.RULE("rubric", () => {
+    this.CONSUME(K.rubric);
+    this.CONSUME(StringLiteral, { LABEL: "title" });
+    this.CONSUME(P.lcurly);
+    this.MANY(() => this.SUBRULE(this.rubricItem, { LABEL: "items" }));
+    this.CONSUME(P.rcurly);
+  });
+
+  private rubricItem = this.RULE("rubricItem", () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.metaStmt) },
+      { ALT: () => this.SUBRULE(this.publishStmt) },
+      { ALT: () => this.SUBRULE(this.indexStmt) },
+      { ALT: () => this.SUBRULE(this.bonusMayExceed) },
+      { ALT: () => this.SUBRULE(this.naStmt) },
+      { ALT: () => this.SUBRULE(this.unitBlock) },
+      { ALT: () => this.SUBRULE(this.node) },
+      { ALT: () => this.SUBRULE(this.extra) },
+      { ALT: () => this.SUBRULE(this.ranking) },
+      { ALT: () => this.SUBRULE(this.bandsBlock) },
+      { ALT: () => { this.CONSUME(P.semicolon); } },
+    ]);
+  });
+
+  private metaStmt = this.RULE("metaStmt", () => {
+    this.CONSUME(C.metaKey, { LABEL: "key" });
+    this.CONSUME(StringLiteral, { LABEL: "value" });
+  });
+
+  private publishStmt = this.RULE("publishStmt", () => {
+    this.CONSUME(K.publish);
+    this.CONSUME(K.precision);
+    this.CONSUME(NumberLiteral, { LABEL: "precision" });
+    this.OPTION(() => {
+      this.CONSUME(K.rounding);
+      this.CONSUME(C.roundingMode, { LABEL: "mode" });
+    });
+  });
+
+  private indexStmt = this.RULE("indexStmt", () => {
+    this.CONSUME(K.index);
+    this.CONSUME(P.equals);
+    this.SUBRULE(this.expr, { LABEL: "formula" });
+  });
+
+  private bonusMayExceed = this.RULE("bonusMayExceed", () => {
+    this.CONSUME(K.bonus);
+    this.CONSUME(K.may);
+    this.CONSUME(K.exceed);
+    this.CONSUME(K.max);
+  });
+
+  private naStmt = this.RULE("naStmt", () => {
+    this.CONSUME(K.not);
+    this.CONSUME(K.applicable);
+    this.CONSUME(P.colon);
+    this.CONSUME(C.naPolicy, { LABEL: "policy" });
+  });
+
+  private unitBlock = this.RULE("unitBlock", () => {
+    this.CONSUME(K.unit);
+    this.CONSUME(P.lcurly);
+    this.MANY(() => {
+      this.SUBRULE(this.decl, { LABEL: "facts" });
+      this.OPTION(() => this.OR([{ ALT: () => this.CONSUME(P.comma) }, { ALT: () => this.CONSUME(P.semicolon) }]));
+    });
+    this.CONSUME(P.rcurly);
+  });
+
+  // ---------------------------------------------------------------- tree
+  private node = this.RULE("node", () => {
+    this.CONSUME(C.nodeKeyword, { LABEL: "keyword" });
+    this.CONSUME(StringLiteral, { LABEL: "id" });
+    this.CONSUME2(StringLiteral, { LABEL: "title" });
+    this.CONSUME(K.max);
+    this.CONSUME(NumberLiteral, { LABEL: "max" });
+    this.MANY(() => this.SUBRULE(this.nodeOption, { LABEL: "options" }));
+    this.CONSUME(P.lcurly);
+    this.MANY2(() => this.SUBRULE(this.nodeStmt, { LABEL: "body" }));
+    this.CONSUME(P.rcurly);
+  });
+
+  private nodeOption = this.RULE("nodeOption", () => {
+    this.OR([
+      { ALT: () => { this.CONSUME(K.weight); this.CONSUME(NumberLiteral, { LABEL: "weight" }); } },
+      { ALT: () => { this.CONSUME(K.applies); this.CONSUME(K.when); this.SUBRULE(this.expr, { LABEL: "condition" }); } },
+      { ALT: () => { this.CONSUME(K.from); this.CONSUME(K.survey); } },
+    ]);
+  });
+
+  private extra = this.RULE("extra", () => {
+    this.CONSUME(C.extraSign, { LABEL: "sign" });
+    this.CONSUME(StringLiteral, { LABEL: "id" });
+    this.CONSUME2(StringLiteral, { LABEL: "title" });
+    this.CONSUME(K.max);
+    this.CONSUME(NumberLiteral, { LABEL: "max" });
+    this.CONSUME(P.lcurly);
+    this.MANY(() => this.SUBRULE(this.nodeStmt, { LABEL: "body" }));
+    this.CONSUME(P.rcurly);
+  });
+
+  private nodeStmt = this.RULE("nodeStmt", () => {
+    this.OR([
+      { ALT: () => { this.CONSUME(K.description); this.CONSUME(StringLiteral, { LABEL: "description" }); } },
+      {
+        ALT: () => {
+          this.CONSUME(K.evidence);
+          this.AT_LEAST_ONE_SEP({ SEP: P.comma, DEF: () => this.CONSUME2(StringLiteral, { LABEL: "evidence" }) });
+        },
+      },
+      { ALT: () => { this.CONSUME(K.aggregate); this.CONSUME(C.aggregation, { LABEL: "method" }); } },
+      { ALT: () => { this.CONSUME(K.unclamped); } },
+      { ALT: () => this.SUBRULE(this.naStmt) },
+      { ALT: () => this.SUBRULE(this.inputStmt) },
+      { ALT: () => this.SUBRULE(this.letStmt) },
+      { ALT: () => this.SUBRULE(this.whenStmt) },
+      { ALT: () => this.SUBRULE(this.scoreStmt) },
+      { ALT: () => this.SUBRULE(this.node) },
+      { ALT: () => { this.CONSUME(P.semicolon); } },
+    ]);
+  });
+
+  private inputStmt = this.RULE("inputStmt", () => {
+    this.CONSUME(K.input);
+    this.AT_LEAST_ONE_SEP({ SEP: P.comma, DEF: () => this.SUBRULE(this.decl, { LABEL: "decls" }) });
+  });
+
+  private decl = this.RULE("decl", () => {
+    this.CONSUME(Identifier, { LABEL: "name" });
+    this.CONSUME(P.colon);
+    this.SUBRULE(this.typeExpr, { LABEL: "type" });
+  });
+
+  private typeExpr = this.RULE("typeExpr", () => {
+    this.OPTION(() => { this.CONSUME(K.list); this.CONSUME(K.of); });
+    this.SUBRULE(this.scalarType, { LABEL: "scalar" });
+  });
+
+  private scalarType = this.RULE("scalarType", () => {
+    this.OR([
+      { ALT: () => { this.CONSUME(C.numericType, { LABEL: "numeric" }); this.OPTION(() => this.SUBRULE(this.typeRange, { LABEL: "range" })); } },
+      {
+        ALT: () => {
+          this.CONSUME(K.likert);
+          this.CONSUME(P.lparen);
+          this.CONSUME(NumberLiteral, { LABEL: "low" });
+          this.CONSUME(P.dotdot);
+          this.CONSUME2(NumberLiteral, { LABEL: "high" });
+          this.CONSUME(P.rparen);
+        },
+      },
+      { ALT: () => { this.CONSUME(C.simpleType, { LABEL: "simple" }); } },
+      {
+        ALT: () => {
+          this.CONSUME(K.enum);
+          this.CONSUME2(P.lparen);
+          this.AT_LEAST_ONE_SEP({ SEP: P.comma, DEF: () => this.CONSUME(Identifier, { LABEL: "members" }) });
+          this.CONSUME2(P.rparen);
+        },
+      },
+    ]);
+  });
+
+  private typeRange = this.RULE("typeRange", () => {
+    this.CONSUME(K.in);
+    this.SUBRULE(this.signedNumber, { LABEL: "low" });
+    this.CONSUME(P.dotdot);
+    this.SUBRULE2(this.signedNumber, { LABEL: "high" });
+  });
+
+  private signedNumber = this.RULE("signedNumber", () => {
+    this.OPTION(() => this.CONSUME(P.minus, { LABEL: "minus" }));
+    this.CONSUME(C.rangeValue, { LABEL: "value" });
+  });
+
+  private letStmt = this.RULE("letStmt", () => {
+    this.CONSUME(K.let);
+    this.CONSUME(Identifier, { LABEL: "name" });
+    this.CONSUME(P.equals);
+    this.SUBRULE(this.expr, { LABEL: "value" });
+  });
+
+  private whenStmt = this.RULE("whenStmt", () => {
+    this.CONSUME(K.when);
+    this.SUBRULE(this.expr, { LABEL: "condition" });
+    this.CONSUME(P.colon);
+    this.CONSUME(C.naPolicy, { LABEL: "policy" });
+  });
+
+  private scoreStmt = this.RULE("scoreStmt", () => {
+    this.CONSUME(K.score);
+    this.CONSUME(P.equals);
+    this.OR([
+      { ALT: () => { this.CONSUME(K.given); this.OPTION(() => { this.CONSUME(K.step); this.CONSUME(NumberLiteral, { LABEL: "step" }); }); } },
+      { ALT: () => this.SUBRULE(this.expr, { LABEL: "rule" }) },
+    ]);
+  });
+
+  // ---------------------------------------------------------------- ranking and bands
+  private ranking = this.RULE("ranking", () => {
+    this.CONSUME(K.ranking);
+    this.CONSUME(P.lcurly);
+    this.MANY(() => this.SUBRULE(this.rankingStmt, { LABEL: "statements" }));
+    this.CONSUME(P.rcurly);
+  });
+
+  private rankingStmt = this.RULE("rankingStmt", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(K.by);
+          this.SUBRULE(this.sortKey, { LABEL: "keys" });
+          this.MANY(() => { this.CONSUME(P.comma); this.CONSUME(K.then); this.SUBRULE2(this.sortKey, { LABEL: "keys" }); });
+        },
+      },
+      { ALT: () => { this.CONSUME(K.ties); this.CONSUME(C.tiePolicy, { LABEL: "ties" }); } },
+      { ALT: () => { this.CONSUME(K.on); this.CONSUME(C.rankFigure, { LABEL: "figure" }); } },
+      { ALT: () => { this.CONSUME(K.within); this.CONSUME(K.group); } },
+      { ALT: () => { this.CONSUME(P.semicolon); } },
+    ]);
+  });
+
+  private sortKey = this.RULE("sortKey", () => {
+    this.OR([
+      { ALT: () => { this.CONSUME(C.figure, { LABEL: "figure" }); } },
+      { ALT: () => { this.CONSUME(C.nodeKeyword, { LABEL: "keyword" }); this.CONSUME(StringLiteral, { LABEL: "id" }); } },
+    ]);
+    this.OPTION(() => this.CONSUME(C.direction, { LABEL: "direction" }));
+  });
+
+  private bandsBlock = this.RULE("bandsBlock", () => {
+    this.CONSUME(K.bands);
+    this.CONSUME(P.lcurly);
+    this.MANY(() => this.SUBRULE(this.band, { LABEL: "bands" }));
+    this.CONSUME(P.rcurly);
+  });
+
+  private band = this.RULE("band", () => {
+    this.CONSUME(StringLiteral, { LABEL: "label" });
+    this.OR([
+      { ALT: () => { this.CONSUME(K.when); this.SUBRULE(this.expr, { LABEL: "condition" }); } },
+      { ALT: () => { this.CONSUME(K.otherwise); } },
+    ]);
+    this.OPTION(() => this.CONSUME(P.semicolon));
+  });
+
+  // ---------------------------------------------------------------- expressions
+  public expr = this.RULE("expr", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(K.if);
+          this.SUBRULE(this.expr, { LABEL: "condition" });
+          this.CONSUME(K.then);
+          this.SUBRULE2(this.expr, { LABEL: "then" });
+          this.CONSUME(K.else);
+          this.SUBRULE3(this.expr, { LABEL: "otherwise" });
+        },
+      },
+      { ALT: () => this.SUBRULE(this.orExpr, { LABEL: "body" }) },
+    ]);
+  });
+
+  private orExpr = this.RULE("orExpr", () => {
+    this.SUBRULE(this.andExpr, { LABEL: "operands" });
+    this.MANY(() => { this.CONSUME(K.or, { LABEL: "ops" }); this.SUBRULE2(this.andExpr, { LABEL: "operands" }); });
+  });
+
+  private andExpr = this.RULE("andExpr", () => {
+    this.SUBRULE(this.notExpr, { LABEL: "operands" });
+    this.MANY(() => { this.CONSUME(K.and, { LABEL: "ops" }); this.SUBRULE2(this.notExpr, { LABEL: "operands" }); });
+  });
+
+  private notExpr = this.RULE("notExpr", () => {
+    this.OR([
+      { ALT: () => { this.CONSUME(K.not, { LABEL: "not" }); this.SUBRULE(this.notExpr, { LABEL: "operand" }); } },
+      { ALT: () => this.SUBRULE(this.comparison, { LABEL: "comparison" }) },
+    ]);
+  });
+
+  private comparison = this.RULE("comparison", () => {
+    this.SUBRULE(this.additive, { LABEL: "operands" });
+    this.OPTION(() => { this.CONSUME(C.compareOp, { LABEL: "ops" }); this.SUBRULE2(this.additive, { LABEL: "operands" }); });
+  });
+
+  private additive = this.RULE("additive", () => {
+    this.SUBRULE(this.multiplicative, { LABEL: "operands" });
+    this.MANY(() => { this.CONSUME(C.addOp, { LABEL: "ops" }); this.SUBRULE2(this.multiplicative, { LABEL: "operands" }); });
+  });
+
+  private multiplicative = this.RULE("multiplicative", () => {
+    this.SUBRULE(this.unary, { LABEL: "operands" });
+    this.MANY(() => { this.CONSUME(C.mulOp, { LABEL: "ops" }); this.SUBRULE2(this.unary, { LABEL: "operands" }); });
+  });
+
+  private unary = this.RULE("unary", () => {
+    this.OR([
+      { ALT: () => { this.CONSUME(P.minus, { LABEL: "minus" }); this.SUBRULE(this.unary, { LABEL: "operand" }); } },
+      { ALT: () => this.SUBRULE(this.primary, { LABEL: "primary" }) },
+    ]);
+  });
+
+  private primary = this.RULE("primary", () => {
+    this.OR([
+      { ALT: () => { this.CONSUME(C.literal, { LABEL: "literal" }); } },
+      { ALT: () => { this.CONSUME(P.lparen); this.SUBRULE(this.expr, { LABEL: "inner" }); this.CONSUME(P.rparen); } },
+      { ALT: () => this.SUBRULE(this.bandsExpr, { LABEL: "bands" }) },
+      { ALT: () => { this.CONSUME(C.functionName, { LABEL: "callee" }); this.SUBRULE(this.args, { LABEL: "args" }); } },
+      // `max` alone is the node's maximum; `max(…)` is the function.
+      { ALT: () => { this.CONSUME(K.max, { LABEL: "max" }); this.OPTION(() => this.SUBRULE2(this.args, { LABEL: "args" })); } },
+      { ALT: () => { this.CONSUME2(C.figure, { LABEL: "figure" }); } },
+      { ALT: () => { this.CONSUME(K.unit); this.CONSUME(P.dot); this.CONSUME(Identifier, { LABEL: "fact" }); } },
+      { ALT: () => { this.CONSUME2(Identifier, { LABEL: "name" }); } },
+    ]);
+  });
+
+  private args = this.RULE("args", () => {
+    this.CONSUME(P.lparen);
+    this.MANY_SEP({ SEP: P.comma, DEF: () => this.SUBRULE(this.expr, { LABEL: "args" }) });
+    this.CONSUME(P.rparen);
+  });
+
+  private bandsExpr = this.RULE("bandsExpr", () => {
+    this.CONSUME(K.bands);
+    this.SUBRULE(this.additive, { LABEL: "subject" });
+    this.CONSUME(P.lcurly);
+    this.MANY(() => {
+      this.SUBRULE(this.bandArm, { LABEL: "arms" });
+      this.OPTION(() => this.CONSUME(P.semicolon));
+    });
+    this.OPTION2(() => {
+      this.CONSUME(K.else);
+      this.CONSUME(P.colon);
+      this.SUBRULE(this.expr, { LABEL: "otherwise" });
+      this.OPTION3(() => this.CONSUME2(P.semicolon));
+    });
+    this.CONSUME(P.rcurly);
+  });
+
+  private bandArm = this.RULE("bandArm", () => {
+    this.CONSUME(C.compareOp, { LABEL: "op" });
+    this.SUBRULE(this.additive, { LABEL: "threshold" });
+    this.CONSUME(P.colon);
+    this.SUBRULE(this.expr, { LABEL: "value" });
+  });
+}
+
+/** The one parser instance, reused for every source (chevrotain's recommended use). */
+export const rubricGrammar = new RubricGrammar();
+
+/**
+ * Parses tokens into a concrete syntax tree. Errors (with recovery) are left on
+ * `rubricGrammar.errors`.
+ * @param tokens - the lexer's tokens
+ */
+export function parseTokens(tokens: IToken[]): CstNode {
+  rubricGrammar.input = tokens;
+  return rubricGrammar.rubric();
+}
