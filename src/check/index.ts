@@ -1,0 +1,32 @@
+/**
+ * The check stage: names, types, points, bands and ranking keys of a parsed rubric.
+ * @module
+ */
+import type { RubricFile } from "../syntax/ast.js";
+import { makeDiagnostic, type Diagnostic } from "../diagnostics.js";
+import { checkNode } from "./nodes.js";
+import { checkRubricLevel, unitFacts } from "./rubric.js";
+import { collectNodes } from "./walk.js";
+
+export { collectNodes, childNodes, closest, editDistance, type NodeEntry } from "./walk.js";
+
+/**
+ * Checks a parsed rubric and returns every problem found (errors and warnings), each
+ * pointing at the AST node it is about. Never throws on any AST the parser builds.
+ * @param ast - the rubric's AST
+ */
+export function checkRubric(ast: RubricFile): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const nodes = collectNodes(ast);
+  const firstLine = new Map<string, number>();
+  for (const { node } of nodes) {
+    const id = node.id.value;
+    const line = firstLine.get(id);
+    if (line === undefined) firstLine.set(id, node.id.range.start.line);
+    else out.push(makeDiagnostic("RL200", node.id.range, { args: { id, line } }));
+  }
+  const facts = unitFacts(ast, out);
+  for (const entry of nodes) checkNode(entry, facts, out);
+  checkRubricLevel(ast, nodes, facts, out);
+  return out;
+}

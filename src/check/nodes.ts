@@ -1,0 +1,189 @@
+/**
+ * Checks of each node and bonus/penalty block: its statements (inputs, lets, when,
+ * score), leaf or inner structure, weights, maxima against its children, `given` steps.
+ * @module
+ */
+import Decimal from "decimal.js";
+import type { CriterionNode, ExtraNode, NodeStatement } from "../syntax/ast.js";
+import { makeDiagnostic, type Diagnostic } from "../diagnostics.js";
+import { checkRuleBounds } from "./bounds.js";
+import { checkBandsExpr } from "./bands.js";
+import { expect, infer, tyOf, value, type Scope, type Ty } from "./types.js";
+import { childNodes, type NodeEntry } from "./walk.js";
+
+// A private clone: the checker never touches the user's global Decimal settings.
+const D = Decimal.clone({ precision: 40 });
+
+const BOOL: Ty = { k: "bool" };
+const NUM: Ty = { k: "num" };
+
+/**
+ * Checks one node or extra block.
+ * @param entry - the node with its parent
+ * @param facts - the unit facts
+ * @param out - where diagnostics go
+ */
+export function checkNode(entry: NodeEntry, facts: ReadonlyMap<string, Ty>, out: Diagnostic[]): void {
+  const { node, parent } = entry;
+  const id = node.id.value;
+  const children = childNodes(node.body);
+  const own = (kind: NodeStatement["kind"]): NodeStatement[] => node.body.filter((st) => st.kind === kind);
+  const scores = [...own("Score"), ...own("ScoreGiven")];
+
+  if (new D(node.max.text).lte(0)) {
+    out.push(makeDiagnostic("RL305", node.max.range, { args: { what: `The max of "${id}"`, must: "greater than 0", value: node.max.text } }));
+  }
+  for (const kind of ["Description", "Aggregate", "Unclamped", "NotApplicable"] as const) {
+    for (const dup of own(kind).slice(1)) out.push(makeDiagnostic("RL206", dup.range, { args: { what: statementName(kind) } }));
+  }
+  for (const dup of scores.slice(1)) out.push(makeDiagnostic("RL206", dup.range, { args: { what: "score" } }));
+  if (node.kind === "Node") checkOptions(node, parent, out);
+
+  if (node.kind === "Extra") {
+    for (const st of node.body) {
+      if (st.kind === "Node" || st.kind === "Aggregate" || st.kind === "Unclamped") {
+        out.push(makeDiagnostic("RL403", st.kind === "Node" ? st.headerRange : st.range, { args: { what: st.kind === "Node" ? "a child criterion" : `'${statementName(st.kind)}'`, where: `inside ${node.sign} "${id}"` } }));
+      }
+    }
+    if (scores.length === 0) out.push(makeDiagnostic("RL401", node.headerRange, { args: { id } }));
+  } else if (children.length > 0) {
+    const leafish = node.body.find((st) => st.kind === "Score" || st.kind === "ScoreGiven" || st.kind === "Input" || st.kind === "Let" || st.kind === "When");
+    if (leafish !== undefined) {
+      const what = leafish.kind === "Input" ? "inputs" : leafish.kind === "Let" ? "'let' values" : leafish.kind === "When" ? "'when' clause" : "score rule";
+      out.push(makeDiagnostic("RL402", leafish.range, { args: { id, what } }));
+    }
+    checkMaxima(node, children, out);
+  } else {
+    if (scores.length === 0) out.push(makeDiagnostic("RL401", node.headerRange, { args: { id } }));
+    for (const agg of own("Aggregate")) out.push(makeDiagnostic("RL403", agg.range, { args: { what: "'aggregate'", where: `on "${id}", which has no child criteria` } }));
+  }
+  checkStatements(node, facts, out);
+}
+
+function statementName(kind: NodeStatement["kind"]): string {
+  return kind === "NotApplicable" ? "not applicable" : kind.toLowerCase();
+}
+
+function checkOptions(node: CriterionNode, parent: CriterionNode | undefined, out: Diagnostic[]): void {
+  const seen = new Set<string>();
+  for (const option of node.options) {
+    if (seen.has(option.kind)) out.push(makeDiagnostic("RL206", option.range, { args: { what: option.kind === "Weight" ? "weight" : option.kind === "AppliesWhen" ? "applies when" : "from survey" } }));
+    seen.add(option.kind);
+  }
+  const weighted = parent?.body.some((st) => st.kind === "Aggregate" && st.method === "weighted") ?? false;
+  const weight = node.options.find((o) => o.kind === "Weight");
+  if (weighted && weight === undefined) {
+    out.push(makeDiagnostic("RL404", node.headerRange, { args: { id: node.id.value, problem: "needs a 'weight', because its parent uses 'aggregate weighted'" } }));
+  } else if (!weighted && weight !== undefined) {
+    out.push(makeDiagnostic("RL404", weight.range, { args: { id: node.id.value, problem: "has a 'weight', but its parent does not use 'aggregate weighted'" } }));
+  }
+}
+
+function checkMaxima(node: CriterionNode, children: readonly CriterionNode[], out: Diagnostic[]): void {
+  const aggregate = node.body.find((st) => st.kind === "Aggregate");
+  const method = aggregate?.kind === "Aggregate" ? aggregate.method : "sum";
+  if (method === "normalised") return;
+  const maxima = children.map((c) => new D(c.max.text));
+  let total: Decimal;
+  if (method === "weighted") {
+    total = children.reduce((acc, c, i) => {
+      const w = c.options.find((o) => o.kind === "Weight");
+      return w?.kind === "Weight" ? acc.plus(new D(w.text).times(maxima[i]!)) : acc;
+    }, new D(0));
+  } else if (method === "mean") {
+    total = maxima.reduce((a, b) => a.plus(b), new D(0)).dividedBy(maxima.length);
+  } else if (method === "min") {
+    total = D.min(...maxima);
+  } else {
+    total = maxima.reduce((a, b) => a.plus(b), new D(0));
+  }
+  if (!total.eq(node.max.text)) {
+    out.push(makeDiagnostic("RL400", node.headerRange, { args: { id: node.id.value, sum: total.toFixed(), max: new D(node.max.text).toFixed() } }));
+  }
+}
+
+function checkStatements(node: CriterionNode | ExtraNode, facts: ReadonlyMap<string, Ty>, out: Diagnostic[]): void {
+  const inputs = new Map<string, Ty>();
+  const declared = new Map<string, NodeStatement>();
+  const lets = new Map<string, { order: number; type: Ty }>();
+  let order = 0;
+  for (const st of node.body) {
+    const names = st.kind === "Input" ? st.declarations.map((d) => d.name) : st.kind === "Let" ? [st.name] : [];
+    for (const name of names) {
+      if (declared.has(name.name)) out.push(makeDiagnostic("RL202", name.range, { args: { name: name.name } }));
+      declared.set(name.name, st);
+    }
+    if (st.kind === "Input") for (const d of st.declarations) inputs.set(d.name.name, tyOf(d.type));
+    if (st.kind === "Let") lets.set(st.name.name, { order: order++, type: { k: "unknown" } });
+  }
+  const used = new Set<string>();
+  const scope = (place: Scope["place"], letOrder = Infinity): Scope => ({ place, inputs, lets, letOrder, facts, used, out });
+
+  for (const option of node.kind === "Node" ? node.options : []) {
+    if (option.kind === "AppliesWhen") expect(option.condition, BOOL, scope("applies"));
+  }
+  let letIndex = 0;
+  for (const st of node.body) {
+    switch (st.kind) {
+      case "Let": {
+        const s = scope("rule", letIndex);
+        const t = value(st.value, s);
+        lets.set(st.name.name, { order: letIndex++, type: t });
+        checkBandsExpr(st.value, out);
+        break;
+      }
+      case "When": expect(st.condition, BOOL, scope("rule")); break;
+      case "Score": {
+        const s = scope("rule");
+        const t = infer(st.rule, s);
+        if (t.k === "member") expect(st.rule, NUM, s);
+        else if (t.k !== "unknown" && t.k !== "num") out.push(makeDiagnostic("RL300", st.rule.range, { args: { expected: "a number", found: t.k === "bool" ? "a true/false value" : t.k } }));
+        checkBandsExpr(st.rule, out);
+        if (node.kind === "Node" && !node.body.some((x) => x.kind === "Unclamped")) checkRuleBounds(node, st.rule, out);
+        break;
+      }
+      case "ScoreGiven": checkGiven(node, st, out); break;
+      case "Input":
+        for (const d of st.declarations) checkRangeBounds(d.type, out);
+        break;
+      default: break;
+    }
+  }
+  for (const st of node.body) {
+    if (st.kind !== "Input") continue;
+    for (const d of st.declarations) {
+      if (!used.has(d.name.name) && !(d.type.kind === "SimpleType" && d.type.name === "text")) {
+        out.push(makeDiagnostic("RL415", d.name.range, { args: { id: node.id.value } }));
+      }
+    }
+  }
+}
+
+function checkGiven(node: CriterionNode | ExtraNode, st: Extract<NodeStatement, { kind: "ScoreGiven" }>, out: Diagnostic[]): void {
+  if (st.step === undefined) return;
+  const step = new D(st.step.text);
+  if (step.lte(0)) {
+    out.push(makeDiagnostic("RL305", st.step.range, { args: { what: "The step", must: "greater than 0", value: st.step.text } }));
+  } else if (!new D(node.max.text).mod(step).isZero()) {
+    out.push(makeDiagnostic("RL411", st.step.range, { args: { step: st.step.text, max: node.max.text, id: node.id.value } }));
+  }
+}
+
+/**
+ * Checks the bounds written in a type: low ≤ high, whole likert bounds.
+ * @param type - a declared type
+ * @param out - where diagnostics go
+ */
+export function checkRangeBounds(type: import("../syntax/ast.js").TypeExpr, out: Diagnostic[]): void {
+  const scalar = type.kind === "ListType" ? type.element : type;
+  if (scalar.kind === "LikertType") {
+    for (const b of [scalar.min, scalar.max]) {
+      if (b.value.includes(".")) out.push(makeDiagnostic("RL305", b.range, { args: { what: "A likert bound", must: "a whole number", value: b.value } }));
+    }
+  }
+  if ((scalar.kind === "NumberType" || scalar.kind === "LikertType") && scalar.min !== undefined && scalar.max !== undefined) {
+    if (new D(scalar.min.value).gt(scalar.max.value)) {
+      out.push(makeDiagnostic("RL304", scalar.range, { args: { min: scalar.min.value, max: scalar.max.value } }));
+    }
+  }
+}

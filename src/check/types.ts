@@ -1,0 +1,314 @@
+/**
+ * Name resolution and type checking of expressions. One pass per expression infers
+ * its type and reports unknown names (with "did you mean"), use before definition,
+ * text in a rule, builtins out of place, and operands of the wrong type.
+ * @module
+ */
+import type { Expr, Range, ScalarType, TypeExpr } from "../syntax/ast.js";
+import { makeDiagnostic, type Diagnostic } from "../diagnostics.js";
+import { closest } from "./walk.js";
+
+/** The type of an expression. `unknown` follows an error, so one mistake is reported once. */
+export type Ty =
+  | { readonly k: "num" }
+  | { readonly k: "bool" }
+  | { readonly k: "date" }
+  | { readonly k: "text" }
+  | { readonly k: "enum"; readonly members: readonly string[] }
+  | { readonly k: "list"; readonly el: Ty }
+  | { readonly k: "unknown" }
+  | { readonly k: "member"; readonly name: string; readonly range: Range };
+
+const NUM: Ty = { k: "num" };
+const BOOL: Ty = { k: "bool" };
+const UNKNOWN: Ty = { k: "unknown" };
+
+/** Where an expression stands, which decides what its names may be. */
+export type ExprPlace = "rule" | "applies" | "index" | "bands";
+
+/** What names mean inside one expression. */
+export interface Scope {
+  /** Where the expression stands. */
+  readonly place: ExprPlace;
+  /** Inputs of the enclosing node (empty outside nodes). */
+  readonly inputs: ReadonlyMap<string, Ty>;
+  /** Lets of the enclosing node with their position; only earlier ones are visible. */
+  readonly lets: ReadonlyMap<string, { readonly order: number; readonly type: Ty }>;
+  /** Position of the let being defined (Infinity outside a let). */
+  readonly letOrder: number;
+  /** Unit facts. */
+  readonly facts: ReadonlyMap<string, Ty>;
+  /** Names used, for the unused-input warning. */
+  readonly used: Set<string>;
+  /** Where diagnostics go. */
+  readonly out: Diagnostic[];
+}
+
+/** Converts a declared type to a checker type. */
+export function tyOf(type: TypeExpr): Ty {
+  if (type.kind === "ListType") return { k: "list", el: scalarTy(type.element) };
+  return scalarTy(type);
+}
+
+function scalarTy(type: ScalarType): Ty {
+  switch (type.kind) {
+    case "NumberType": case "LikertType": return NUM;
+    case "SimpleType": return type.name === "bool" ? BOOL : { k: type.name };
+    case "EnumType": return { k: "enum", members: type.members.map((m) => m.name) };
+  }
+}
+
+/** How a type is named in messages. */
+export function describeTy(t: Ty): string {
+  switch (t.k) {
+    case "num": return "a number";
+    case "bool": return "a true/false value";
+    case "date": return "a date";
+    case "text": return "text";
+    case "enum": return `a value of enum(${t.members.join(", ")})`;
+    case "list": return `a list of ${describeTy(t.el).replace(/^an? /, "")}s`;
+    case "member": return `the name '${t.name}'`;
+    case "unknown": return "an unknown value";
+  }
+}
+
+const FIGURES_BY_PLACE: Readonly<Record<ExprPlace, readonly string[]>> = {
+  rule: ["max"],
+  applies: [],
+  index: ["points", "max", "bonus", "penalty"],
+  bands: ["index", "points", "max", "bonus", "penalty"],
+};
+
+const WHY_NOT: Readonly<Record<ExprPlace, string>> = {
+  rule: "a node's rule sees its inputs, lets and 'max'; rubric figures exist only after every node is scored",
+  applies: "'applies when' can use only unit facts (unit.…) and values",
+  index: "the index formula can use points, max, bonus and penalty",
+  bands: "a band condition can use index, points, max, bonus and penalty",
+};
+
+/**
+ * Infers an expression's type, reporting every problem found into `scope.out`.
+ * A bare name that is not an input or let comes back as `member`, to be resolved
+ * by the comparison it stands in (an enum value); anywhere else it is unknown.
+ * @param e - the expression
+ * @param scope - what its names mean
+ */
+export function infer(e: Expr, scope: Scope): Ty {
+  switch (e.kind) {
+    case "NumberLit": case "PercentLit": return NUM;
+    case "DateLit":
+      if (!isCalendarDate(e.text)) scope.out.push(makeDiagnostic("RL305", e.range, { args: { what: `The date ${e.text}`, must: "a real calendar date", value: e.text } }));
+      return { k: "date" };
+    case "BoolLit": return BOOL;
+    case "Paren": return infer(e.inner, scope);
+    case "NameRef": return resolveName(e.name, e.range, scope);
+    case "UnitRef": {
+      const fact = scope.facts.get(e.name);
+      if (fact === undefined) {
+        const suggestion = closest(e.name, scope.facts.keys());
+        scope.out.push(makeDiagnostic("RL203", e.range, suggestion === undefined ? { args: { name: e.name } } : { args: { name: e.name, suggestion }, suggestion: `unit.${suggestion}` }));
+        return UNKNOWN;
+      }
+      if (fact.k === "text") {
+        scope.out.push(makeDiagnostic("RL303", e.range, { args: { name: `unit.${e.name}` } }));
+        return UNKNOWN;
+      }
+      return fact;
+    }
+    case "BuiltinRef":
+      if (!FIGURES_BY_PLACE[scope.place].includes(e.name)) {
+        scope.out.push(makeDiagnostic("RL207", e.range, { args: { name: e.name, why: WHY_NOT[scope.place] } }));
+        return UNKNOWN;
+      }
+      return NUM;
+    case "Unary":
+      return e.op === "-" ? (expect(e.operand, NUM, scope), NUM) : (expect(e.operand, BOOL, scope), BOOL);
+    case "Binary": return inferBinary(e, scope);
+    case "If": {
+      expect(e.condition, BOOL, scope);
+      const then = value(e.then, scope);
+      const otherwise = value(e.otherwise, scope);
+      if (then.k !== "unknown" && otherwise.k !== "unknown" && !sameTy(then, otherwise)) {
+        scope.out.push(makeDiagnostic("RL300", e.otherwise.range, { args: { expected: describeTy(then), found: describeTy(otherwise) } }));
+      }
+      return then;
+    }
+    case "Call": return inferCall(e, scope);
+    case "Bands": {
+      const subject = value(e.subject, scope);
+      for (const arm of e.arms) {
+        const threshold = value(arm.threshold, scope);
+        if (subject.k !== "unknown" && threshold.k !== "unknown" && !comparable(subject, threshold, arm.op)) {
+          scope.out.push(makeDiagnostic("RL302", arm.threshold.range, { args: { left: describeTy(subject), right: describeTy(threshold) } }));
+        }
+      }
+      const values = [...e.arms.map((a) => a.value), ...(e.otherwise === undefined ? [] : [e.otherwise])];
+      const first = values[0] === undefined ? NUM : value(values[0], scope);
+      for (const v of values.slice(1)) {
+        const t = value(v, scope);
+        if (first.k !== "unknown" && t.k !== "unknown" && !sameTy(first, t)) scope.out.push(makeDiagnostic("RL300", v.range, { args: { expected: describeTy(first), found: describeTy(t) } }));
+      }
+      return first;
+    }
+  }
+}
+
+function resolveName(name: string, range: Range, scope: Scope): Ty {
+  const letInfo = scope.lets.get(name);
+  if (letInfo !== undefined) {
+    if (letInfo.order >= scope.letOrder) {
+      scope.out.push(makeDiagnostic("RL204", range, { args: { name } }));
+      return UNKNOWN;
+    }
+    return letInfo.type;
+  }
+  const input = scope.inputs.get(name);
+  if (input !== undefined) {
+    scope.used.add(name);
+    if (scope.place === "applies") {
+      scope.out.push(makeDiagnostic("RL207", range, { args: { name, why: WHY_NOT.applies } }));
+      return UNKNOWN;
+    }
+    if (input.k === "text") {
+      scope.out.push(makeDiagnostic("RL303", range, { args: { name } }));
+      return UNKNOWN;
+    }
+    return input;
+  }
+  return { k: "member", name, range };
+}
+
+/** Reports a bare name that no comparison resolved. */
+function unknownName(t: Extract<Ty, { k: "member" }>, scope: Scope): void {
+  const candidates = [...scope.inputs.keys(), ...[...scope.lets].filter(([, l]) => l.order < scope.letOrder).map(([n]) => n)];
+  const suggestion = closest(t.name, candidates);
+  scope.out.push(makeDiagnostic("RL201", t.range, suggestion === undefined ? { args: { name: t.name } } : { args: { name: t.name, suggestion }, suggestion }));
+}
+
+/** Infers a type where a value is needed: an unresolved bare name is an unknown name. */
+export function value(e: Expr, scope: Scope): Ty {
+  const t = infer(e, scope);
+  if (t.k === "member") {
+    unknownName(t, scope);
+    return UNKNOWN;
+  }
+  return t;
+}
+
+/**
+ * Checks that an expression has the wanted type, reporting RL300 at its range.
+ * @param e - the expression
+ * @param wanted - number or true/false
+ * @param scope - what its names mean
+ */
+export function expect(e: Expr, wanted: Ty, scope: Scope): void {
+  const t = value(e, scope);
+  if (t.k === "unknown" || sameTy(t, wanted)) return;
+  scope.out.push(makeDiagnostic("RL300", e.range, { args: { expected: describeTy(wanted), found: describeTy(t) } }));
+}
+
+function sameTy(a: Ty, b: Ty): boolean {
+  if (a.k !== b.k) return false;
+  if (a.k === "enum" && b.k === "enum") return a.members.join(",") === b.members.join(",");
+  if (a.k === "list" && b.k === "list") return sameTy(a.el, b.el);
+  return true;
+}
+
+function comparable(a: Ty, b: Ty, op: string): boolean {
+  const equality = op === "==" || op === "!=";
+  if (a.k === "num" && b.k === "num") return true;
+  if (a.k === "date" && b.k === "date") return true;
+  return equality && sameTy(a, b) && (a.k === "bool" || a.k === "enum");
+}
+
+function inferBinary(e: Extract<Expr, { kind: "Binary" }>, scope: Scope): Ty {
+  if (e.op === "and" || e.op === "or") {
+    expect(e.left, BOOL, scope);
+    expect(e.right, BOOL, scope);
+    return BOOL;
+  }
+  if (e.op === "+" || e.op === "-" || e.op === "*" || e.op === "/") {
+    expect(e.left, NUM, scope);
+    expect(e.right, NUM, scope);
+    return NUM;
+  }
+  const left = infer(e.left, scope);
+  const right = infer(e.right, scope);
+  if (left.k === "member" || right.k === "member") return resolveMembers(left, right, e.op, scope);
+  if (left.k !== "unknown" && right.k !== "unknown" && !comparable(left, right, e.op)) {
+    scope.out.push(makeDiagnostic("RL302", e.range, { args: { left: describeTy(left), right: describeTy(right) } }));
+  }
+  return BOOL;
+}
+
+/** `unit.kind == so_co_tthc`: a bare name compared with an enum is one of its members. */
+function resolveMembers(left: Ty, right: Ty, op: string, scope: Scope): Ty {
+  const [member, other] = left.k === "member" ? [left, right] : [right as Extract<Ty, { k: "member" }>, left];
+  if (other.k === "member") {
+    unknownName(other, scope);
+    unknownName(member, scope);
+  } else if (other.k === "enum") {
+    if (op !== "==" && op !== "!=") scope.out.push(makeDiagnostic("RL302", member.range, { args: { left: describeTy(other), right: describeTy(other) } }));
+    if (!other.members.includes(member.name)) {
+      const suggestion = closest(member.name, other.members);
+      const args = { name: member.name, type: `enum(${other.members.join(", ")})` };
+      scope.out.push(makeDiagnostic("RL205", member.range, suggestion === undefined ? { args } : { args: { ...args, suggestion }, suggestion }));
+    }
+  } else if (other.k !== "unknown") unknownName(member, scope);
+  return BOOL;
+}
+
+const ARITY: Readonly<Record<string, string>> = {
+  min: "a list or one or more numbers", max: "a list or one or more numbers", clamp: "3 numbers (value, low, high)",
+  round: "2 arguments (value, decimals)", floor: "1 number", ceil: "1 number", abs: "1 number",
+  sum: "1 list of numbers", mean: "1 list of numbers", count: "1 list", ratio: "2 numbers",
+};
+
+function inferCall(e: Extract<Expr, { kind: "Call" }>, scope: Scope): Ty {
+  const n = e.args.length;
+  const arityError = (): Ty => {
+    scope.out.push(makeDiagnostic("RL301", e.range, { args: { name: e.callee, arity: ARITY[e.callee] ?? "", given: n === 1 ? "1 was" : `${n} were` } }));
+    for (const a of e.args) value(a, scope);
+    return e.callee === "count" || e.callee === "sum" || e.callee === "mean" ? NUM : NUM;
+  };
+  const listOfNumbers = (a: Expr, anyElement: boolean): void => {
+    const t = value(a, scope);
+    if (t.k === "unknown") return;
+    if (t.k !== "list" || (!anyElement && t.el.k !== "num")) {
+      scope.out.push(makeDiagnostic("RL300", a.range, { args: { expected: anyElement ? "a list" : "a list of numbers", found: describeTy(t) } }));
+    }
+  };
+  switch (e.callee) {
+    case "min": case "max":
+      if (n === 0) return arityError();
+      if (n === 1) listOfNumbers(e.args[0]!, false);
+      else for (const a of e.args) expect(a, NUM, scope);
+      return NUM;
+    case "sum": case "mean": case "count":
+      if (n !== 1) return arityError();
+      listOfNumbers(e.args[0]!, e.callee === "count");
+      return NUM;
+    case "round": {
+      if (n !== 2) return arityError();
+      expect(e.args[0]!, NUM, scope);
+      const digits = e.args[1]!;
+      if (digits.kind !== "NumberLit" || digits.text.includes(".")) {
+        scope.out.push(makeDiagnostic("RL305", digits.range, { args: { what: "The decimals of round()", must: "a whole number written as a literal", value: "an expression" } }));
+      }
+      return NUM;
+    }
+    default: {
+      const wanted = e.callee === "clamp" ? 3 : e.callee === "ratio" ? 2 : 1;
+      if (n !== wanted) return arityError();
+      for (const a of e.args) expect(a, NUM, scope);
+      return NUM;
+    }
+  }
+}
+
+function isCalendarDate(text: string): boolean {
+  const [y, m, d] = text.split("-").map(Number) as [number, number, number];
+  if (m < 1 || m > 12 || d < 1) return false;
+  const days = [31, (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!;
+  return d <= days;
+}
