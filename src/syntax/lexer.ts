@@ -113,9 +113,9 @@ export const P = {
 /** White space, including a byte-order mark. */
 export const WhiteSpace = createToken({ name: "WhiteSpace", pattern: /[\s\uFEFF]+/, group: Lexer.SKIPPED });
 /** `// …` to the end of the line. */
-export const LineComment = createToken({ name: "LineComment", pattern: /\/\/[^\r\n]*/, group: Lexer.SKIPPED });
+export const LineComment = createToken({ name: "LineComment", pattern: /\/\/[^\r\n]*/, group: "comments" });
 /** `/* … *\/`. */
-export const BlockComment = createToken({ name: "BlockComment", pattern: /\/\*[\s\S]*?\*\//, group: Lexer.SKIPPED, line_breaks: true });
+export const BlockComment = createToken({ name: "BlockComment", pattern: /\/\*[\s\S]*?\*\//, group: "comments", line_breaks: true });
 /** `/*` with no closing `*\/` (reported as RL102). */
 export const UnterminatedComment = createToken({ name: "UnterminatedComment", pattern: /\/\*[\s\S]*/, line_breaks: true });
 
