@@ -159,9 +159,10 @@ export function checkRuleBounds(node: CriterionNode, rule: Expr, out: Diagnostic
   if (range === undefined) return;
   const id = node.id.value;
   if (range.hi === null || range.hi.gt(max)) {
-    out.push(makeDiagnostic("RL405", rule.range, { args: { value: range.hi === null ? "any amount" : range.hi.toFixed(), max: max.toFixed(), id } }));
+    const args = { max: max.toFixed(), id };
+    out.push(makeDiagnostic("RL405", rule.range, { args: range.hi === null ? args : { ...args, value: range.hi.toFixed() } }));
   }
   if (range.lo === null || range.lo.lt(0)) {
-    out.push(makeDiagnostic("RL406", rule.range, { args: { value: range.lo === null ? "any negative amount" : range.lo.toFixed(), id } }));
+    out.push(makeDiagnostic("RL406", rule.range, { args: range.lo === null ? { id } : { id, value: range.lo.toFixed() } }));
   }
 }

@@ -1,0 +1,91 @@
+/**
+ * The `rubric` command: argument handling only; every command is a library call.
+ * Exit codes: 0 ok, 1 findings (errors in a rubric or data, unreadable files),
+ * 2 usage (unknown command or option, missing argument).
+ * @module
+ */
+import { Command, CommanderError, Option } from "commander";
+import type { Locale } from "../diagnostics.js";
+import { runCheck } from "./check.js";
+import { runCompile } from "./compile.js";
+import { runFmt } from "./fmt.js";
+import { EXIT, processOutput, type Output } from "./io.js";
+
+const langOption = (): Option => new Option("--lang <lang>", "language of messages").choices(["en", "vi"]).default("en");
+
+/**
+ * Builds the command-line program. Actions store their exit code in `result.code`.
+ * @param io - output sinks
+ */
+export function buildProgram(io: Output = processOutput): { program: Command; result: { code: number } } {
+  const result = { code: EXIT.ok as number };
+  const program = new Command("rubric")
+    .description("Compile, check and format rubric files (bộ tiêu chí) for government performance indices.")
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
+    .showHelpAfterError("(run 'rubric --help' for usage)");
+
+  program
+    .command("check")
+    .description("Check rubric files and print every error and warning with its line and column.")
+    .argument("<files...>", "rubric files (.rubric)")
+    .addOption(langOption())
+    .addHelpText("after", "\nExample:\n  rubric check examples/par-department/rubric.rubric --lang vi\n\nExit: 0 no errors (warnings allowed), 1 errors found or a file unreadable, 2 usage.")
+    .action((files: string[], opts: { lang: Locale }) => {
+      result.code = runCheck(files, opts.lang, io);
+    });
+
+  program
+    .command("compile")
+    .description("Compile a rubric to JSON: the criterion tree the runtime evaluates.")
+    .argument("<file>", "rubric file (.rubric)")
+    .option("-o, --output <file>", "write the JSON to this file instead of stdout")
+    .addOption(langOption())
+    .addHelpText("after", "\nExample:\n  rubric compile examples/par-department/rubric.rubric -o par-department.json\n\nExit: 0 written, 1 errors in the rubric or a file problem, 2 usage.")
+    .action((file: string, opts: { output?: string; lang: Locale }) => {
+      result.code = runCompile(file, opts.output, opts.lang, io);
+    });
+
+  program
+    .command("fmt")
+    .description("Print a rubric in canonical layout (comments kept), rewrite it, or check it.")
+    .argument("<file>", "rubric file (.rubric)")
+    .addOption(new Option("--write", "rewrite the file in place").conflicts("check"))
+    .addOption(new Option("--check", "exit 1 when the file is not in canonical layout"))
+    .addOption(langOption())
+    .addHelpText("after", "\nExample:\n  rubric fmt --check examples/par-department/rubric.rubric\n\nExit: 0 ok, 1 syntax errors or not formatted (--check), 2 usage.")
+    .action((file: string, opts: { write?: boolean; check?: boolean; lang: Locale }) => {
+      result.code = runFmt(file, opts.write ? "write" : opts.check ? "check" : "print", opts.lang, io);
+    });
+
+  return { program, result };
+}
+
+/**
+ * Runs the program on arguments and returns the exit code (never throws).
+ * @param argv - arguments after the program name
+ * @param io - output sinks
+ */
+export function run(argv: readonly string[], io: Output = processOutput): number {
+  const { program, result } = buildProgram(io);
+  try {
+    program.parse([...argv], { from: "user" });
+    return result.code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version are successful exits; everything else is a usage error.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    io.err(`rubric: internal error: ${error instanceof Error ? error.message : String(error)}`);
+    return EXIT.findings;
+  }
+}
+
+// A reader that stops early (`rubric check … | head`) is not an error of ours.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? EXIT.ok);
+    throw error;
+  });
+}
+process.exitCode = run(process.argv.slice(2));

@@ -1,9 +1,0 @@
-/**
- * The parts of the compile stage that the runtime entry point may load: no parser,
- * no checker, no chevrotain.
- * @module
- */
-export { loadCompiled, MAX_COMPILED_DEPTH, type LoadIssue, type LoadResult } from "./load.js";
-export { fingerprintOf } from "./fingerprint.js";
-export { canonicalJson } from "./canonical.js";
-export * from "./types.js";
