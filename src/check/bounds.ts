@@ -1,6 +1,7 @@
 /**
  * Interval analysis of a leaf rule, in exact decimals: can it give more than the
- * node's max (RL405) or less than 0 (RL406)? Bounds come from declared types
+ * node's max (RL405, when the declared ranges give a concrete bound) or less than 0
+ * (RL406, also when unbounded below, as deductions per missing report are)? Bounds come from declared types
  * (`count` ≥ 0, `likert(1..5)`, `number in 0..100`); an unbounded side is `null`.
  * Where the analysis cannot tell (e.g. a division by a count that may be 0), it
  * returns `undefined` and says nothing rather than guess.
@@ -158,9 +159,10 @@ export function checkRuleBounds(node: CriterionNode, rule: Expr, out: Diagnostic
   const range = interval(rule, env, max);
   if (range === undefined) return;
   const id = node.id.value;
-  if (range.hi === null || range.hi.gt(max)) {
-    const args = { max: max.toFixed(), id };
-    out.push(makeDiagnostic("RL405", rule.range, { args: range.hi === null ? args : { ...args, value: range.hi.toFixed() } }));
+  // Above the max only with a concrete bound: a rule over an unbounded count (`0.5 *
+  // initiatives`) is the ordinary way to write a capped rule, and warning on it is noise.
+  if (range.hi !== null && range.hi.gt(max)) {
+    out.push(makeDiagnostic("RL405", rule.range, { args: { max: max.toFixed(), id, value: range.hi.toFixed() } }));
   }
   if (range.lo === null || range.lo.lt(0)) {
     out.push(makeDiagnostic("RL406", rule.range, { args: range.lo === null ? { id } : { id, value: range.lo.toFixed() } }));

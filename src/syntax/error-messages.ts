@@ -21,6 +21,13 @@ const READABLE: Readonly<Record<string, string>> = {
   EOF: "the end of the file",
 };
 
+const STATEMENTS: Readonly<Record<string, string>> = {
+  rubric: "a rubric holds id, version, basis, locale, publish, index, unit, not applicable, areas, bonus, penalty, ranking and bands",
+  node: "a criterion holds description, evidence, input, let, when, score, aggregate, unclamped, not applicable and child criteria",
+  extra: "a bonus or penalty holds description, evidence, input, let, when and score",
+  ranking: "a ranking holds by, ties, on and within group",
+};
+
 function describeType(type: TokenType): string {
   if (type.name.startsWith("kw_")) return `'${type.name.slice(3)}'`;
   return READABLE[type.name] ?? type.name;
@@ -67,6 +74,12 @@ export function toDiagnostic(error: IRecognitionException, endOfSource: Range): 
   const range = tokenRange(error.token);
   if ((parsed.name === "Identifier" || expected === READABLE["Identifier"]) && error.token.tokenType.name.startsWith("kw_")) {
     return makeDiagnostic("RL112", range, { args: { word: error.token.image }, suggestion: `${error.token.image}_value` });
+  }
+  // A name where a statement belongs: say what belongs there rather than "expected '}'".
+  const rule = error.context.ruleStack[error.context.ruleStack.length - 1];
+  const hint = rule === undefined ? undefined : STATEMENTS[rule];
+  if (expected === "'}'" && error.token.tokenType.name === "Identifier" && hint !== undefined) {
+    return makeDiagnostic("RL113", range, { args: { found: `'${error.token.image}'`, hint } });
   }
   return makeDiagnostic("RL110", range, { args: { expected, found: parsed.found ?? describeFound(error.token) } });
 }

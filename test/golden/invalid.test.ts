@@ -1,0 +1,53 @@
+/**
+ * Golden suite of invalid rubrics: every `test/fixtures/invalid/NAME.rubric` has a
+ * `NAME.expected.json` listing the diagnostics it must produce — code, severity and
+ * start line:column, in source order — and nothing else. `"atLeast": N` (used by the
+ * recovery fixture) also requires at least N diagnostics in one pass, the listed ones
+ * among them.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { compile } from "../../src/compile/compile.js";
+import { renderDiagnostic } from "../../src/diagnostics.js";
+
+interface Expected {
+  readonly atLeast?: number;
+  readonly diagnostics: readonly { code: string; severity: string; line: number; column: number }[];
+}
+
+const dir = join(import.meta.dirname, "../fixtures/invalid");
+const fixtures = readdirSync(dir).filter((f) => f.endsWith(".rubric")).sort();
+
+describe("invalid rubrics", () => {
+  it("has at least 40 fixtures, each with an expectation that checks something", () => {
+    expect(fixtures.length).toBeGreaterThanOrEqual(40);
+    for (const file of fixtures) {
+      const expected = JSON.parse(readFileSync(join(dir, file.replace(/\.rubric$/, ".expected.json")), "utf8")) as Expected;
+      expect(expected.diagnostics.length, `${file} expects no diagnostic`).toBeGreaterThan(0);
+    }
+  });
+
+  it.each(fixtures)("%s", (file) => {
+    const source = readFileSync(join(dir, file), "utf8");
+    const expected = JSON.parse(readFileSync(join(dir, file.replace(/\.rubric$/, ".expected.json")), "utf8")) as Expected;
+    const result = compile(source);
+    const actual = result.diagnostics.map((d) => ({ code: d.code, severity: d.severity, line: d.range.start.line, column: d.range.start.column }));
+    if (expected.atLeast === undefined) {
+      expect(actual).toEqual(expected.diagnostics);
+    } else {
+      expect(actual.length).toBeGreaterThanOrEqual(expected.atLeast);
+      for (const d of expected.diagnostics) expect(actual).toContainEqual(d);
+    }
+    expect(result.ok).toBe(!actual.some((d) => d.severity === "error"));
+    for (const d of result.diagnostics) {
+      expect(d.message.length).toBeGreaterThan(0);
+      expect(d.range.start.offset).toBeLessThanOrEqual(source.length);
+      expect(d.range.end.offset).toBeGreaterThanOrEqual(d.range.start.offset);
+      for (const locale of ["en", "vi"] as const) {
+        const frame = renderDiagnostic(d, source, { file, locale });
+        expect(frame.startsWith(`${file}:${d.range.start.line}:${d.range.start.column}: ${d.severity} ${d.code}: `)).toBe(true);
+      }
+    }
+  });
+});
