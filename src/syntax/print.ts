@@ -27,7 +27,10 @@ class Printer {
   private readonly lines: string[] = [];
   private next = 0;
 
-  constructor(private readonly comments: readonly Comment[]) {}
+  constructor(
+    private readonly comments: readonly Comment[],
+    private readonly source: string,
+  ) {}
 
   /** Emits the comments that stand before `offset`, on their own lines. */
   leading(offset: number, indent: string): void {
@@ -41,7 +44,9 @@ class Printer {
   line(indent: string, text: string, range?: Range): void {
     let out = `${indent}${text}`;
     const c = this.comments[this.next];
-    if (range !== undefined && c !== undefined && c.line === range.end.line && c.offset >= range.end.offset && !c.text.includes("\n")) {
+    // Trailing only when nothing but spaces stands between the statement and the comment.
+    const adjacent = range !== undefined && c !== undefined && c.offset >= range.end.offset && this.source.slice(range.end.offset, c.offset).trim() === "";
+    if (adjacent && c.line === range.end.line && !c.text.includes("\n")) {
       out += ` ${c.text}`;
       this.next++;
     }
@@ -145,8 +150,8 @@ function rankingStatement(st: RankingStatement): string {
   }
 }
 
-function printWith(ast: RubricFile, comments: readonly Comment[]): string {
-  const p = new Printer(comments);
+function printWith(ast: RubricFile, comments: readonly Comment[], source: string): string {
+  const p = new Printer(comments, source);
   p.leading(ast.range.start.offset, "");
   p.line("", `rubric ${quote(ast.title.value)} {`);
   ast.body.forEach((st, i) => {
@@ -165,7 +170,7 @@ function printWith(ast: RubricFile, comments: readonly Comment[]): string {
  * @param ast - the rubric
  */
 export function printRubric(ast: RubricFile): string {
-  return printWith(ast, []);
+  return printWith(ast, [], "");
 }
 
 /**
@@ -178,5 +183,5 @@ export function format(source: string): FormatResult {
   if (parsed.ast === undefined) return { ok: false, diagnostics: parsed.diagnostics };
   const lexed = rubricLexer.tokenize(source);
   const comments = ((lexed.groups["comments"] ?? []) as IToken[]).map((t) => ({ offset: t.startOffset, line: t.startLine ?? 1, text: t.image.trimEnd() }));
-  return { ok: true, text: printWith(parsed.ast, comments), diagnostics: parsed.diagnostics };
+  return { ok: true, text: printWith(parsed.ast, comments, source), diagnostics: parsed.diagnostics };
 }

@@ -35,6 +35,10 @@ describe("format", () => {
     );
   });
 
+  it("attaches a trailing comment to what it directly follows", () => {
+    expect(formatted('rubric "R"{area "1" "A" max 1{score=1} // c\n}')).toBe('rubric "R" {\n  area "1" "A" max 1 {\n    score = 1\n  } // c\n}\n');
+  });
+
   it("keeps comments: own-line comments above their statement, trailing ones on its line", () => {
     const source = '// header\nrubric "R" {\n  // the area\n  area "1" "A" max 1 {\n    score = 1 // full\n    /* block */\n  } // end\n}\n// tail\n';
     const text = formatted(source);
