@@ -73,9 +73,9 @@ function checkOptions(node: CriterionNode, parent: CriterionNode | undefined, ou
   const weighted = parent?.body.some((st) => st.kind === "Aggregate" && st.method === "weighted") ?? false;
   const weight = node.options.find((o) => o.kind === "Weight");
   if (weighted && weight === undefined) {
-    out.push(makeDiagnostic("RL404", node.headerRange, { args: { id: node.id.value, problem: "needs a 'weight', because its parent uses 'aggregate weighted'" } }));
+    out.push(makeDiagnostic("RL404", node.headerRange, { args: { id: node.id.value } }));
   } else if (!weighted && weight !== undefined) {
-    out.push(makeDiagnostic("RL404", weight.range, { args: { id: node.id.value, problem: "has a 'weight', but its parent does not use 'aggregate weighted'" } }));
+    out.push(makeDiagnostic("RL416", weight.range, { args: { id: node.id.value } }));
   }
 }
 

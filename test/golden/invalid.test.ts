@@ -9,7 +9,10 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { compile } from "../../src/compile/compile.js";
-import { renderDiagnostic } from "../../src/diagnostics.js";
+import { localize, renderDiagnostic } from "../../src/diagnostics.js";
+
+/** English prose words that must not appear in a Vietnamese message outside quotes. */
+const ENGLISH = /(?<!\p{L})(the|expected|found|must|which|cannot|inside|needs|has|an?|of|or|and|but|is|are|number|name|value|list|date|file|here|this|with|when|can)(?!\p{L})/iu;
 
 interface Expected {
   readonly atLeast?: number;
@@ -44,6 +47,8 @@ describe("invalid rubrics", () => {
       expect(d.message.length).toBeGreaterThan(0);
       expect(d.range.start.offset).toBeLessThanOrEqual(source.length);
       expect(d.range.end.offset).toBeGreaterThanOrEqual(d.range.start.offset);
+      const vi = localize(d, "vi").message.replace(/'[^']*'|"[^"]*"|\([^)]*\)/g, "");
+      expect(vi, `${d.code}: ${localize(d, "vi").message}`).not.toMatch(ENGLISH);
       for (const locale of ["en", "vi"] as const) {
         const frame = renderDiagnostic(d, source, { file, locale });
         expect(frame.startsWith(`${file}:${d.range.start.line}:${d.range.start.column}: ${d.severity} ${d.code}: `)).toBe(true);
