@@ -138,7 +138,40 @@ function callInterval(e: Extract<Expr, { kind: "Call" }>, env: Env, max: Decimal
 }
 
 /**
+ * True when some input occurs more than once in the rule, `let`s expanded. Interval
+ * bounds are exact only when each variable occurs once; with repeats
+ * (`max * min(a, t) / t`) they over-approximate, and a warning could be false.
+ */
+function repeatsAVariable(rule: Expr, lets: ReadonlyMap<string, Expr>): boolean {
+  const seen = new Set<string>();
+  const stack: Expr[] = [rule];
+  while (stack.length > 0) {
+    const e = stack.pop()!;
+    switch (e.kind) {
+      case "NameRef": {
+        // A name seen twice repeats; that includes a let used twice (its inputs
+        // repeat) and a let that refers to itself, so the expansion always ends.
+        if (seen.has(e.name)) return true;
+        seen.add(e.name);
+        const body = lets.get(e.name);
+        if (body !== undefined) stack.push(body);
+        break;
+      }
+      case "Unary": stack.push(e.operand); break;
+      case "Binary": stack.push(e.left, e.right); break;
+      case "Paren": stack.push(e.inner); break;
+      case "Call": stack.push(...e.args); break;
+      case "If": stack.push(e.condition, e.then, e.otherwise); break;
+      case "Bands": stack.push(e.subject, ...e.arms.flatMap((a) => [a.threshold, a.value]), ...(e.otherwise === undefined ? [] : [e.otherwise])); break;
+      default: break;
+    }
+  }
+  return false;
+}
+
+/**
  * Warns when a leaf rule can exceed the node's max or go below 0 (it will be clamped).
+ * Only where the bounds are exact (each input used once), so a warning is never false.
  * @param node - the leaf (clamped, not `unclamped`)
  * @param rule - its score expression
  * @param out - where diagnostics go
@@ -156,6 +189,8 @@ export function checkRuleBounds(node: CriterionNode, rule: Expr, out: Diagnostic
       env.set(st.name.name, interval(st.value, env, max));
     }
   }
+  const lets = new Map(node.body.flatMap((st) => (st.kind === "Let" ? [[st.name.name, st.value] as const] : [])));
+  if (repeatsAVariable(rule, lets)) return;
   const range = interval(rule, env, max);
   if (range === undefined) return;
   const id = node.id.value;

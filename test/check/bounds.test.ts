@@ -18,6 +18,11 @@ describe("interval analysis of rules (RL405, RL406)", () => {
     expect(checkCodes(leaf("n: count", "min(n * 0.5, max)"))).toEqual([]);
   });
 
+  it("stays silent where a repeated input makes the bounds inexact", () => {
+    expect(checkCodes(leaf("a: count in 0..60, t: count in 1..60", "max * min(a, t) / t"))).toEqual([]);
+    expect(checkCodes('rubric "R" { area "1" "A" max 2 { input a: count in 0..60\n let twice = a + a\n score = twice - a } }')).toEqual([]);
+  });
+
   it("skips unclamped nodes", () => {
     expect(checkCodes('rubric "R" { area "1" "A" max 1 { unclamped\n input a: count in 0..5\n score = a - 3 } }')).toEqual([]);
   });
