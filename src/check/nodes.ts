@@ -4,7 +4,7 @@
  * @module
  */
 import Decimal from "decimal.js";
-import type { CriterionNode, ExtraNode, NodeStatement } from "../syntax/ast.js";
+import type { CriterionNode, ExtraNode, NodeStatement, TypeExpr } from "../syntax/ast.js";
 import { makeDiagnostic, type Diagnostic } from "../diagnostics.js";
 import { checkRuleBounds } from "./bounds.js";
 import { checkBandsExpr } from "./bands.js";
@@ -174,7 +174,7 @@ function checkGiven(node: CriterionNode | ExtraNode, st: Extract<NodeStatement, 
  * @param type - a declared type
  * @param out - where diagnostics go
  */
-export function checkRangeBounds(type: import("../syntax/ast.js").TypeExpr, out: Diagnostic[]): void {
+export function checkRangeBounds(type: TypeExpr, out: Diagnostic[]): void {
   const scalar = type.kind === "ListType" ? type.element : type;
   if (scalar.kind === "LikertType") {
     for (const b of [scalar.min, scalar.max]) {
