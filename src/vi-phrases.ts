@@ -34,6 +34,7 @@ const EXACT: Readonly<Record<string, string>> = {
     "tiêu chí gồm description, evidence, input, let, when, score, aggregate, unclamped, not applicable và tiêu chí con",
   "a bonus or penalty holds description, evidence, input, let, when and score": "khối bonus hoặc penalty gồm description, evidence, input, let, when và score",
   "a ranking holds by, ties, on and within group": "khối ranking gồm by, ties, on và within group",
+  "an if-expression inside a calculation needs parentheses: (if … then … else …)": "biểu thức if nằm trong phép tính phải đặt trong ngoặc: (if … then … else …)",
 };
 
 const PATTERNS: readonly [RegExp, string][] = [

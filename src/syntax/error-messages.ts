@@ -21,6 +21,8 @@ const READABLE: Readonly<Record<string, string>> = {
   EOF: "the end of the file",
 };
 
+const IF_HINT = "an if-expression inside a calculation needs parentheses: (if … then … else …)";
+
 const STATEMENTS: Readonly<Record<string, string>> = {
   rubric: "a rubric holds id, version, basis, locale, publish, index, unit, not applicable, areas, bonus, penalty, ranking and bands",
   node: "a criterion holds description, evidence, input, let, when, score, aggregate, unclamped, not applicable and child criteria",
@@ -74,6 +76,10 @@ export function toDiagnostic(error: IRecognitionException, endOfSource: Range): 
   const range = tokenRange(error.token);
   if ((parsed.name === "Identifier" || expected === READABLE["Identifier"]) && error.token.tokenType.name.startsWith("kw_")) {
     return makeDiagnostic("RL112", range, { args: { word: error.token.image }, suggestion: `${error.token.image}_value` });
+  }
+  // `1 + if …`: an if-expression inside a calculation needs parentheses.
+  if (error.token.tokenType.name === "kw_if" && expected.includes(READABLE["Literal"]!)) {
+    return makeDiagnostic("RL113", range, { args: { found: "'if'", hint: IF_HINT } });
   }
   // A name where a statement belongs: say what belongs there rather than "expected '}'".
   const rule = error.context.ruleStack[error.context.ruleStack.length - 1];

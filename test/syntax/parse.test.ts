@@ -131,6 +131,12 @@ describe("parseRubric: errors", () => {
     expect(codes('rubric "R" { area "1" "A" max 1 { score = 1 ? 2 } }')[0]).toBe("RL100@1:45");
   });
 
+  it("tells an author to put an if-expression inside a calculation in parentheses", () => {
+    const [d] = parseRubric('rubric "R" { area "1" "A" max 1 { input ok: bool\n score = 1 + if ok then 1 else 0 } }').diagnostics;
+    expect(d).toMatchObject({ code: "RL113", range: { start: { line: 2, column: 14 } } });
+    expect(d?.message).toContain("(if … then … else …)");
+  });
+
   it("never returns an AST together with an error", () => {
     for (const source of ["", "rubric", 'rubric "R" {', "}}}", 'rubric "R" { area }']) {
       const result = parseRubric(source);
