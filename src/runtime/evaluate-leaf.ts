@@ -1,0 +1,88 @@
+/**
+ * Scoring one leaf (or bonus/penalty block): lets, `when` clauses, the rule or the
+ * given points, each step recorded in a trace.
+ * @module
+ */
+import type { NaPolicy } from "../compile/types.js";
+import { Exact, text } from "./decimal.js";
+import type { PreparedLeaf } from "./prepare.js";
+import type { Env } from "./prepare-expr.js";
+import { RuleFailure, type Value } from "./values.js";
+
+/** What a leaf gave: points, or a not-applicable policy from a `when` clause. */
+export type LeafOutcome =
+  | { readonly kind: "points"; readonly points: Exact; readonly trace: readonly string[] }
+  | { readonly kind: "not-applicable"; readonly policy: NaPolicy; readonly trace: readonly string[] };
+
+/** What a unit supplies for one leaf. */
+export interface LeafInputs {
+  /** Input values by name. */
+  readonly inputs: ReadonlyMap<string, Value>;
+  /** Points given directly (for `score = given`). */
+  readonly points: Exact | undefined;
+}
+
+/**
+ * Scores a leaf. Throws {@link RuleFailure} (caught by the caller at the node) when a
+ * rule cannot be computed.
+ * @param leaf - the prepared leaf
+ * @param max - the node's max
+ * @param data - the unit's inputs for it
+ * @param unit - unit facts
+ */
+export function scoreLeaf(leaf: PreparedLeaf, max: Exact, data: LeafInputs, unit: ReadonlyMap<string, Value>): LeafOutcome {
+  const trace: string[] = [];
+  const byName = new Map(leaf.lets.map((l) => [l.name, l.thunk]));
+  const computed = new Map<string, Value>();
+  const env: Env = {
+    input: (name) => data.inputs.get(name),
+    // Lazy: a let is computed once, when first needed, so `when total == 0: full`
+    // protects `let rate = done / total` from dividing by zero.
+    letValue: (name) => {
+      const known = computed.get(name);
+      if (known !== undefined) return known;
+      const thunk = byName.get(name);
+      if (thunk === undefined) throw new RuleFailure("missing-input", `'${name}' has no value`);
+      const v = thunk(env);
+      computed.set(name, v);
+      trace.push(`let ${name} = ${show(v)}`);
+      return v;
+    },
+    unit: (name) => unit.get(name),
+    max,
+    figure: () => undefined,
+    note: (t) => trace.push(t),
+  };
+  for (const [i, w] of leaf.when.entries()) {
+    const v = w.thunk(env);
+    if (v.kind === "bool" && v.value) {
+      trace.push(`when clause ${i + 1} holds: not applicable (${w.policy})`);
+      return { kind: "not-applicable", policy: w.policy, trace };
+    }
+  }
+  if (leaf.rule.kind === "given") {
+    const points = data.points;
+    if (points === undefined) throw new RuleFailure("missing-input", "the points given by the assessor are missing");
+    if (points.isNegative() || points.gt(max)) throw new RuleFailure("bad-points", `given points ${text(points)} are outside 0..${text(max)}`);
+    if (leaf.rule.step !== null && !points.mod(leaf.rule.step).isZero()) {
+      throw new RuleFailure("bad-points", `given points ${text(points)} are not a multiple of the step ${text(leaf.rule.step)}`);
+    }
+    trace.push(`given: ${text(points)}`);
+    return { kind: "points", points, trace };
+  }
+  const v = leaf.rule.thunk(env);
+  if (v.kind !== "num") throw new RuleFailure("wrong-type", `the rule gave ${v.kind}, not a number`);
+  trace.push(`rule = ${text(v.value)}`);
+  return { kind: "points", points: v.value, trace };
+}
+
+function show(v: Value): string {
+  switch (v.kind) {
+    case "num": return text(v.value);
+    case "list": return `[${v.items.map(show).join(", ")}]`;
+    default: return String(v.value);
+  }
+}
+
+/** Zero, exactly. */
+export const ZERO = new Exact(0);

@@ -1,0 +1,82 @@
+/**
+ * Prepares a compiled rubric once: every expression becomes a closure, cached per
+ * rubric object, so evaluating many units re-interprets nothing.
+ * @module
+ */
+import type { CompiledExtra, CompiledLeaf, CompiledNode, CompiledRubric, NaPolicy } from "../compile/types.js";
+import { Exact } from "./decimal.js";
+import { prepareExpr, type Thunk } from "./prepare-expr.js";
+
+/** A leaf's prepared rule. */
+export interface PreparedLeaf {
+  /** Lets in order. */
+  readonly lets: readonly { readonly name: string; readonly thunk: Thunk }[];
+  /** `when` clauses in order. */
+  readonly when: readonly { readonly thunk: Thunk; readonly policy: NaPolicy }[];
+  /** The rule, or the given step (`null` without a step). */
+  readonly rule: { readonly kind: "expr"; readonly thunk: Thunk } | { readonly kind: "given"; readonly step: Exact | null };
+}
+
+/** A node with its prepared parts. */
+export interface PreparedNode {
+  /** The compiled node. */
+  readonly node: CompiledNode;
+  /** Its max as a decimal. */
+  readonly max: Exact;
+  /** Its weight (1 when none). */
+  readonly weight: Exact;
+  /** The scope condition. */
+  readonly appliesWhen: Thunk | undefined;
+  /** Children, for inner nodes. */
+  readonly children: readonly PreparedNode[];
+  /** The rule, for leaves. */
+  readonly leaf: PreparedLeaf | undefined;
+}
+
+/** A prepared rubric. */
+export interface PreparedRubric {
+  /** The top-level nodes. */
+  readonly nodes: readonly PreparedNode[];
+  /** Bonus and penalty blocks. */
+  readonly extras: readonly { readonly extra: CompiledExtra; readonly max: Exact; readonly leaf: PreparedLeaf }[];
+  /** The index formula. */
+  readonly index: Thunk;
+}
+
+function prepareLeaf(leaf: CompiledLeaf): PreparedLeaf {
+  return {
+    lets: leaf.lets.map((l) => ({ name: l.name, thunk: prepareExpr(l.expr) })),
+    when: leaf.when.map((w) => ({ thunk: prepareExpr(w.cond), policy: w.policy })),
+    rule: leaf.rule.kind === "expr" ? { kind: "expr", thunk: prepareExpr(leaf.rule.expr) } : { kind: "given", step: leaf.rule.step === undefined ? null : new Exact(leaf.rule.step) },
+  };
+}
+
+function prepareNode(node: CompiledNode): PreparedNode {
+  return {
+    node,
+    max: new Exact(node.max),
+    weight: new Exact(node.weight ?? "1"),
+    appliesWhen: node.appliesWhen === undefined ? undefined : prepareExpr(node.appliesWhen),
+    children: (node.children ?? []).map(prepareNode),
+    leaf: node.leaf === undefined ? undefined : prepareLeaf(node.leaf),
+  };
+}
+
+const cache = new WeakMap<CompiledRubric, PreparedRubric>();
+
+/**
+ * The prepared form of a rubric, built on first use and cached for the rubric object.
+ * @param rubric - a compiled (and, if stored, loaded) rubric
+ */
+export function prepare(rubric: CompiledRubric): PreparedRubric {
+  let prepared = cache.get(rubric);
+  if (prepared === undefined) {
+    prepared = {
+      nodes: rubric.nodes.map(prepareNode),
+      extras: rubric.extras.map((extra) => ({ extra, max: new Exact(extra.max), leaf: prepareLeaf(extra.leaf) })),
+      index: prepareExpr(rubric.index),
+    };
+    cache.set(rubric, prepared);
+  }
+  return prepared;
+}

@@ -1,0 +1,54 @@
+/**
+ * The shape of evaluation results. Decimals cross the API as strings.
+ * @module
+ */
+import type { NaPolicy } from "../compile/types.js";
+import type { EvalErrorCode, Value } from "./values.js";
+
+/** One node's outcome. */
+export interface NodeResult {
+  /** The node's id. */
+  readonly id: string;
+  /** `scored`, `not-applicable` (with its policy) or `error`. */
+  readonly status: "scored" | "not-applicable" | "error";
+  /** Points awarded (exact); absent on error. */
+  readonly points?: string;
+  /** The node's applicable maximum: 0 when excluded, else its share of the maximum. */
+  readonly max: string;
+  /** False when excluded from the maximum. */
+  readonly applicable: boolean;
+  /** The policy applied when not applicable. */
+  readonly naPolicy?: NaPolicy;
+  /** Why it could not be scored. */
+  readonly error?: { readonly code: EvalErrorCode; readonly message: string };
+  /** What happened: lets, branches and bands taken, the raw rule value, clamping. */
+  readonly trace: readonly string[];
+}
+
+/** The inputs of one unit for evaluation: values already typed (see the io stage). */
+export interface UnitInputs {
+  /** The unit. */
+  readonly unit: { readonly id: string; readonly name?: string; readonly group?: string };
+  /** Unit facts by name. */
+  readonly facts: ReadonlyMap<string, Value>;
+  /** Per node id: input values, given points, and a not-arising declaration. */
+  readonly nodes: ReadonlyMap<string, { readonly inputs?: ReadonlyMap<string, Value>; readonly points?: string; readonly notApplicable?: string }>;
+}
+
+/** A unit's result. */
+export interface UnitResult {
+  /** The unit. */
+  readonly unit: UnitInputs["unit"];
+  /** The rubric it was scored with. */
+  readonly rubric: { readonly id: string; readonly version?: string; readonly fingerprint: string };
+  /** False when any node is in error: then no total, index or rank exists. */
+  readonly complete: boolean;
+  /** Every node error, in tree order. */
+  readonly errors: readonly { readonly node: string; readonly code: EvalErrorCode; readonly message: string }[];
+  /** Exact figures, when complete. */
+  readonly figures?: { readonly points: string; readonly max: string; readonly bonus: string; readonly penalty: string; readonly index: string };
+  /** Published (rounded once) figures, when complete. */
+  readonly published?: { readonly points: string; readonly index: string };
+  /** Every node and extra block, in tree order (pre-order), then bonus and penalty. */
+  readonly nodes: readonly NodeResult[];
+}

@@ -1,0 +1,89 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { CompiledDecl, CompiledNode, CompiledScalarType } from "../../src/compile/types.js";
+import { Exact } from "../../src/runtime/decimal.js";
+import { evaluateUnit } from "../../src/runtime/evaluate.js";
+import type { UnitInputs } from "../../src/runtime/result.js";
+import type { Value } from "../../src/runtime/values.js";
+import { rubricOf } from "./helpers.js";
+
+const rubric = rubricOf(readFileSync(join(import.meta.dirname, "../../examples/par-department/rubric.rubric"), "utf8"));
+
+/** A random valid value of a declared type. */
+function scalar(t: CompiledScalarType): fc.Arbitrary<Value> {
+  const num = (lo: number, hi: number, scale = 1): fc.Arbitrary<Value> =>
+    fc.integer({ min: lo * 100, max: hi * 100 }).map((n) => ({ kind: "num", value: new Exact(n).dividedBy(100 * scale) }));
+  switch (t.kind) {
+    case "count": return fc.integer({ min: Number(t.min ?? 0), max: Number(t.max ?? 60) }).map((n) => ({ kind: "num", value: new Exact(n) }));
+    case "number": return num(Number(t.min ?? -50), Number(t.max ?? 50));
+    case "percent": return num(Number(t.min ?? 0), Number(t.max ?? 100), 100);
+    case "likert": return fc.integer({ min: Number(t.min), max: Number(t.max) }).map((n) => ({ kind: "num", value: new Exact(n) }));
+    case "bool": return fc.boolean().map((value) => ({ kind: "bool", value }));
+    case "date": return fc.date({ min: new Date("2021-06-01"), max: new Date("2023-06-01"), noInvalidDate: true }).map((d) => ({ kind: "date", value: d.toISOString().slice(0, 10) }));
+    case "enum": return fc.constantFrom(...t.members).map((value) => ({ kind: "enum", value }));
+    case "text": return fc.string().map((value) => ({ kind: "text", value }));
+  }
+}
+
+function declValue(d: CompiledDecl): fc.Arbitrary<[string, Value]> {
+  const v = d.type.kind === "list" ? fc.array(scalar(d.type.element), { minLength: 1, maxLength: 8 }).map((items): Value => ({ kind: "list", items })) : scalar(d.type);
+  return v.map((value) => [d.name, value]);
+}
+
+function leaves(nodes: readonly CompiledNode[]): CompiledNode[] {
+  return nodes.flatMap((n) => (n.children === undefined ? [n] : leaves(n.children)));
+}
+
+const unitArb: fc.Arbitrary<UnitInputs> = fc
+  .tuple(
+    fc.constantFrom("so_co_tthc", "so_khong_tthc"),
+    fc.tuple(...leaves(rubric.nodes).map((leaf) => fc.tuple(
+      fc.constant(leaf.id),
+      fc.tuple(...(leaf.leaf?.inputs ?? []).map(declValue)),
+      leaf.leaf?.rule.kind === "given" ? fc.integer({ min: 0, max: Number(leaf.max) * 4 }).map((n) => String(n / 4)) : fc.constant(undefined),
+      fc.oneof({ weight: 9, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constant("không phát sinh") }),
+    ))),
+    fc.tuple(...rubric.extras.map((e) => fc.tuple(fc.constant(e.id), fc.tuple(...e.leaf.inputs.map(declValue))))),
+  )
+  .map(([kind, nodes, extras]) => ({
+    unit: { id: "u" },
+    facts: new Map<string, Value>([["kind", { kind: "enum", value: kind }]]),
+    nodes: new Map([
+      ...nodes.map(([id, inputs, points, na]) => [id, { inputs: new Map(inputs), ...(points === undefined ? {} : { points }), ...(na === undefined ? {} : { notApplicable: na }) }] as const),
+      ...extras.map(([id, inputs]) => [id, { inputs: new Map(inputs) }] as const),
+    ]),
+  }));
+
+describe("evaluation properties on the department rubric", () => {
+  it("every node stays within [0, its applicable max]; sum parents equal their children; complete units have an index in [0, 100]", () => {
+    fc.assert(fc.property(unitArb, (unit) => {
+      const result = evaluateUnit(rubric, unit);
+      expect(result.complete, JSON.stringify(result.errors)).toBe(true);
+      const byId = new Map(result.nodes.map((n) => [n.id, n]));
+      for (const n of result.nodes) {
+        const points = new Exact(n.points!);
+        expect(points.gte(0) && points.lte(n.max), `${n.id}: ${n.points} of ${n.max}`).toBe(true);
+      }
+      const stack = [...rubric.nodes];
+      while (stack.length > 0) {
+        const node = stack.pop()!;
+        const children = node.children ?? [];
+        stack.push(...children);
+        const parent = byId.get(node.id);
+        if (parent?.status !== "scored" || children.length === 0 || (node.aggregate ?? "sum") !== "sum") continue;
+        const total = children.reduce((s, c) => s.plus(byId.get(c.id)?.points ?? "0"), new Exact(0));
+        expect(new Exact(parent.points!).eq(Exact.min(total, parent.max)), node.id).toBe(true);
+      }
+      const index = new Exact(result.figures!.index);
+      expect(index.gte(0) && index.lte(100), JSON.stringify(result.figures)).toBe(true);
+    }), { numRuns: 500 });
+  });
+
+  it("is deterministic: the same unit gives byte-identical results", () => {
+    fc.assert(fc.property(unitArb, (unit) => {
+      expect(JSON.stringify(evaluateUnit(rubric, unit))).toBe(JSON.stringify(evaluateUnit(rubric, unit)));
+    }), { numRuns: 200 });
+  });
+});

@@ -1,0 +1,39 @@
+import { compile } from "../../src/compile/compile.js";
+import type { CompiledRubric } from "../../src/compile/types.js";
+import { Exact } from "../../src/runtime/decimal.js";
+import type { UnitInputs } from "../../src/runtime/result.js";
+import type { Value } from "../../src/runtime/values.js";
+
+/** Compiles source that must be error-free. */
+export function rubricOf(source: string): CompiledRubric {
+  const result = compile(source);
+  if (!result.ok) throw new Error(result.diagnostics.map((d) => `${d.code} ${d.range.start.line}:${d.range.start.column} ${d.message}`).join("\n"));
+  return result.rubric;
+}
+
+type Plain = string | boolean | readonly Plain[] | { readonly date: string } | { readonly enum: string };
+
+function value(v: Plain): Value {
+  if (typeof v === "string") return { kind: "num", value: new Exact(v) };
+  if (typeof v === "boolean") return { kind: "bool", value: v };
+  if (Array.isArray(v)) return { kind: "list", items: v.map(value) };
+  if ("date" in (v as object)) return { kind: "date", value: (v as { date: string }).date };
+  return { kind: "enum", value: (v as { enum: string }).enum };
+}
+
+/** Unit inputs from plain data: decimals as strings. */
+export function unitOf(
+  nodes: Record<string, { inputs?: Record<string, Plain>; points?: string; notApplicable?: string }>,
+  facts: Record<string, Plain> = {},
+  id = "u1",
+): UnitInputs {
+  return {
+    unit: { id },
+    facts: new Map(Object.entries(facts).map(([k, v]) => [k, value(v)])),
+    nodes: new Map(Object.entries(nodes).map(([k, n]) => [k, {
+      ...(n.inputs === undefined ? {} : { inputs: new Map(Object.entries(n.inputs).map(([name, v]) => [name, value(v)])) }),
+      ...(n.points === undefined ? {} : { points: n.points }),
+      ...(n.notApplicable === undefined ? {} : { notApplicable: n.notApplicable }),
+    }])),
+  };
+}
