@@ -1,0 +1,99 @@
+/**
+ * The public evaluation API: `evaluate(rubric, submission)` and `evaluateAll` —
+ * validation (the derived schema), the layers, then the runtime, twice: self-assessed
+ * and final.
+ * Validation problems are returned as issues with their path; evaluation problems
+ * as node errors in the result. Nothing here throws on any input.
+ * @module
+ */
+import type { CompiledRubric } from "../compile/types.js";
+import { Exact, text } from "../runtime/decimal.js";
+import { evaluateUnit } from "../runtime/evaluate.js";
+import type { NodeResult, UnitResult } from "../runtime/result.js";
+import { layered, type Layer } from "./layers.js";
+import { submissionSchema } from "./schema.js";
+
+/** A problem with a submission: where (a JSON path) and what. */
+export interface SubmissionIssue {
+  /** Path into the submission, e.g. `["self", "1.1.2", "done"]`. */
+  readonly path: readonly (string | number)[];
+  /** What is wrong and what to write instead. */
+  readonly message: string;
+}
+
+/** A node's result with both layers. */
+export interface LayeredNodeResult extends NodeResult {
+  /** Points from the self-assessment alone, when it could be computed. */
+  readonly selfPoints?: string;
+  /** Final points minus self-assessed points. */
+  readonly difference?: string;
+  /** The layer each final input value came from. */
+  readonly sources?: Readonly<Record<string, Layer>>;
+  /** The appraisal council's reason for its correction. */
+  readonly reason?: string;
+}
+
+/** A unit's result with the self-assessed figures beside the final ones. */
+export interface EvaluationResult extends Omit<UnitResult, "nodes"> {
+  /** Every node, final and self-assessed, in tree order. */
+  readonly nodes: readonly LayeredNodeResult[];
+  /** The self-assessed figures, when the self-assessment is complete. */
+  readonly self?: UnitResult["figures"];
+}
+
+/** The outcome of {@link evaluate}. */
+export type EvaluateOutcome = { readonly ok: true; readonly result: EvaluationResult } | { readonly ok: false; readonly issues: readonly SubmissionIssue[] };
+
+const schemas = new WeakMap<CompiledRubric, ReturnType<typeof submissionSchema>>();
+
+function schemaOf(rubric: CompiledRubric): ReturnType<typeof submissionSchema> {
+  let schema = schemas.get(rubric);
+  if (schema === undefined) {
+    schema = submissionSchema(rubric);
+    schemas.set(rubric, schema);
+  }
+  return schema;
+}
+
+/**
+ * Validates and evaluates one unit's submission. Never throws.
+ * @param rubric - a compiled rubric (from `compile` or `loadCompiled`)
+ * @param submission - the unit's submission, as parsed JSON
+ */
+export function evaluate(rubric: CompiledRubric, submission: unknown): EvaluateOutcome {
+  try {
+    const parsed = schemaOf(rubric).safeParse(submission);
+    if (!parsed.success) {
+      return { ok: false, issues: parsed.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === "symbol" ? String(p) : p)), message: i.message })) };
+    }
+    const inputs = layered(parsed.data);
+    const final = evaluateUnit(rubric, inputs.final);
+    const self = evaluateUnit(rubric, inputs.self);
+    const selfById = new Map(self.nodes.map((n) => [n.id, n]));
+    const nodes = final.nodes.map((n): LayeredNodeResult => {
+      const s = selfById.get(n.id)?.points;
+      const sources = inputs.sources.get(n.id);
+      const reason = inputs.reasons.get(n.id);
+      return {
+        ...n,
+        ...(s === undefined ? {} : { selfPoints: s }),
+        ...(s === undefined || n.points === undefined ? {} : { difference: text(new Exact(n.points).minus(s)) }),
+        ...(sources === undefined ? {} : { sources: Object.fromEntries([...sources].sort(([a], [b]) => (a < b ? -1 : 1))) }),
+        ...(reason === undefined ? {} : { reason }),
+      };
+    });
+    return { ok: true, result: { ...final, nodes, ...(self.figures === undefined ? {} : { self: self.figures }) } };
+  } catch (error) {
+    return { ok: false, issues: [{ path: [], message: `internal error while evaluating: ${error instanceof Error ? error.message : String(error)}` }] };
+  }
+}
+
+/**
+ * Evaluates many units; each keeps going on its own, so an invalid or incomplete
+ * unit never hides the others' results.
+ * @param rubric - a compiled rubric
+ * @param submissions - the units' submissions
+ */
+export function evaluateAll(rubric: CompiledRubric, submissions: readonly unknown[]): EvaluateOutcome[] {
+  return submissions.map((s) => evaluate(rubric, s));
+}

@@ -1,0 +1,7 @@
+/**
+ * The runtime stage: exact evaluation of typed unit inputs against compiled rubrics.
+ * @module
+ */
+export { evaluateUnit } from "./evaluate.js";
+export type { NodeResult, UnitInputs, UnitResult } from "./result.js";
+export type { EvalErrorCode, Value } from "./values.js";
