@@ -5,7 +5,7 @@ import { defineConfig } from "tsup";
 // CLI: ESM only, with a shebang.
 export default defineConfig([
   {
-    entry: { index: "src/index.ts" },
+    entry: { index: "src/index.ts", runtime: "src/runtime-entry.ts" },
     format: ["esm", "cjs"],
     dts: true,
     sourcemap: true,

@@ -2,7 +2,7 @@
  * rubric-lang: a declarative rubric language for government performance indices.
  *
  * The public API, named exports only, grouped by pipeline stage:
- * source text → syntax → check → compile → (compiled rubric, JSON).
+ * source text → syntax → check → compile → (compiled rubric, JSON) → evaluate.
  * @packageDocumentation
  */
 
@@ -66,3 +66,18 @@ export {
   type FunctionCode,
   type UnsealedRubric,
 } from "./compile/index.js";
+
+// ---- io + runtime: submissions, layers, exact evaluation
+export {
+  evaluate,
+  evaluateAll,
+  submissionSchema,
+  submissionJsonSchema,
+  type EvaluateOutcome,
+  type EvaluationResult,
+  type LayeredNodeResult,
+  type SubmissionIssue,
+  type ParsedSubmission,
+  type Layer,
+} from "./io/index.js";
+export { evaluateUnit, type NodeResult, type UnitInputs, type UnitResult, type EvalErrorCode, type Value } from "./runtime/index.js";

@@ -1,0 +1,32 @@
+/**
+ * `rubric-lang/runtime`: score stored compiled rubrics without the parser.
+ *
+ * Loads no chevrotain and no `node:` module, so it is small and runs in a browser:
+ * load a compiled rubric (validated, fingerprint checked), derive the submission
+ * schema, evaluate units.
+ * @packageDocumentation
+ */
+export {
+  loadCompiled,
+  fingerprintOf,
+  canonicalJson,
+  MAX_COMPILED_DEPTH,
+  COMPILED_FORMAT,
+  FORMAT_VERSION,
+  type LoadIssue,
+  type LoadResult,
+} from "./compile/runtime-safe.js";
+export type * from "./compile/types.js";
+export {
+  evaluate,
+  evaluateAll,
+  submissionSchema,
+  submissionJsonSchema,
+  type EvaluateOutcome,
+  type EvaluationResult,
+  type LayeredNodeResult,
+  type SubmissionIssue,
+  type ParsedSubmission,
+  type Layer,
+} from "./io/index.js";
+export { evaluateUnit, type NodeResult, type UnitInputs, type UnitResult, type EvalErrorCode, type Value } from "./runtime/index.js";

@@ -1,0 +1,40 @@
+/**
+ * Golden results: every `examples/<name>/submissions/<unit>.json` is evaluated and the
+ * result compared byte for byte with `examples/<name>/expected/<unit>.json`. A
+ * submission without an expected file fails. To accept new results after a reviewed
+ * change, run `UPDATE_GOLDEN=1 npx vitest run test/golden/results.test.ts` and read
+ * the diff before committing.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { compile } from "../../src/compile/compile.js";
+import { evaluate } from "../../src/io/evaluate.js";
+
+const root = join(import.meta.dirname, "../../examples");
+const update = process.env["UPDATE_GOLDEN"] === "1";
+const cases = readdirSync(root)
+  .filter((name) => existsSync(join(root, name, "submissions")))
+  .flatMap((name) => readdirSync(join(root, name, "submissions")).filter((f) => f.endsWith(".json")).sort().map((file) => [name, file] as const));
+
+describe("golden results", () => {
+  it("every example has at least 5 submissions", () => {
+    for (const name of readdirSync(root).filter((n) => existsSync(join(root, n, "rubric.rubric")))) {
+      expect(cases.filter(([n]) => n === name).length, name).toBeGreaterThanOrEqual(5);
+    }
+  });
+
+  it.each(cases)("%s / %s", (name, file) => {
+    const compiled = compile(readFileSync(join(root, name, "rubric.rubric"), "utf8"));
+    if (!compiled.ok) throw new Error(`${name} does not compile`);
+    const submission: unknown = JSON.parse(readFileSync(join(root, name, "submissions", file), "utf8"));
+    const actual = `${JSON.stringify(evaluate(compiled.rubric, submission), null, 2)}\n`;
+    const expectedFile = join(root, name, "expected", file);
+    if (update) {
+      mkdirSync(join(root, name, "expected"), { recursive: true });
+      writeFileSync(expectedFile, actual);
+    }
+    expect(existsSync(expectedFile), `${expectedFile} is missing`).toBe(true);
+    expect(actual).toBe(readFileSync(expectedFile, "utf8"));
+  });
+});

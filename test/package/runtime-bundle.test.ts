@@ -1,0 +1,25 @@
+/**
+ * The runtime entry must run in a browser: bundled for the browser platform it needs
+ * no node built-in, and no chevrotain or parser code ends up in it.
+ */
+import { build } from "esbuild";
+import { describe, expect, it } from "vitest";
+
+async function bundle(entry: string): Promise<{ inputs: string[]; code: string }> {
+  const result = await build({ entryPoints: [entry], bundle: true, platform: "browser", format: "esm", write: false, minify: true, metafile: true, logLevel: "silent" });
+  return { inputs: Object.keys(result.metafile.inputs), code: result.outputFiles[0]?.text ?? "" };
+}
+
+describe("rubric-lang/runtime browser bundle", () => {
+  it("has no chevrotain, parser, checker or node: module", async () => {
+    const { inputs, code } = await bundle("src/runtime-entry.ts");
+    expect(inputs.filter((f) => f.includes("chevrotain") || /src\/(syntax|check)\//.test(f) || f.startsWith("node:"))).toEqual([]);
+    expect(code).not.toMatch(/CstParser|createToken/);
+    expect(inputs.some((f) => f.includes("src/runtime/evaluate.ts"))).toBe(true);
+  });
+
+  it("while the full entry does bundle chevrotain (so the check above can fail)", async () => {
+    const { inputs } = await bundle("src/index.ts");
+    expect(inputs.some((f) => f.includes("chevrotain"))).toBe(true);
+  });
+});
