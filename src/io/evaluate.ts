@@ -10,6 +10,7 @@ import type { CompiledRubric } from "../compile/types.js";
 import { Exact, text } from "../runtime/decimal.js";
 import { evaluateUnit } from "../runtime/evaluate.js";
 import type { NodeResult, UnitResult } from "../runtime/result.js";
+import type { Value } from "../runtime/values.js";
 import { layered, type Layer } from "./layers.js";
 import { submissionSchema } from "./schema.js";
 
@@ -27,8 +28,8 @@ export interface LayeredNodeResult extends NodeResult {
   readonly selfPoints?: string;
   /** Final points minus self-assessed points. */
   readonly difference?: string;
-  /** The layer each final input value came from. */
-  readonly sources?: Readonly<Record<string, Layer>>;
+  /** The final value of each input (and given points) with the layer it came from. */
+  readonly values?: Readonly<Record<string, { readonly value: string | boolean | readonly string[]; readonly layer: Layer }>>;
   /** The appraisal council's reason for its correction. */
   readonly reason?: string;
 }
@@ -43,6 +44,17 @@ export interface EvaluationResult extends Omit<UnitResult, "nodes"> {
 
 /** The outcome of {@link evaluate}. */
 export type EvaluateOutcome = { readonly ok: true; readonly result: EvaluationResult } | { readonly ok: false; readonly issues: readonly SubmissionIssue[] };
+
+/** A value as results show it: decimals as strings, lists element by element. */
+function shown(v: Value | undefined): string | boolean | readonly string[] {
+  if (v === undefined) return "";
+  switch (v.kind) {
+    case "num": return text(v.value);
+    case "bool": return v.value;
+    case "list": return v.items.map((item) => String(shown(item)));
+    default: return v.value;
+  }
+}
 
 const schemas = new WeakMap<CompiledRubric, ReturnType<typeof submissionSchema>>();
 
@@ -73,12 +85,13 @@ export function evaluate(rubric: CompiledRubric, submission: unknown): EvaluateO
     const nodes = final.nodes.map((n): LayeredNodeResult => {
       const s = selfById.get(n.id)?.points;
       const sources = inputs.sources.get(n.id);
+      const data = inputs.final.nodes.get(n.id);
       const reason = inputs.reasons.get(n.id);
       return {
         ...n,
         ...(s === undefined ? {} : { selfPoints: s }),
         ...(s === undefined || n.points === undefined ? {} : { difference: text(new Exact(n.points).minus(s)) }),
-        ...(sources === undefined ? {} : { sources: Object.fromEntries([...sources].sort(([a], [b]) => (a < b ? -1 : 1))) }),
+        ...(sources === undefined ? {} : { values: Object.fromEntries([...sources].sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, layer]) => [name, { value: name === "points" ? data?.points ?? "" : shown(data?.inputs?.get(name)), layer }])) }),
         ...(reason === undefined ? {} : { reason }),
       };
     });
