@@ -63,14 +63,23 @@ export function leavesOf(rubric: CompiledRubric): { node: CompiledNode; survey: 
   return found;
 }
 
-const points = z.unknown().transform((raw, ctx) => {
-  const read = readDecimal(raw);
-  if (!read.ok) {
-    ctx.addIssue({ code: "custom", message: read.message });
-    return z.NEVER;
-  }
-  return read.text;
-});
+/** Points given by an assessor for a `score = given` node: within 0..max, on the step. */
+function pointsSchema(node: CompiledNode): z.ZodType<string> {
+  const rule = node.leaf?.rule;
+  const step = rule?.kind === "given" ? rule.step : undefined;
+  return z.unknown().transform((raw, ctx) => {
+    const read = readDecimal(raw);
+    if (!read.ok) {
+      ctx.addIssue({ code: "custom", message: read.message });
+      return z.NEVER;
+    }
+    const value = new Exact(read.text);
+    if (value.isNegative() || value.gt(node.max)) ctx.addIssue({ code: "custom", message: `${read.text} is outside 0..${node.max}, the points "${node.id}" can give` });
+    else if (step !== undefined && !value.mod(step).isZero()) ctx.addIssue({ code: "custom", message: `${read.text} is not a multiple of the step ${step}` });
+    return read.text;
+  });
+}
+
 const reason = z.string().max(10_000);
 
 /**
@@ -84,7 +93,7 @@ export function submissionSchema(rubric: CompiledRubric) {
     for (const { node, survey } of leaves) {
       // Survey values arrive only in the survey layer; self and appraisal cover the rest.
       if (which === "survey" ? !survey : survey) continue;
-      const given = node.leaf?.rule.kind === "given" ? { points: points.optional() } : {};
+      const given = node.leaf?.rule.kind === "given" ? { points: pointsSchema(node).optional() } : {};
       shape[node.id] = declsSchema(node.leaf!.inputs, which === "appraisal" ? { ...given, reason: reason.optional() } : given).optional();
     }
     if (which !== "survey") for (const e of rubric.extras) shape[e.id] = declsSchema(e.leaf.inputs, which === "appraisal" ? { reason: reason.optional() } : {}).optional();

@@ -125,6 +125,8 @@ const MALFORMED: [string, unknown, (string | number)[]][] = [
   ["likert not whole", withPatch(["survey", "8.1", "answers"], [4.5]), ["survey", "8.1", "answers", 0]],
   ["list as scalar", withPatch(["survey", "8.1", "answers"], 4), ["survey", "8.1", "answers"]],
   ["given points as word", withPatch(["self", "1.2", "points"], "high"), ["self", "1.2", "points"]],
+  ["given points above the max", withPatch(["appraisal", "1.2", "points"], 3), ["appraisal", "1.2", "points"]],
+  ["given points off the step", withPatch(["self", "1.2", "points"], "0.3"), ["self", "1.2", "points"]],
   ["points on an input node", withPatch(["self", "1.1", "points"], 1), ["self", "1.1"]],
   ["reason in self", withPatch(["self", "1.1", "reason"], "x"), ["self", "1.1"]],
   ["reason not text", withPatch(["appraisal", "1.1", "reason"], 5), ["appraisal", "1.1", "reason"]],
