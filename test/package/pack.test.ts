@@ -29,6 +29,11 @@ describe("packed tarball", () => {
     writeFileSync(join(project, "esm.mjs"), `import { compile, loadCompiled } from "rubric-lang";\nconst c = compile("${source}");\nconsole.log(c.ok, loadCompiled(JSON.stringify(c.rubric)).ok);\n`);
     expect(execFileSync(process.execPath, ["esm.mjs"], { cwd: project, encoding: "utf8" }).trim()).toBe("true true");
 
+    writeFileSync(join(project, "runtime.mjs"), `import { compile } from "rubric-lang";\nimport { loadCompiled, evaluate } from "rubric-lang/runtime";\nconst stored = JSON.stringify(compile("${source}").rubric);\nconst loaded = loadCompiled(stored);\nconst out = evaluate(loaded.rubric, { unit: { id: "u" }, self: { "1": { a: 1 } } });\nconsole.log(out.ok && out.result.published.index);\n`);
+    expect(execFileSync(process.execPath, ["runtime.mjs"], { cwd: project, encoding: "utf8" }).trim()).toBe("100.00");
+    const cjsRuntime = execFileSync(process.execPath, ["-e", "console.log(typeof require('rubric-lang/runtime').evaluate)"], { cwd: project, encoding: "utf8" });
+    expect(cjsRuntime.trim()).toBe("function");
+
     const bin = execFileSync(join(project, "node_modules/.bin/rubric"), ["--help"], { cwd: project, encoding: "utf8" });
     expect(bin).toContain("check");
   }, 180_000);
