@@ -34,12 +34,39 @@ export interface LayeredNodeResult extends NodeResult {
   readonly reason?: string;
 }
 
-/** A unit's result with the self-assessed figures beside the final ones. */
-export interface EvaluationResult extends Omit<UnitResult, "nodes"> {
-  /** Every node, final and self-assessed, in tree order. */
-  readonly nodes: readonly LayeredNodeResult[];
+/** Exact figures of a unit (decimal strings). */
+export interface Figures {
+  /** The total: tree points + bonus − penalty, never below 0, capped unless the rubric allows. */
+  readonly points: string;
+  /** The applicable maximum (excluded nodes dropped). */
+  readonly max: string;
+  /** Sum of the bonus blocks, each capped. */
+  readonly bonus: string;
+  /** Sum of the penalty blocks, each capped. */
+  readonly penalty: string;
+  /** The index formula's value, unrounded. */
+  readonly index: string;
+}
+
+/**
+ * A unit's result: the final figures at the top level (present when `complete`), the
+ * self-assessed ones under `self`, and every evaluated node keyed by its id.
+ */
+export interface EvaluationResult extends Partial<Figures> {
+  /** The unit. */
+  readonly unit: UnitResult["unit"];
+  /** The rubric it was scored with (id, version, fingerprint). */
+  readonly rubric: UnitResult["rubric"];
+  /** False when any node is in error: then there are no figures. */
+  readonly complete: boolean;
+  /** Every node error. */
+  readonly errors: UnitResult["errors"];
+  /** Published figures, rounded once as the rubric says. */
+  readonly published?: { readonly points: string; readonly index: string };
   /** The self-assessed figures, when the self-assessment is complete. */
-  readonly self?: UnitResult["figures"];
+  readonly self?: Figures;
+  /** Every evaluated node, bonus and penalty block, keyed by id. */
+  readonly nodes: Readonly<Record<string, LayeredNodeResult>>;
 }
 
 /** The outcome of {@link evaluate}. */
@@ -95,7 +122,11 @@ export function evaluate(rubric: CompiledRubric, submission: unknown): EvaluateO
         ...(reason === undefined ? {} : { reason }),
       };
     });
-    return { ok: true, result: { ...final, nodes, ...(self.figures === undefined ? {} : { self: self.figures }) } };
+    const { figures, nodes: _list, ...rest } = final;
+    return {
+      ok: true,
+      result: { ...rest, ...(figures ?? {}), ...(self.figures === undefined ? {} : { self: self.figures }), nodes: Object.fromEntries(nodes.map((n) => [n.id, n])) },
+    };
   } catch (error) {
     return { ok: false, issues: [{ path: [], message: `internal error while evaluating: ${error instanceof Error ? error.message : String(error)}` }] };
   }

@@ -49,13 +49,13 @@ describe("evaluate: a valid submission", () => {
     const r = out.result;
     expect(r.complete).toBe(true);
     // 1.1: 2 × 8/10 = 1.6 (appraised), 1.2: 1.25 (appraised), 8.1: 2 × (4 − 1)/4 = 1.5, bonus 0.5.
-    expect(r.figures).toEqual({ points: "4.85", max: "6", bonus: "0.5", penalty: "0", index: "80.83333333333333333333333333333333333333" });
+    expect(r).toMatchObject({ points: "4.85", max: "6", bonus: "0.5", penalty: "0", index: "80.83333333333333333333333333333333333333" });
     expect(r.self).toMatchObject({ points: "5.3" }); // 1.8 + 1.5 + 1.5 + 0.5
     expect(r.published).toEqual({ points: "4.85", index: "80.83" });
-    expect(r.nodes.find((n) => n.id === "1.1")).toMatchObject({ points: "1.6", selfPoints: "1.8", difference: "-0.2", reason: "1 nhiệm vụ thiếu minh chứng" });
-    expect(r.nodes.find((n) => n.id === "1.1")?.values).toMatchObject({ done: { value: "8", layer: "appraisal" }, planned: { value: "10", layer: "self" }, rate: { value: "0.85", layer: "self" }, ok: { value: true, layer: "self" } });
-    expect(r.nodes.find((n) => n.id === "1.2")?.values).toEqual({ points: { value: "1.25", layer: "appraisal" } });
-    expect(r.nodes.find((n) => n.id === "8.1")).toMatchObject({ points: "1.5", values: { answers: { value: ["5", "4", "4", "3"], layer: "survey" } } });
+    expect(r.nodes["1.1"]).toMatchObject({ points: "1.6", selfPoints: "1.8", difference: "-0.2", reason: "1 nhiệm vụ thiếu minh chứng" });
+    expect(r.nodes["1.1"]?.values).toMatchObject({ done: { value: "8", layer: "appraisal" }, planned: { value: "10", layer: "self" }, rate: { value: "0.85", layer: "self" }, ok: { value: true, layer: "self" } });
+    expect(r.nodes["1.2"]?.values).toEqual({ points: { value: "1.25", layer: "appraisal" } });
+    expect(r.nodes["8.1"]).toMatchObject({ points: "1.5", values: { answers: { value: ["5", "4", "4", "3"], layer: "survey" } } });
     expect(r.rubric.fingerprint).toBe(rubric.fingerprint);
   });
 
@@ -74,6 +74,7 @@ describe("evaluate: a valid submission", () => {
     const none = evaluate(rubric, { unit: { id: "u2", facts: { kind: "so", size: 1 } } });
     expect(none.ok && none.result.complete).toBe(false);
     expect(none.ok && none.result.errors.map((e) => e.code)).toContain("missing-input");
+    expect(none.ok && none.result.points).toBeUndefined();
   });
 });
 

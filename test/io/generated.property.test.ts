@@ -78,8 +78,8 @@ describe("evaluation over generated rubrics", () => {
       const rubric = compiled(spec);
       const r = result(rubric, submission);
       expect(r.complete).toBe(true);
-      const byId = new Map(r.nodes.map((n) => [n.id, n]));
-      for (const n of r.nodes) expect(new Exact(n.points!).gte(0) && new Exact(n.points!).lte(n.max), n.id).toBe(true);
+      const byId = new Map(Object.entries(r.nodes));
+      for (const n of Object.values(r.nodes)) expect(new Exact(n.points!).gte(0) && new Exact(n.points!).lte(n.max), n.id).toBe(true);
       for (const area of rubric.nodes) {
         const expected = Exact.min(aggregate(area, (id) => new Exact(byId.get(id)!.points!)), area.max);
         expect(byId.get(area.id)!.points, area.id).toBe(expected.isZero() ? "0" : expected.toFixed());
@@ -106,7 +106,7 @@ describe("evaluation over generated rubrics", () => {
       }
       const after = result(rubric, raised);
       for (const leaf of spec.leaves.filter((l) => l.kind === "prop" || l.kind === "bands")) {
-        const [b, a] = [before, after].map((r) => new Exact(r.nodes.find((n) => n.id === leaf.id)!.points!));
+        const [b, a] = [before, after].map((r) => new Exact(r.nodes[leaf.id]!.points!));
         expect(a!.gte(b!), leaf.id).toBe(true);
       }
     }), { numRuns: 1000 });
