@@ -65,6 +65,8 @@ export interface EvaluationResult extends Partial<Figures> {
   readonly published?: { readonly points: string; readonly index: string };
   /** The self-assessed figures, when the self-assessment is complete. */
   readonly self?: Figures;
+  /** Final points minus self-assessed points, when both are complete. */
+  readonly difference?: string;
   /** Every evaluated node, bonus and penalty block, keyed by id. */
   readonly nodes: Readonly<Record<string, LayeredNodeResult>>;
 }
@@ -125,7 +127,13 @@ export function evaluate(rubric: CompiledRubric, submission: unknown): EvaluateO
     const { figures, nodes: _list, ...rest } = final;
     return {
       ok: true,
-      result: { ...rest, ...(figures ?? {}), ...(self.figures === undefined ? {} : { self: self.figures }), nodes: Object.fromEntries(nodes.map((n) => [n.id, n])) },
+      result: {
+        ...rest,
+        ...(figures ?? {}),
+        ...(self.figures === undefined ? {} : { self: self.figures }),
+        ...(figures === undefined || self.figures === undefined ? {} : { difference: text(new Exact(figures.points).minus(self.figures.points)) }),
+        nodes: Object.fromEntries(nodes.map((n) => [n.id, n])),
+      },
     };
   } catch (error) {
     return { ok: false, issues: [{ path: [], message: `internal error while evaluating: ${error instanceof Error ? error.message : String(error)}` }] };

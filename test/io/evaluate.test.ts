@@ -51,6 +51,7 @@ describe("evaluate: a valid submission", () => {
     // 1.1: 2 × 8/10 = 1.6 (appraised), 1.2: 1.25 (appraised), 8.1: 2 × (4 − 1)/4 = 1.5, bonus 0.5.
     expect(r).toMatchObject({ points: "4.85", max: "6", bonus: "0.5", penalty: "0", index: "80.83333333333333333333333333333333333333" });
     expect(r.self).toMatchObject({ points: "5.3" }); // 1.8 + 1.5 + 1.5 + 0.5
+    expect(r.difference).toBe("-0.45");
     expect(r.published).toEqual({ points: "4.85", index: "80.83" });
     expect(r.nodes["1.1"]).toMatchObject({ points: "1.6", selfPoints: "1.8", difference: "-0.2", reason: "1 nhiệm vụ thiếu minh chứng" });
     expect(r.nodes["1.1"]?.values).toMatchObject({ done: { value: "8", layer: "appraisal" }, planned: { value: "10", layer: "self" }, rate: { value: "0.85", layer: "self" }, ok: { value: true, layer: "self" } });
