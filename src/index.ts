@@ -67,17 +67,5 @@ export {
   type UnsealedRubric,
 } from "./compile/index.js";
 
-// ---- io + runtime: submissions, layers, exact evaluation
-export {
-  evaluate,
-  evaluateAll,
-  submissionSchema,
-  submissionJsonSchema,
-  type EvaluateOutcome,
-  type EvaluationResult,
-  type LayeredNodeResult,
-  type SubmissionIssue,
-  type ParsedSubmission,
-  type Layer,
-} from "./io/index.js";
-export { evaluateUnit, type NodeResult, type UnitInputs, type UnitResult, type EvalErrorCode, type Value } from "./runtime/index.js";
+// ---- io + runtime: submissions, layers, exact evaluation (the `rubric-lang/runtime` API)
+export * from "./runtime-entry.js";
