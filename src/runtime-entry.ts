@@ -3,7 +3,7 @@
  *
  * Loads no chevrotain and no `node:` module, so it is small and runs in a browser:
  * load a compiled rubric (validated, fingerprint checked), derive the submission
- * schema, evaluate units.
+ * schema, evaluate units, rank them.
  * @packageDocumentation
  */
 export {
@@ -30,3 +30,4 @@ export {
   type Layer,
 } from "./io/index.js";
 export { evaluateUnit, type NodeResult, type UnitInputs, type UnitResult, type EvalErrorCode, type Value } from "./runtime/index.js";
+export { rank, type Change, type PreviousRow, type RankedRow, type RankOptions, type RankResult, type UnrankedRow } from "./rank/index.js";
