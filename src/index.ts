@@ -69,3 +69,6 @@ export {
 
 // ---- io + runtime: submissions, layers, exact evaluation (the `rubric-lang/runtime` API)
 export * from "./runtime-entry.js";
+
+// ---- report: ranked tables as text, Markdown, CSV, JSON, in Vietnamese and English
+export { renderRanking, rankedTable, unrankedTable, changeText, figure, rankText, WORDS, type TableFormat, type Table, type Words } from "./report/index.js";

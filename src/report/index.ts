@@ -1,0 +1,8 @@
+/**
+ * The report stage: renderings of ranked tables for terminals, documents and
+ * spreadsheets, in Vietnamese and English.
+ * @module
+ */
+export { renderRanking, type TableFormat } from "./render.js";
+export { rankedTable, unrankedTable, type Table } from "./table.js";
+export { changeText, figure, rankText, WORDS, type Words } from "./locale.js";

@@ -1,0 +1,47 @@
+/**
+ * Golden reports: the department example's units, evaluated and ranked against an
+ * illustrative previous period, rendered in every table format and both locales,
+ * compared byte for byte with `examples/par-department/reports/`. Accept reviewed
+ * changes with `UPDATE_GOLDEN=1`.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { compile } from "../../src/compile/compile.js";
+import { evaluateAll } from "../../src/io/evaluate.js";
+import { rank } from "../../src/rank/rank.js";
+import { renderRanking, type TableFormat } from "../../src/report/render.js";
+
+const folder = join(import.meta.dirname, "../../examples/par-department");
+const update = process.env["UPDATE_GOLDEN"] === "1";
+
+function ranking() {
+  const compiled = compile(readFileSync(join(folder, "rubric.rubric"), "utf8"));
+  if (!compiled.ok) throw new Error("par-department does not compile");
+  const submissions = readdirSync(join(folder, "submissions")).sort().map((f) => JSON.parse(readFileSync(join(folder, "submissions", f), "utf8")) as unknown);
+  const previous = JSON.parse(readFileSync(join(folder, "previous.json"), "utf8")) as { unitId: string; rank: number; index: string }[];
+  return { rubric: compiled.rubric, result: rank(compiled.rubric, evaluateAll(compiled.rubric, submissions), { previous }) };
+}
+
+const FORMATS: readonly [TableFormat, string][] = [["text", "txt"], ["md", "md"], ["csv", "csv"], ["json", "json"]];
+
+describe("golden reports of the department example", () => {
+  const { rubric, result } = ranking();
+  it.each(FORMATS.flatMap(([format, ext]) => (["vi", "en"] as const).map((locale) => [format, ext, locale] as const)))("%s (%s, %s)", (format, ext, locale) => {
+    const text = renderRanking(result, format, locale, rubric.meta.title);
+    const file = join(folder, "reports", `ranking.${locale}.${ext}`);
+    if (update) {
+      mkdirSync(join(folder, "reports"), { recursive: true });
+      writeFileSync(file, text);
+    }
+    expect(existsSync(file), `${file} is missing`).toBe(true);
+    expect(text).toBe(readFileSync(file, "utf8"));
+  });
+
+  it("shows published figures with a decimal comma in Vietnamese and the rank changes", () => {
+    const vi = renderRanking(result, "text", "vi", "x");
+    expect(vi).toMatch(/\d+,\d{2}/);
+    expect(vi).toMatch(/tăng \d+ hạng|giảm \d+ hạng|không đổi|mới/);
+    expect(vi).toContain("Chưa xếp hạng");
+  });
+});
