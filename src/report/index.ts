@@ -6,3 +6,4 @@
 export { renderRanking, type TableFormat } from "./render.js";
 export { rankedTable, unrankedTable, type Table } from "./table.js";
 export { changeText, figure, rankText, WORDS, type Words } from "./locale.js";
+export { renderRankingHtml, escapeHtml } from "./html.js";

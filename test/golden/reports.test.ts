@@ -10,6 +10,7 @@ import { describe, expect, it } from "vitest";
 import { compile } from "../../src/compile/compile.js";
 import { evaluateAll } from "../../src/io/evaluate.js";
 import { rank } from "../../src/rank/rank.js";
+import { renderRankingHtml } from "../../src/report/html.js";
 import { renderRanking, type TableFormat } from "../../src/report/render.js";
 
 const folder = join(import.meta.dirname, "../../examples/par-department");
@@ -36,6 +37,13 @@ describe("golden reports of the department example", () => {
     }
     expect(existsSync(file), `${file} is missing`).toBe(true);
     expect(text).toBe(readFileSync(file, "utf8"));
+  });
+
+  it.each(["vi", "en"] as const)("html (%s)", (locale) => {
+    const html = renderRankingHtml(result, rubric, locale);
+    const file = join(folder, "reports", `ranking.${locale}.html`);
+    if (update) writeFileSync(file, html);
+    expect(html).toBe(readFileSync(file, "utf8"));
   });
 
   it("shows published figures with a decimal comma in Vietnamese and the rank changes", () => {
