@@ -71,4 +71,4 @@ export {
 export * from "./runtime-entry.js";
 
 // ---- report: ranked tables as text, Markdown, CSV, JSON, in Vietnamese and English
-export { renderRanking, renderRankingHtml, escapeHtml, rankedTable, unrankedTable, changeText, figure, rankText, WORDS, type TableFormat, type Table, type Words } from "./report/index.js";
+export { renderRanking, renderRankingHtml, renderUnitDetail, unitDetailTable, renderTable, escapeHtml, rankedTable, unrankedTable, changeText, figure, rankText, WORDS, type TableFormat, type Table, type Words } from "./report/index.js";

@@ -21,8 +21,7 @@ export function escapeHtml(text: string): string {
 
 function tableHtml(table: Table, className: string): string {
   const head = table.head.map((h) => `<th>${escapeHtml(h)}</th>`).join("");
-  // Figures and ranks right-aligned, words left-aligned.
-  const cell = (c: string): string => (/^[\d.,/-]+$/.test(c) ? `<td class="num">${escapeHtml(c)}</td>` : `<td>${escapeHtml(c)}</td>`);
+  const cell = (c: string, i: number): string => (table.right?.has(i) ? `<td class="num">${escapeHtml(c)}</td>` : `<td>${escapeHtml(c)}</td>`);
   const rows = table.rows.map((r) => `<tr>${r.map(cell).join("")}</tr>`).join("\n");
   return `<table class="${className}"><thead><tr>${head}</tr></thead><tbody>\n${rows}\n</tbody></table>`;
 }
@@ -53,6 +52,7 @@ function breakdown(ranking: RankResult, rubric: CompiledRubric, locale: Locale):
   return {
     head: [WORDS[locale].unit, ...rubric.nodes.map((n) => `${n.id}. ${n.title} (${figure(publish(new Exact(n.max), precision, rounding), locale)})`)],
     rows: ranking.rows.map((r) => [r.unit.name ?? r.unit.id, ...rubric.nodes.map((n) => figure(publish(new Exact(r.areas[n.id] ?? "0"), precision, rounding), locale))]),
+    right: new Set(rubric.nodes.map((_, i) => i + 1)),
   };
 }
 

@@ -3,7 +3,8 @@
  * spreadsheets, in Vietnamese and English.
  * @module
  */
-export { renderRanking, type TableFormat } from "./render.js";
+export { renderRanking, renderTable, type TableFormat } from "./render.js";
+export { renderUnitDetail, unitDetailTable } from "./detail.js";
 export { rankedTable, unrankedTable, type Table } from "./table.js";
 export { changeText, figure, rankText, WORDS, type Words } from "./locale.js";
 export { renderRankingHtml, escapeHtml } from "./html.js";

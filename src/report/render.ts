@@ -12,11 +12,20 @@ import { rankedTable, unrankedTable, type Table } from "./table.js";
 /** Report formats of the ranked table. */
 export type TableFormat = "text" | "md" | "csv" | "json";
 
+/**
+ * Renders a table as aligned text, Markdown or CSV.
+ * @param table - headings and rows
+ * @param format - `text`, `md` or `csv`
+ */
+export function renderTable(table: Table, format: Exclude<TableFormat, "json">): string {
+  return format === "text" ? aligned(table) : format === "md" ? markdown(table) : csv(table);
+}
+
 function aligned(table: Table): string {
   const widths = table.head.map((h, i) => Math.max(h.length, ...table.rows.map((r) => r[i]!.length)));
-  // Numbers right-aligned (they end in a digit), words left-aligned.
+  // Figures right-aligned, words and ids left-aligned, as the table says.
   const line = (cells: readonly string[]): string =>
-    cells.map((c, i) => (/^[\d.,/-]+$/.test(c) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join("  ").trimEnd();
+    cells.map((c, i) => (table.right?.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join("  ").trimEnd();
   return [line(table.head), widths.map((w) => "-".repeat(w)).join("  "), ...table.rows.map(line)].join("\n");
 }
 

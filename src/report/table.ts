@@ -12,6 +12,8 @@ export interface Table {
   readonly head: readonly string[];
   /** Rows of cells, as many as headings. */
   readonly rows: readonly (readonly string[])[];
+  /** Columns whose figures align right (by index); the others align left. */
+  readonly right?: ReadonlySet<number>;
 }
 
 /**
@@ -35,7 +37,8 @@ export function rankedTable(ranking: RankResult, locale: Locale): Table {
     ...(hasBand ? [r.band ?? ""] : []),
     ...(hasChange ? [changeText(r.previous, locale)] : []),
   ]);
-  return { head, rows };
+  const right = new Set([0, head.indexOf(w.points), head.indexOf(w.index)]);
+  return { head, rows, right };
 }
 
 /**

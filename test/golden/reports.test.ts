@@ -10,6 +10,7 @@ import { describe, expect, it } from "vitest";
 import { compile } from "../../src/compile/compile.js";
 import { evaluateAll } from "../../src/io/evaluate.js";
 import { rank } from "../../src/rank/rank.js";
+import { renderUnitDetail } from "../../src/report/detail.js";
 import { renderRankingHtml } from "../../src/report/html.js";
 import { renderRanking, type TableFormat } from "../../src/report/render.js";
 
@@ -45,6 +46,20 @@ describe("golden reports of the department example", () => {
     if (update) writeFileSync(file, html);
     expect(html).toBe(readFileSync(file, "utf8"));
   });
+
+  it.each((["text", "md", "csv", "json", "html"] as const).flatMap((format) => (["vi", "en"] as const).map((locale) => [format, locale] as const)))(
+    "unit detail of so-noi-vu: %s (%s)",
+    (format, locale) => {
+      const compiled = compile(readFileSync(join(folder, "rubric.rubric"), "utf8"));
+      if (!compiled.ok) throw new Error("par-department does not compile");
+      const outcome = evaluateAll(compiled.rubric, [JSON.parse(readFileSync(join(folder, "submissions", "so-noi-vu.json"), "utf8"))])[0]!;
+      if (!outcome.ok) throw new Error("so-noi-vu is invalid");
+      const text = renderUnitDetail(outcome.result, compiled.rubric, format, locale);
+      const file = join(folder, "reports", `detail.so-noi-vu.${locale}.${format === "text" ? "txt" : format}`);
+      if (update) writeFileSync(file, text);
+      expect(text).toBe(readFileSync(file, "utf8"));
+    },
+  );
 
   it("shows published figures with a decimal comma in Vietnamese and the rank changes", () => {
     const vi = renderRanking(result, "text", "vi", "x");

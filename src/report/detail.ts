@@ -1,0 +1,103 @@
+/**
+ * One unit's detail: every node with its maximum, self-assessed and final points,
+ * the difference, its status and what fired — the page an appraisal council reads
+ * to answer "why did we get 0.5 here?".
+ * @module
+ */
+import type { CompiledNode, CompiledRubric } from "../compile/types.js";
+import type { Locale } from "../diagnostics.js";
+import type { EvaluationResult } from "../io/evaluate.js";
+import { Exact, publish } from "../runtime/decimal.js";
+import { escapeHtml } from "./html.js";
+import { figure } from "./locale.js";
+import { renderTable, type TableFormat } from "./render.js";
+import type { Table } from "./table.js";
+
+const HEAD: Readonly<Record<Locale, readonly string[]>> = {
+  vi: ["Mã", "Tiêu chí", "Tối đa", "Tự chấm", "Thẩm định", "Chênh lệch", "Trạng thái", "Căn cứ tính điểm"],
+  en: ["Id", "Criterion", "Max", "Self", "Final", "Difference", "Status", "How it was scored"],
+};
+const STATUS: Readonly<Record<Locale, Readonly<Record<string, string>>>> = {
+  vi: { scored: "đã chấm", "not-applicable": "không áp dụng", error: "lỗi" },
+  en: { scored: "scored", "not-applicable": "not applicable", error: "error" },
+};
+
+/**
+ * The detail table of one unit, nodes in tree order (titles indented by depth).
+ * @param result - the unit's evaluation result
+ * @param rubric - the rubric it was scored with
+ * @param locale - `vi` or `en`
+ */
+export function unitDetailTable(result: EvaluationResult, rubric: CompiledRubric, locale: Locale): Table {
+  const { precision, rounding } = rubric.publish;
+  const shown = (value: string | undefined): string => (value === undefined ? "" : figure(publish(new Exact(value), precision, rounding), locale));
+  const rows: string[][] = [];
+  const stack: { node: CompiledNode | { id: string; title: string; max: string; children?: undefined }; depth: number }[] = [
+    ...rubric.extras.map((e) => ({ node: { id: e.id, title: e.title, max: e.max }, depth: 0 })).reverse(),
+    ...[...rubric.nodes].reverse().map((node) => ({ node, depth: 0 })),
+  ];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    const n = result.nodes[node.id];
+    const how = n === undefined ? "" : n.error !== undefined ? n.error.message : [...n.trace, ...(n.reason === undefined ? [] : [`${locale === "vi" ? "thẩm định" : "appraisal"}: ${n.reason}`])].join("; ");
+    rows.push([
+      node.id,
+      `${"  ".repeat(depth)}${node.title}`,
+      shown(node.max),
+      shown(n?.selfPoints),
+      shown(n?.points),
+      shown(n?.difference),
+      n === undefined ? "" : STATUS[locale][n.status] ?? n.status,
+      how,
+    ]);
+    for (const child of [...(node.children ?? [])].reverse()) stack.push({ node: child, depth: depth + 1 });
+  }
+  return { head: HEAD[locale], rows, right: new Set([2, 3, 4, 5]) };
+}
+
+/**
+ * Renders one unit's detail as text, Markdown, CSV, JSON or a self-contained HTML page.
+ * @param result - the unit's evaluation result
+ * @param rubric - the rubric it was scored with
+ * @param format - text, md, csv, json or html
+ * @param locale - `vi` or `en`
+ */
+export function renderUnitDetail(result: EvaluationResult, rubric: CompiledRubric, format: TableFormat | "html", locale: Locale): string {
+  if (format === "json") return `${JSON.stringify(result, null, 2)}\n`;
+  const table = unitDetailTable(result, rubric, locale);
+  const name = result.unit.name ?? result.unit.id;
+  const total = result.published === undefined ? "" : `${locale === "vi" ? "Điểm" : "Points"} ${figure(result.published.points, locale)} · ${locale === "vi" ? "Chỉ số" : "Index"} ${figure(result.published.index, locale)}`;
+  const title = `${name} — ${rubric.meta.title}`;
+  if (format === "csv") return `${renderTable(table, "csv")}\r\n`;
+  if (format === "md") return `# ${title}\n\n${total}\n\n${renderTable(table, "md")}\n`;
+  if (format === "text") return `${title}\n${total}\n\n${renderTable(table, "text")}\n`;
+  const head = table.head.map((h) => `<th>${escapeHtml(h)}</th>`).join("");
+  const cell = (c: string, i: number): string => {
+    if (i >= 2 && i <= 5) return `<td class="num">${escapeHtml(c)}</td>`;
+    // The title column carries its depth as leading spaces (two per level): indent with CSS.
+    const depth = (c.length - c.trimStart().length) / 2;
+    return i === 1 && depth > 0 ? `<td style="padding-left: ${0.6 + depth * 1.2}rem">${escapeHtml(c.trimStart())}</td>` : `<td>${escapeHtml(c)}</td>`;
+  };
+  const rows = table.rows.map((r) => `<tr>${r.map(cell).join("")}</tr>`).join("\n");
+  return `<!DOCTYPE html>
+<html lang="${locale}">
+<head>
+<meta charset="utf-8">
+<title>${escapeHtml(title)}</title>
+<style>
+body { font-family: system-ui, sans-serif; margin: 2rem; color: #222; }
+table { border-collapse: collapse; }
+th, td { border: 1px solid #ccc; padding: 0.3rem 0.6rem; text-align: left; vertical-align: top; }
+td.num { text-align: right; }
+</style>
+</head>
+<body>
+<h1>${escapeHtml(title)}</h1>
+<p>${escapeHtml(total)}</p>
+<table class="detail"><thead><tr>${head}</tr></thead><tbody>
+${rows}
+</tbody></table>
+</body>
+</html>
+`;
+}
