@@ -8,7 +8,7 @@ import type { CompiledNode, CompiledRubric } from "../compile/types.js";
 import type { Locale } from "../diagnostics.js";
 import type { EvaluationResult } from "../io/evaluate.js";
 import { Exact, publish } from "../runtime/decimal.js";
-import { escapeHtml } from "./html.js";
+import { escapeHtml, htmlPage } from "./html.js";
 import { figure } from "./locale.js";
 import { renderTable, type TableFormat } from "./render.js";
 import type { Table } from "./table.js";
@@ -73,31 +73,18 @@ export function renderUnitDetail(result: EvaluationResult, rubric: CompiledRubri
   if (format === "text") return `${title}\n${total}\n\n${renderTable(table, "text")}\n`;
   const head = table.head.map((h) => `<th>${escapeHtml(h)}</th>`).join("");
   const cell = (c: string, i: number): string => {
-    if (i >= 2 && i <= 5) return `<td class="num">${escapeHtml(c)}</td>`;
+    if (table.right?.has(i)) return `<td class="num">${escapeHtml(c)}</td>`;
     // The title column carries its depth as leading spaces (two per level): indent with CSS.
     const depth = (c.length - c.trimStart().length) / 2;
     return i === 1 && depth > 0 ? `<td style="padding-left: ${0.6 + depth * 1.2}rem">${escapeHtml(c.trimStart())}</td>` : `<td>${escapeHtml(c)}</td>`;
   };
   const rows = table.rows.map((r) => `<tr>${r.map(cell).join("")}</tr>`).join("\n");
-  return `<!DOCTYPE html>
-<html lang="${locale}">
-<head>
-<meta charset="utf-8">
-<title>${escapeHtml(title)}</title>
-<style>
-body { font-family: system-ui, sans-serif; margin: 2rem; color: #222; }
-table { border-collapse: collapse; }
-th, td { border: 1px solid #ccc; padding: 0.3rem 0.6rem; text-align: left; vertical-align: top; }
-td.num { text-align: right; }
-</style>
-</head>
-<body>
-<h1>${escapeHtml(title)}</h1>
-<p>${escapeHtml(total)}</p>
-<table class="detail"><thead><tr>${head}</tr></thead><tbody>
-${rows}
-</tbody></table>
-</body>
-</html>
-`;
+  const css = [
+    "body { font-family: system-ui, sans-serif; margin: 2rem; color: #222; }",
+    "table { border-collapse: collapse; }",
+    "th, td { border: 1px solid #ccc; padding: 0.3rem 0.6rem; text-align: left; vertical-align: top; }",
+    "td.num { text-align: right; }",
+  ];
+  const body = `<h1>${escapeHtml(title)}</h1>\n<p>${escapeHtml(total)}</p>\n<table class="detail"><thead><tr>${head}</tr></thead><tbody>\n${rows}\n</tbody></table>`;
+  return htmlPage(locale, title, css, body);
 }

@@ -74,22 +74,36 @@ export function renderRankingHtml(ranking: RankResult, rubric: CompiledRubric, l
     apart.rows.length === 0 ? "" : `<h2>${escapeHtml(w.unranked)}</h2>\n${tableHtml(apart, "unranked")}`,
     `<h2>${escapeHtml(locale === "vi" ? "Điểm theo lĩnh vực" : "Points by area")}</h2>\n${tableHtml(breakdown(ranking, rubric, locale), "areas")}`,
   ].filter((s) => s !== "");
+  const css = [
+    "body { font-family: system-ui, sans-serif; margin: 2rem; color: #222; }",
+    "table { border-collapse: collapse; margin: 1rem 0; }",
+    "th, td { border: 1px solid #ccc; padding: 0.3rem 0.6rem; text-align: left; }",
+    "td.num { text-align: right; }",
+    "svg text { font-size: 13px; }",
+    ".basis { color: #555; }",
+  ];
+  return htmlPage(locale, title, css, sections.join("\n"));
+}
+
+/**
+ * A self-contained HTML page: doctype, language, title, the page's own CSS, the body.
+ * @param locale - the page language
+ * @param title - the page title (escaped here)
+ * @param css - CSS rules, one a line
+ * @param body - the body's HTML
+ */
+export function htmlPage(locale: Locale, title: string, css: readonly string[], body: string): string {
   return `<!DOCTYPE html>
 <html lang="${locale}">
 <head>
 <meta charset="utf-8">
 <title>${escapeHtml(title)}</title>
 <style>
-body { font-family: system-ui, sans-serif; margin: 2rem; color: #222; }
-table { border-collapse: collapse; margin: 1rem 0; }
-th, td { border: 1px solid #ccc; padding: 0.3rem 0.6rem; text-align: left; }
-td.num { text-align: right; }
-svg text { font-size: 13px; }
-.basis { color: #555; }
+${css.join("\n")}
 </style>
 </head>
 <body>
-${sections.join("\n")}
+${body}
 </body>
 </html>
 `;

@@ -7,4 +7,4 @@ export { renderRanking, renderTable, type TableFormat } from "./render.js";
 export { renderUnitDetail, unitDetailTable } from "./detail.js";
 export { rankedTable, unrankedTable, type Table } from "./table.js";
 export { changeText, figure, rankText, WORDS, type Words } from "./locale.js";
-export { renderRankingHtml, escapeHtml } from "./html.js";
+export { renderRankingHtml, escapeHtml, htmlPage } from "./html.js";
