@@ -6,9 +6,13 @@
  */
 import { Command, CommanderError, Option } from "commander";
 import type { Locale } from "../diagnostics.js";
+import type { TableFormat } from "../report/render.js";
 import { runCheck } from "./check.js";
 import { runCompile } from "./compile.js";
+import { runExplain } from "./explain.js";
 import { runFmt } from "./fmt.js";
+import { runSchema } from "./schema.js";
+import { runScore } from "./score.js";
 import { EXIT, processOutput, type Output } from "./io.js";
 
 const langOption = (): Option => new Option("--lang <lang>", "language of messages").choices(["en", "vi"]).default("en");
@@ -56,6 +60,44 @@ export function buildProgram(io: Output = processOutput): { program: Command; re
     .addHelpText("after", "\nExample:\n  rubric fmt --check examples/par-department/rubric.rubric\n\nExit: 0 ok, 1 syntax errors or not formatted (--check), 2 usage.")
     .action((file: string, opts: { write?: boolean; check?: boolean; lang: Locale }) => {
       result.code = runFmt(file, opts.write ? "write" : opts.check ? "check" : "print", opts.lang, io);
+    });
+
+  const formatOption = (): Option => new Option("--format <format>", "output format").choices(["text", "md", "csv", "json", "html"]).default("text");
+
+  program
+    .command("score")
+    .description("Evaluate every unit's submission, rank the units and print the ranked table.")
+    .argument("<rubric>", "rubric (.rubric source or compiled .json)")
+    .argument("<data...>", "submissions: .json (one or an array) or .jsonl (one per line)")
+    .addOption(formatOption())
+    .addOption(langOption())
+    .option("-o, --output <file>", "write the report to this file instead of stdout")
+    .addHelpText("after", "\nExample:\n  rubric score examples/par-department/rubric.rubric examples/par-department/submissions/*.json --lang vi\n\nExit: 0 every unit scored, 1 invalid or incomplete data (named with file and path) or an unusable rubric, 2 usage.")
+    .action((rubricFile: string, data: string[], opts: { format: TableFormat | "html"; lang: Locale; output?: string }) => {
+      result.code = runScore(rubricFile, data, { format: opts.format, lang: opts.lang, ...(opts.output === undefined ? {} : { output: opts.output }) }, io);
+    });
+
+  program
+    .command("explain")
+    .description("Show one unit's detail: every criterion's max, self-assessed and final points, and how each was scored.")
+    .argument("<rubric>", "rubric (.rubric source or compiled .json)")
+    .argument("<data...>", "submissions (.json, .jsonl)")
+    .requiredOption("--unit <id>", "the unit to explain")
+    .addOption(formatOption())
+    .addOption(langOption())
+    .addHelpText("after", "\nExample:\n  rubric explain examples/par-department/rubric.rubric examples/par-department/submissions/so-noi-vu.json --unit so-noi-vu\n\nExit: 0 explained, 1 unit missing, invalid or incomplete, 2 usage.")
+    .action((rubricFile: string, data: string[], opts: { unit: string; format: TableFormat | "html"; lang: Locale }) => {
+      result.code = runExplain(rubricFile, data, opts.unit, opts.format, opts.lang, io);
+    });
+
+  program
+    .command("schema")
+    .description("Print the JSON Schema of this rubric's submissions, for other applications.")
+    .argument("<rubric>", "rubric (.rubric source or compiled .json)")
+    .addOption(langOption())
+    .addHelpText("after", "\nExample:\n  rubric schema examples/par-department/rubric.rubric > submission.schema.json\n\nExit: 0 printed, 1 unusable rubric, 2 usage.")
+    .action((rubricFile: string, opts: { lang: Locale }) => {
+      result.code = runSchema(rubricFile, opts.lang, io);
     });
 
   return { program, result };

@@ -20,7 +20,8 @@ const update = process.env["UPDATE_GOLDEN"] === "1";
 function ranking() {
   const compiled = compile(readFileSync(join(folder, "rubric.rubric"), "utf8"));
   if (!compiled.ok) throw new Error("par-department does not compile");
-  const submissions = readdirSync(join(folder, "submissions")).sort().map((f) => JSON.parse(readFileSync(join(folder, "submissions", f), "utf8")) as unknown);
+  // The clean units and the deliberately incomplete one, so reports show both kinds.
+  const submissions = ["submissions", "incomplete"].flatMap((dir) => readdirSync(join(folder, dir)).sort().map((f) => JSON.parse(readFileSync(join(folder, dir, f), "utf8")) as unknown));
   const previous = JSON.parse(readFileSync(join(folder, "previous.json"), "utf8")) as { unitId: string; rank: number; index: string }[];
   return { rubric: compiled.rubric, result: rank(compiled.rubric, evaluateAll(compiled.rubric, submissions), { previous }) };
 }

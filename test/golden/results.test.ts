@@ -1,6 +1,7 @@
 /**
- * Golden results: every `examples/<name>/submissions/<unit>.json` is evaluated and the
- * result compared byte for byte with `examples/<name>/expected/<unit>.json`. A
+ * Golden results: every `examples/<name>/submissions/<unit>.json` (clean units) and
+ * `examples/<name>/incomplete/<unit>.json` (deliberately incomplete or invalid data) is
+ * evaluated and the result compared byte for byte with `examples/<name>/expected/<unit>.json`. A
  * submission without an expected file fails. To accept new results after a reviewed
  * change, run `UPDATE_GOLDEN=1 npx vitest run test/golden/results.test.ts` and read
  * the diff before committing.
@@ -13,9 +14,11 @@ import { evaluate } from "../../src/io/evaluate.js";
 
 const root = join(import.meta.dirname, "../../examples");
 const update = process.env["UPDATE_GOLDEN"] === "1";
+const FOLDERS = ["submissions", "incomplete"] as const;
 const cases = readdirSync(root)
-  .filter((name) => existsSync(join(root, name, "submissions")))
-  .flatMap((name) => readdirSync(join(root, name, "submissions")).filter((f) => f.endsWith(".json")).sort().map((file) => [name, file] as const));
+  .sort()
+  .flatMap((name) => FOLDERS.filter((folder) => existsSync(join(root, name, folder))).flatMap((folder) =>
+    readdirSync(join(root, name, folder)).filter((f) => f.endsWith(".json")).sort().map((file) => [name, folder, file] as const)));
 
 describe("golden results", () => {
   it("every example has at least 5 submissions", () => {
@@ -24,10 +27,10 @@ describe("golden results", () => {
     }
   });
 
-  it.each(cases)("%s / %s", (name, file) => {
+  it.each(cases)("%s / %s / %s", (name, folder, file) => {
     const compiled = compile(readFileSync(join(root, name, "rubric.rubric"), "utf8"));
     if (!compiled.ok) throw new Error(`${name} does not compile`);
-    const submission: unknown = JSON.parse(readFileSync(join(root, name, "submissions", file), "utf8"));
+    const submission: unknown = JSON.parse(readFileSync(join(root, name, folder, file), "utf8"));
     const actual = `${JSON.stringify(evaluate(compiled.rubric, submission), null, 2)}\n`;
     const expectedFile = join(root, name, "expected", file);
     if (update) {

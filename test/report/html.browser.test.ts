@@ -21,7 +21,8 @@ describe.skipIf(!available)("HTML report in headless Chromium", () => {
     const folder = join(import.meta.dirname, "../../examples/par-department");
     const compiled = compile(readFileSync(join(folder, "rubric.rubric"), "utf8"));
     if (!compiled.ok) throw new Error("par-department does not compile");
-    const submissions = readdirSync(join(folder, "submissions")).sort().map((f) => JSON.parse(readFileSync(join(folder, "submissions", f), "utf8")) as unknown);
+    // The clean units and the deliberately incomplete one, so reports show both kinds.
+  const submissions = ["submissions", "incomplete"].flatMap((dir) => readdirSync(join(folder, dir)).sort().map((f) => JSON.parse(readFileSync(join(folder, dir, f), "utf8")) as unknown));
     const ranking = rank(compiled.rubric, evaluateAll(compiled.rubric, submissions));
     const html = renderRankingHtml(ranking, compiled.rubric, "vi");
 

@@ -1,0 +1,83 @@
+/**
+ * Loading what the scoring commands need: a rubric (source or compiled JSON) and
+ * submissions from JSON files (one object, an array) or JSON Lines.
+ * @module
+ */
+import type { CompiledRubric } from "../compile/types.js";
+import { compile } from "../compile/compile.js";
+import { loadCompiled } from "../compile/load.js";
+import { renderDiagnostic, type Locale } from "../diagnostics.js";
+import { readText, type Output } from "./io.js";
+
+/**
+ * Reads a `.rubric` source (compiling it) or a compiled `.json` rubric (validating it).
+ * Prints the problems and returns undefined when it cannot be used.
+ * @param file - the rubric file
+ * @param locale - message language
+ * @param io - output sinks
+ */
+export function loadRubric(file: string, locale: Locale, io: Output): CompiledRubric | undefined {
+  const read = readText(file);
+  if (!read.ok) {
+    io.err(read.message);
+    return undefined;
+  }
+  if (file.endsWith(".json")) {
+    const loaded = loadCompiled(read.text);
+    if (loaded.ok) return loaded.rubric;
+    for (const issue of loaded.issues) io.err(`${file}: ${issue.path.join(".") || "(root)"}: ${issue.message}`);
+    return undefined;
+  }
+  const result = compile(read.text, { locale });
+  for (const d of result.diagnostics.filter((x) => x.severity === "error")) io.err(renderDiagnostic(d, read.text, { file }));
+  return result.ok ? result.rubric : undefined;
+}
+
+/** Submissions read from files, each with where it came from. */
+export interface LoadedSubmission {
+  /** The parsed JSON value. */
+  readonly value: unknown;
+  /** `file` or `file:line` (JSON Lines). */
+  readonly origin: string;
+}
+
+/**
+ * Reads submissions: a `.jsonl` file holds one per line; a `.json` file holds one
+ * submission or an array of them. A file that is not valid JSON is reported with its
+ * name and, for JSON Lines, the line.
+ * @param files - data files
+ * @param io - output sinks
+ */
+export function loadSubmissions(files: readonly string[], io: Output): LoadedSubmission[] | undefined {
+  const all: LoadedSubmission[] = [];
+  let failed = false;
+  for (const file of files) {
+    const read = readText(file);
+    if (!read.ok) {
+      io.err(read.message);
+      failed = true;
+      continue;
+    }
+    if (file.endsWith(".jsonl")) {
+      read.text.split(/\r?\n/).forEach((line, i) => {
+        if (line.trim() === "") return;
+        try {
+          all.push({ value: JSON.parse(line) as unknown, origin: `${file}:${i + 1}` });
+        } catch (error) {
+          io.err(`${file}:${i + 1}: not valid JSON (${(error as Error).message})`);
+          failed = true;
+        }
+      });
+      continue;
+    }
+    try {
+      const value = JSON.parse(read.text) as unknown;
+      if (Array.isArray(value)) value.forEach((v, i) => all.push({ value: v as unknown, origin: `${file}[${i}]` }));
+      else all.push({ value, origin: file });
+    } catch (error) {
+      io.err(`${file}: not valid JSON (${(error as Error).message})`);
+      failed = true;
+    }
+  }
+  return failed ? undefined : all;
+}

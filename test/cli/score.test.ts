@@ -1,0 +1,93 @@
+/**
+ * `rubric score`, `explain` and `schema`, run as child processes of the built CLI.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const root = join(import.meta.dirname, "../..");
+const cli = join(root, "dist/cli/main.js");
+const dept = "examples/par-department";
+const clean = readdirSync(join(root, dept, "submissions")).sort().map((f) => `${dept}/submissions/${f}`);
+
+function rubric(...args: string[]): { code: number; stdout: string; stderr: string } {
+  const run = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: "utf8" });
+  return { code: run.status ?? -1, stdout: run.stdout, stderr: run.stderr };
+}
+
+describe("rubric score", () => {
+  it("prints the ranked table of the department example, exit 0 (the README's main job)", () => {
+    const run = rubric("score", `${dept}/rubric.rubric`, ...clean, "--lang", "vi");
+    expect(run.code).toBe(0);
+    expect(run.stdout.split("\n").slice(0, 8)).toEqual([
+      "Bảng xếp hạng: Chỉ số cải cách hành chính các sở, ban, ngành",
+      "",
+      "Hạng  Đơn vị         Điểm  Chỉ số  Xếp loại",
+      "----  ------------  -----  ------  ----------",
+      " 1/4  Sở Tư pháp    56,55   56,55  Trung bình",
+      " 2/4  Sở Nội vụ     56,34   56,34  Trung bình",
+      " 3/4  Sở Y tế       53,56   53,56  Trung bình",
+      " 4/4  Sở Tài chính  38,14   43,34  Yếu",
+    ]);
+    expect(run.stdout).not.toContain("Chưa xếp hạng");
+  });
+
+  it("lists an incomplete unit apart and exits 1", () => {
+    const run = rubric("score", `${dept}/rubric.rubric`, ...clean, `${dept}/incomplete/so-xay-dung.json`);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain("Not ranked:");
+    expect(run.stdout).toContain("input 'disbursed' is missing");
+  });
+
+  it("names an invalid submission's file and JSON path, exit 1", () => {
+    const file = join(mkdtempSync(join(tmpdir(), "rubric-")), "bad.jsonl");
+    writeFileSync(file, `${JSON.stringify({ unit: { id: "x", facts: { kind: "so_co_tthc" } }, self: { "1.1.2": { done: "3,5" } } })}\n{not json\n`);
+    const run = rubric("score", `${dept}/rubric.rubric`, file);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`${file}:2: not valid JSON`);
+    const one = join(mkdtempSync(join(tmpdir(), "rubric-")), "one.json");
+    writeFileSync(one, JSON.stringify([{ unit: { id: "x", facts: { kind: "so_co_tthc" } }, self: { "1.1.2": { done: "3,5" } } }]));
+    const invalid = rubric("score", `${dept}/rubric.rubric`, one);
+    expect(invalid.code).toBe(1);
+    expect(invalid.stderr).toContain(`${one}[0]: self.1.1.2.done: "3,5" uses a decimal comma; write "3.5"`);
+  });
+
+  it("accepts a compiled rubric and writes HTML to a file", () => {
+    const dir = mkdtempSync(join(tmpdir(), "rubric-"));
+    expect(rubric("compile", `${dept}/rubric.rubric`, "-o", join(dir, "r.json")).code).toBe(0);
+    const run = rubric("score", join(dir, "r.json"), ...clean, "--format", "html", "-o", join(dir, "r.html"));
+    expect(run.code).toBe(0);
+    const html = readFileSync(join(dir, "r.html"), "utf8");
+    expect(html.startsWith("<!DOCTYPE html>")).toBe(true);
+    expect(html.match(/<rect class="bar"/g)).toHaveLength(4);
+  });
+});
+
+describe("rubric explain and schema", () => {
+  it("explains one unit with its traces", () => {
+    const run = rubric("explain", `${dept}/rubric.rubric`, ...clean, "--unit", "so-noi-vu", "--format", "md");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(readFileSync(join(root, dept, "reports/detail.so-noi-vu.en.md"), "utf8"));
+  });
+
+  it("says when the unit is not in the data", () => {
+    const run = rubric("explain", `${dept}/rubric.rubric`, ...clean, "--unit", "so-khong-co");
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('no submission for unit "so-khong-co"');
+  });
+
+  it("prints the submission JSON Schema", () => {
+    const run = rubric("schema", `${dept}/rubric.rubric`);
+    expect(run.code).toBe(0);
+    const schema = JSON.parse(run.stdout) as { properties: Record<string, unknown> };
+    expect(Object.keys(schema.properties)).toEqual(["unit", "self", "appraisal", "survey", "notApplicable"]);
+  });
+
+  it.each(["score", "explain", "schema"])("%s --help shows an example", (command) => {
+    const run = rubric(command, "--help");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("Example:");
+  });
+});
