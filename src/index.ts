@@ -70,5 +70,8 @@ export {
 // ---- io + runtime: submissions, layers, exact evaluation (the `rubric-lang/runtime` API)
 export * from "./runtime-entry.js";
 
+// ---- io: cells of tabular data (CSV, XLSX) read as declared types, with their place
+export { readCell, readCellDecimal, placeName, columnLetter, newDraft, putValue, placeOf, pathKey, type CellPlace, type CellRead, type SubmissionDraft } from "./io/cells.js";
+
 // ---- report: ranked tables as text, Markdown, CSV, JSON, in Vietnamese and English
 export { renderRanking, renderRankingHtml, renderUnitDetail, unitDetailTable, renderTable, escapeHtml, rankedTable, unrankedTable, changeText, figure, rankText, WORDS, type TableFormat, type Table, type Words } from "./report/index.js";
