@@ -7,7 +7,8 @@ import { evaluate } from "../io/evaluate.js";
 import { renderUnitDetail } from "../report/detail.js";
 import type { TableFormat } from "../report/render.js";
 import { EXIT, type Output } from "./io.js";
-import { loadRubric, loadSubmissions } from "./load.js";
+import { issueText, loadData } from "./load-forms.js";
+import { loadRubric } from "./load.js";
 
 /**
  * Prints one unit's detail: every node's maximum, self-assessed and final points, the
@@ -19,9 +20,9 @@ import { loadRubric, loadSubmissions } from "./load.js";
  * @param lang - report language
  * @param io - output sinks
  */
-export function runExplain(rubricFile: string, dataFiles: readonly string[], unitId: string, format: TableFormat | "html", lang: Locale, io: Output): number {
+export async function runExplain(rubricFile: string, dataFiles: readonly string[], unitId: string, format: TableFormat | "html", lang: Locale, io: Output): Promise<number> {
   const rubric = loadRubric(rubricFile, lang, io);
-  const submissions = loadSubmissions(dataFiles, io);
+  const submissions = await loadData(dataFiles, rubric, lang, io);
   if (rubric === undefined || submissions === undefined) return EXIT.findings;
   const found = submissions.find(({ value }) => (value as { unit?: { id?: unknown } } | null)?.unit?.id === unitId);
   if (found === undefined) {
@@ -30,7 +31,7 @@ export function runExplain(rubricFile: string, dataFiles: readonly string[], uni
   }
   const outcome = evaluate(rubric, found.value);
   if (!outcome.ok) {
-    for (const issue of outcome.issues) io.err(`${found.origin}: ${issue.path.join(".") || "(root)"}: ${issue.message}`);
+    for (const issue of outcome.issues) io.err(issueText(found, issue));
     return EXIT.findings;
   }
   io.out(renderUnitDetail(outcome.result, rubric, format, lang));

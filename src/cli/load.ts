@@ -37,8 +37,10 @@ export function loadRubric(file: string, locale: Locale, io: Output): CompiledRu
 export interface LoadedSubmission {
   /** The parsed JSON value. */
   readonly value: unknown;
-  /** `file` or `file:line` (JSON Lines). */
+  /** `file`, `file:line` (JSON Lines) or `file [sheet]` (XLSX). */
   readonly origin: string;
+  /** For tables: the cell behind each value (see `placeOf`), so issues name the cell. */
+  readonly places?: ReadonlyMap<string, string>;
 }
 
 /**

@@ -13,6 +13,7 @@ import { runExplain } from "./explain.js";
 import { runFmt } from "./fmt.js";
 import { runSchema } from "./schema.js";
 import { runScore } from "./score.js";
+import { runTemplate } from "./template.js";
 import { EXIT, processOutput, type Output } from "./io.js";
 
 const langOption = (): Option => new Option("--lang <lang>", "language of messages").choices(["en", "vi"]).default("en");
@@ -68,26 +69,38 @@ export function buildProgram(io: Output = processOutput): { program: Command; re
     .command("score")
     .description("Evaluate every unit's submission, rank the units and print the ranked table.")
     .argument("<rubric>", "rubric (.rubric source or compiled .json)")
-    .argument("<data...>", "submissions: .json (one or an array) or .jsonl (one per line)")
+    .argument("<data...>", "submissions: .json (one or an array), .jsonl (one per line), filled forms .csv or .xlsx (a sheet per unit)")
     .addOption(formatOption())
     .addOption(langOption())
     .option("-o, --output <file>", "write the report to this file instead of stdout")
     .addHelpText("after", "\nExample:\n  rubric score examples/par-department/rubric.rubric examples/par-department/submissions/*.json --lang vi\n\nExit: 0 every unit scored, 1 invalid or incomplete data (named with file and path) or an unusable rubric, 2 usage.")
-    .action((rubricFile: string, data: string[], opts: { format: TableFormat | "html"; lang: Locale; output?: string }) => {
-      result.code = runScore(rubricFile, data, { format: opts.format, lang: opts.lang, ...(opts.output === undefined ? {} : { output: opts.output }) }, io);
+    .action(async (rubricFile: string, data: string[], opts: { format: TableFormat | "html"; lang: Locale; output?: string }) => {
+      result.code = await runScore(rubricFile, data, { format: opts.format, lang: opts.lang, ...(opts.output === undefined ? {} : { output: opts.output }) }, io);
     });
 
   program
     .command("explain")
     .description("Show one unit's detail: every criterion's max, self-assessed and final points, and how each was scored.")
     .argument("<rubric>", "rubric (.rubric source or compiled .json)")
-    .argument("<data...>", "submissions (.json, .jsonl)")
+    .argument("<data...>", "submissions (.json, .jsonl) or filled forms (.csv, .xlsx)")
     .requiredOption("--unit <id>", "the unit to explain")
     .addOption(formatOption())
     .addOption(langOption())
     .addHelpText("after", "\nExample:\n  rubric explain examples/par-department/rubric.rubric examples/par-department/submissions/so-noi-vu.json --unit so-noi-vu\n\nExit: 0 explained, 1 unit missing, invalid or incomplete, 2 usage.")
-    .action((rubricFile: string, data: string[], opts: { unit: string; format: TableFormat | "html"; lang: Locale }) => {
-      result.code = runExplain(rubricFile, data, opts.unit, opts.format, opts.lang, io);
+    .action(async (rubricFile: string, data: string[], opts: { unit: string; format: TableFormat | "html"; lang: Locale }) => {
+      result.code = await runExplain(rubricFile, data, opts.unit, opts.format, opts.lang, io);
+    });
+
+  program
+    .command("template")
+    .description("Write the self-assessment form of a rubric: the unit's rows, every criterion with its max and evidence, a row per input with empty self-assessed, appraised and reason columns.")
+    .argument("<rubric>", "rubric (.rubric source or compiled .json)")
+    .addOption(new Option("--format <format>", "csv or xlsx (default: from the -o extension, else csv)").choices(["csv", "xlsx"]))
+    .option("-o, --output <file>", "write the form to this file (required for xlsx; CSV goes to stdout without it)")
+    .addOption(langOption())
+    .addHelpText("after", "\nExample:\n  rubric template examples/par-department/rubric.rubric --lang vi -o phieu.xlsx\n  (fill one sheet per unit, then: rubric score examples/par-department/rubric.rubric phieu.xlsx --lang vi)\n\nExit: 0 written, 1 unusable rubric or a file problem, 2 usage.")
+    .action(async (rubricFile: string, opts: { format?: "csv" | "xlsx"; output?: string; lang: Locale }) => {
+      result.code = await runTemplate(rubricFile, opts.format, opts.output, opts.lang, io);
     });
 
   program
@@ -108,10 +121,10 @@ export function buildProgram(io: Output = processOutput): { program: Command; re
  * @param argv - arguments after the program name
  * @param io - output sinks
  */
-export function run(argv: readonly string[], io: Output = processOutput): number {
+export async function run(argv: readonly string[], io: Output = processOutput): Promise<number> {
   const { program, result } = buildProgram(io);
   try {
-    program.parse([...argv], { from: "user" });
+    await program.parseAsync([...argv], { from: "user" });
     return result.code;
   } catch (error) {
     if (error instanceof CommanderError) {
@@ -130,4 +143,4 @@ for (const stream of [process.stdout, process.stderr]) {
     throw error;
   });
 }
-process.exitCode = run(process.argv.slice(2));
+process.exitCode = await run(process.argv.slice(2));

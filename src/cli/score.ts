@@ -8,7 +8,8 @@ import { rank } from "../rank/rank.js";
 import { renderRankingHtml } from "../report/html.js";
 import { renderRanking, type TableFormat } from "../report/render.js";
 import { EXIT, writeText, type Output } from "./io.js";
-import { loadRubric, loadSubmissions } from "./load.js";
+import { issueText, loadData } from "./load-forms.js";
+import { loadRubric } from "./load.js";
 
 /** Options of `score`. */
 export interface ScoreOptions {
@@ -25,20 +26,20 @@ export interface ScoreOptions {
  * when a submission is invalid (each named with its file and JSON path); units with
  * incomplete data are listed apart in the table and also make the exit code 1.
  * @param rubricFile - the rubric (`.rubric` or compiled `.json`)
- * @param dataFiles - submissions (`.json`, `.jsonl`)
+ * @param dataFiles - submissions (`.json`, `.jsonl`) and filled forms (`.csv`, `.xlsx`)
  * @param options - format, language, output file
  * @param io - output sinks
  */
-export function runScore(rubricFile: string, dataFiles: readonly string[], options: ScoreOptions, io: Output): number {
+export async function runScore(rubricFile: string, dataFiles: readonly string[], options: ScoreOptions, io: Output): Promise<number> {
   const rubric = loadRubric(rubricFile, options.lang, io);
-  const submissions = loadSubmissions(dataFiles, io);
+  const submissions = await loadData(dataFiles, rubric, options.lang, io);
   if (rubric === undefined || submissions === undefined) return EXIT.findings;
   let findings = false;
-  const outcomes = submissions.map(({ value, origin }) => {
-    const outcome = evaluate(rubric, value);
+  const outcomes = submissions.map((loaded) => {
+    const outcome = evaluate(rubric, loaded.value);
     if (!outcome.ok) {
       findings = true;
-      for (const issue of outcome.issues) io.err(`${origin}: ${issue.path.join(".") || "(root)"}: ${issue.message}`);
+      for (const issue of outcome.issues) io.err(issueText(loaded, issue));
     } else if (!outcome.result.complete) findings = true;
     return outcome;
   });

@@ -1,0 +1,137 @@
+/**
+ * Loading filled self-assessment forms for the scoring commands: an `.xlsx` workbook
+ * (each sheet that holds a form is one unit) or a `.csv` form (one unit per file).
+ * JSON and JSON Lines go through `load.ts`; the reader is chosen by extension.
+ * @module
+ */
+import { readFileSync } from "node:fs";
+import { parse } from "csv-parse/sync";
+import type { CompiledRubric } from "../compile/types.js";
+import type { Locale } from "../diagnostics.js";
+import { placeOf } from "../io/cells.js";
+import type { SubmissionIssue } from "../io/evaluate.js";
+import { isTemplateHeader, readTemplate, type GridRow, type GridSource } from "../io/template-read.js";
+import { readXlsx } from "../io/xlsx.js";
+import { readText, type Output } from "./io.js";
+import { loadSubmissions, type LoadedSubmission } from "./load.js";
+
+/**
+ * Whether a data file is a table this module reads (`.csv`, `.xlsx`) rather than JSON.
+ * @param file - the path
+ */
+export function isTableFile(file: string): boolean {
+  return /\.(csv|xlsx)$/i.test(file);
+}
+
+function fromGrid(rows: readonly GridRow[], source: GridSource, rubric: CompiledRubric, locale: Locale, io: Output): LoadedSubmission | undefined {
+  const read = readTemplate(rows, source, rubric, locale);
+  if (!read.ok) {
+    for (const e of read.errors) io.err(e);
+    return undefined;
+  }
+  const origin = source.sheet === undefined ? source.file : `${source.file} [${source.sheet}]`;
+  return { value: read.draft.value, origin, places: read.draft.places };
+}
+
+/** A CSV file's rows, with the line each starts on; a BOM and CRLF line ends are fine. */
+function csvRows(text: string, file: string, io: Output): GridRow[] | undefined {
+  try {
+    const records = parse(text, { bom: true, relax_column_count: true, info: true, skip_empty_lines: false }) as unknown as { record: string[]; info: { lines: number } }[];
+    return records.map(({ record, info }) => ({ cells: record, row: info.lines }));
+  } catch (error) {
+    io.err(`${file}: not valid CSV (${(error as Error).message}); check the quotes on that line`);
+    return undefined;
+  }
+}
+
+async function loadTable(file: string, rubric: CompiledRubric, locale: Locale, io: Output): Promise<LoadedSubmission[] | undefined> {
+  if (/\.csv$/i.test(file)) {
+    const read = readText(file);
+    if (!read.ok) {
+      io.err(read.message);
+      return undefined;
+    }
+    const rows = csvRows(read.text, file, io);
+    if (rows === undefined) return undefined;
+    const first = rows.find((r) => r.cells.some((c) => c.trim() !== ""));
+    if (first === undefined) {
+      io.err(`${file}: the file is empty; fill the form made by 'rubric template'`);
+      return undefined;
+    }
+    if (!isTemplateHeader(first.cells)) {
+      io.err(`${file}:${first.row}: not a self-assessment form (its first column is headed "${first.cells[0] ?? ""}", not "Mã" or "Key"); wide and long CSV tables are not read by this version`);
+      return undefined;
+    }
+    const one = fromGrid(rows, { file }, rubric, locale, io);
+    return one === undefined ? undefined : [one];
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    io.err(`${file}: cannot read the file (${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a folder" : (error as Error).message}).`);
+    return undefined;
+  }
+  if (bytes.length === 0) {
+    io.err(`${file}: the file is empty; an XLSX workbook was expected`);
+    return undefined;
+  }
+  const book = await readXlsx(bytes, file, locale);
+  if (!book.ok) {
+    io.err(book.message);
+    return undefined;
+  }
+  const found: LoadedSubmission[] = [];
+  let failed = false;
+  for (const sheet of book.sheets) {
+    if (sheet.rows.every((r) => r.cells.every((c) => c.trim() === ""))) continue;
+    for (const p of sheet.problems) io.err(p);
+    if (sheet.problems.length > 0) failed = true;
+    if (!sheet.rows.some((r) => isTemplateHeader(r.cells))) {
+      const wide = sheet.rows[0]?.cells.some((c) => c.trim() === "unit.id") === true;
+      io.err(`${file} [${sheet.name}]: ${wide ? "a wide sheet (one row per unit); reading wide sheets is not supported by this version" : `not a self-assessment form (no row whose first cell is "Mã" or "Key"); make the form with 'rubric template'`}`);
+      failed = true;
+      continue;
+    }
+    const one = fromGrid(sheet.rows, { file, sheet: sheet.name }, rubric, locale, io);
+    if (one === undefined) failed = true;
+    else found.push(one);
+  }
+  if (!failed && found.length === 0) {
+    io.err(`${file}: every sheet is empty; fill the form made by 'rubric template'`);
+    return undefined;
+  }
+  return failed ? undefined : found;
+}
+
+/**
+ * Reads every data file in order: JSON and JSON Lines through {@link loadSubmissions},
+ * CSV and XLSX forms here (they need the rubric to read their cells as its types).
+ * Every problem is printed, naming file, sheet and cell; undefined when any file fails.
+ * @param files - data files
+ * @param rubric - the rubric, or undefined when it could not be loaded (forms are then skipped)
+ * @param locale - how numbers, dates and yes/no are written in the forms
+ * @param io - output sinks
+ */
+export async function loadData(files: readonly string[], rubric: CompiledRubric | undefined, locale: Locale, io: Output): Promise<LoadedSubmission[] | undefined> {
+  const all: LoadedSubmission[] = [];
+  let failed = false;
+  for (const file of files) {
+    const loaded = isTableFile(file) ? (rubric === undefined ? undefined : await loadTable(file, rubric, locale, io)) : loadSubmissions([file], io);
+    if (loaded === undefined) failed = true;
+    else all.push(...loaded);
+  }
+  return failed ? undefined : all;
+}
+
+/**
+ * A submission issue as a line: the cell behind it (for forms) or the file, then the
+ * JSON path and the message.
+ * @param loaded - the submission the issue is about
+ * @param issue - the issue
+ */
+export function issueText(loaded: LoadedSubmission, issue: SubmissionIssue): string {
+  const cell = loaded.places === undefined ? undefined : placeOf({ places: loaded.places as Map<string, string> }, issue.path);
+  return `${cell ?? loaded.origin}: ${issue.path.join(".") || "(root)"}: ${issue.message}`;
+}

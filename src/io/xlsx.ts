@@ -1,0 +1,157 @@
+/**
+ * XLSX in and out, with exceljs: the self-assessment form as a workbook, and the
+ * sheets of a workbook as grids of strings for the readers. Node-only (exceljs is
+ * loaded on first use and never reaches the browser entry).
+ *
+ * Typed cells become text the locale reads without doubt: a number cell `1.5` is
+ * `1,5` in `vi` (a decimal comma is never ambiguous there) and `1.5` in `en`, exactly
+ * as the shortest decimal of the stored value; a cell formatted as a percentage
+ * (`85%`, stored 0.85) is `85%`; a date cell is `yyyy-mm-dd`; a formula gives its
+ * computed value.
+ * @module
+ */
+import type { Cell, CellValue, Workbook, Worksheet } from "exceljs";
+import type { Locale } from "../diagnostics.js";
+import { Exact } from "../runtime/decimal.js";
+import { columnLetter } from "./cells.js";
+import type { GridRow } from "./template-read.js";
+import type { Template, TemplateRow } from "./template.js";
+
+async function newWorkbook(): Promise<Workbook> {
+  const { default: ExcelJS } = await import("exceljs");
+  return new ExcelJS.Workbook();
+}
+
+const SHEET = { vi: "Phiếu tự đánh giá", en: "Self-assessment" } as const;
+const WIDTHS = [14, 9, 60, 10, 28, 16, 16, 30, 24, 40];
+const FILL = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFF8DC" } } as const;
+const GREY = { argb: "FF808080" } as const;
+const THIN = { style: "thin" } as const;
+
+/** The columns a row's kind lets the unit or the council fill (1-based: F self, G appraised, H reason, I does not arise); a leaf's reason goes on its input rows. */
+function fillable(r: TemplateRow): number[] {
+  if (r.kind === "unit") return [6];
+  if (r.kind === "node") return [9];
+  return [6, 7, 8];
+}
+
+/**
+ * The form as an XLSX workbook: a title, the rubric's id and fingerprint, the
+ * heading row (frozen), one row per template row; cells to fill shaded and stored
+ * as text (so Excel does not turn `1.234` or `01/02/2022` into something else);
+ * yes/no and enum inputs offer their choices in a drop-down.
+ * @param template - the form ({@link buildTemplate})
+ * @param locale - the form's language
+ * @returns the file's bytes
+ */
+export async function templateXlsx(template: Template, locale: Locale): Promise<Uint8Array> {
+  const workbook = await newWorkbook();
+  workbook.creator = "rubric-lang";
+  // A fixed date keeps the file the same from run to run.
+  workbook.created = workbook.modified = new Date(Date.UTC(2000, 0, 1));
+  const sheet = workbook.addWorksheet(SHEET[locale], { views: [{ state: "frozen", xSplit: 3, ySplit: 4 }] });
+  sheet.columns = WIDTHS.map((width) => ({ width }));
+  sheet.getCell("A1").value = template.title;
+  sheet.getCell("A1").font = { bold: true, size: 14 };
+  sheet.getCell("A2").value = template.subtitle;
+  sheet.getCell("A2").font = { italic: true, color: GREY };
+  const heading = sheet.getRow(4);
+  heading.values = [...template.headings];
+  heading.font = { bold: true };
+  heading.alignment = { wrapText: true, vertical: "middle", horizontal: "center" };
+  heading.eachCell((c) => { c.border = { top: THIN, bottom: THIN, left: THIN, right: THIN }; });
+  template.rows.forEach((r, i) => {
+    const row = sheet.getRow(5 + i);
+    row.values = [r.key, r.number, r.title, r.max, r.how, null, null, null, null, r.evidence];
+    row.getCell(1).font = { color: GREY };
+    row.getCell(3).alignment = { wrapText: true, indent: r.depth };
+    if (r.kind === "node") row.font = { bold: r.depth === 0 };
+    for (let c = 1; c <= 10; c++) row.getCell(c).border = { top: THIN, bottom: THIN, left: THIN, right: THIN };
+    for (const c of fillable(r)) {
+      const cell = row.getCell(c);
+      cell.fill = FILL;
+      cell.numFmt = "@";
+      if (r.choices !== undefined && c <= 7 && r.choices.join(",").length < 250) {
+        cell.dataValidation = { type: "list", allowBlank: true, formulae: [`"${r.choices.join(",")}"`] };
+      }
+    }
+  });
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+/** A sheet read as a grid, with the cells that could not be read as text. */
+export interface SheetGrid {
+  /** The sheet's name. */
+  readonly name: string;
+  /** Its non-empty rows. */
+  readonly rows: readonly GridRow[];
+  /** Cells that hold no usable value (an error value, a formula never computed), named. */
+  readonly problems: readonly string[];
+}
+
+function numberText(n: number, percent: boolean, locale: Locale): string | undefined {
+  if (!Number.isFinite(n)) return undefined;
+  let text = String(n);
+  if (/e/i.test(text)) text = new Exact(n).toFixed();
+  if (percent) text = `${new Exact(text).times(100).toFixed()}%`;
+  return locale === "vi" ? text.replace(".", ",") : text;
+}
+
+/** A cell's value as text the locale reads, or an error message. */
+function cellText(cell: Cell, locale: Locale): string | { error: string } {
+  const value: CellValue = cell.value;
+  const percent = /%/.test(cell.numFmt ?? "");
+  const scalar = (v: unknown): string | { error: string } => {
+    if (v === null || v === undefined) return "";
+    if (typeof v === "string") return v;
+    if (typeof v === "boolean") return v ? "true" : "false";
+    if (typeof v === "number") return numberText(v, percent, locale) ?? { error: "holds a number that is not finite" };
+    if (v instanceof Date) return Number.isNaN(v.getTime()) ? { error: "holds an invalid date" } : v.toISOString().slice(0, 10);
+    if (typeof v === "object" && "error" in v) return { error: `holds the error value ${String((v as { error: unknown }).error)}` };
+    if (typeof v === "object" && "richText" in v) return (v as { richText: { text: string }[] }).richText.map((t) => t.text).join("");
+    if (typeof v === "object" && "hyperlink" in v) return String((v as unknown as { text: unknown }).text ?? "");
+    if (typeof v === "object" && ("formula" in v || "sharedFormula" in v)) {
+      const result = (v as { result?: unknown }).result;
+      return result === undefined ? { error: "holds a formula with no computed value; open and save the file in a spreadsheet program, or type the value" } : scalar(result);
+    }
+    return { error: "holds a value of a kind that cannot be read" };
+  };
+  return scalar(value);
+}
+
+function sheetGrid(sheet: Worksheet, file: string, locale: Locale): SheetGrid {
+  const rows: GridRow[] = [];
+  const problems: string[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, number) => {
+    const cells: string[] = [];
+    for (let c = 1; c <= row.cellCount; c++) {
+      const text = cellText(row.getCell(c), locale);
+      if (typeof text === "string") cells.push(text);
+      else {
+        problems.push(`${file} [${sheet.name}] ${columnLetter(c)}${number}: the cell ${text.error}`);
+        cells.push("");
+      }
+    }
+    rows.push({ cells, row: number });
+  });
+  return { name: sheet.name, rows, problems };
+}
+
+/**
+ * Reads every worksheet of an XLSX file as a grid of strings. A file that is not an
+ * XLSX workbook (truncated, another format renamed) is refused with a message
+ * naming it.
+ * @param bytes - the file's content
+ * @param file - its name, for messages
+ * @param locale - how numbers are written out (`vi`: decimal comma)
+ */
+export async function readXlsx(bytes: Uint8Array, file: string, locale: Locale): Promise<{ readonly ok: true; readonly sheets: readonly SheetGrid[] } | { readonly ok: false; readonly message: string }> {
+  const workbook = await newWorkbook();
+  try {
+    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { ok: false, message: `${file}: not a readable XLSX workbook (${reason}); the file may be truncated or in another format — save it again as .xlsx (Excel Workbook)` };
+  }
+  return { ok: true, sheets: workbook.worksheets.map((s) => sheetGrid(s, file, locale)) };
+}
