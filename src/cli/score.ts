@@ -44,6 +44,8 @@ export async function runScore(rubricFile: string, dataFiles: readonly string[],
     return outcome;
   });
   const ranking = rank(rubric, outcomes);
+  // A unit left out of the ranking (invalid, incomplete, its id given twice) is a finding.
+  if (ranking.unranked.length > 0) findings = true;
   const text = options.format === "html" ? renderRankingHtml(ranking, rubric, options.lang) : renderRanking(ranking, options.format, options.lang, rubric.meta.title);
   if (options.output === undefined) io.out(text);
   else {

@@ -69,8 +69,10 @@ function keyTargets(rubric: CompiledRubric): Map<string, KeyTarget> {
   };
   inner(rubric.nodes);
   const leaf = (id: string, inputs: readonly { name: string; type: CompiledType }[], given: boolean, survey: boolean, extra: boolean): void => {
-    keys.set(id, { paths: extra ? {} : { notApplicable: ["notApplicable", id] }, type: TEXT, reasonOf: id });
-    for (const d of inputs) keys.set(`${id}.${d.name}`, { paths: { self: [survey ? "survey" : "self", id, d.name], appraised: ["appraisal", id, d.name] }, type: d.type, reasonOf: id });
+    keys.set(id, { paths: extra ? {} : { notApplicable: ["notApplicable", id] }, type: TEXT, ...(survey ? {} : { reasonOf: id }) });
+    // Survey values are measured, not self-assessed or appraised: one column, no reason.
+    const layers = (name: string) => (survey ? { self: ["survey", id, name] } : { self: ["self", id, name], appraised: ["appraisal", id, name] });
+    for (const d of inputs) keys.set(`${id}.${d.name}`, { paths: layers(d.name), type: d.type, ...(survey ? {} : { reasonOf: id }) });
     if (given) keys.set(`${id}.points`, { paths: { self: ["self", id, "points"], appraised: ["appraisal", id, "points"] }, type: NUMBER, reasonOf: id });
   };
   for (const { node, survey } of leavesOf(rubric)) leaf(node.id, node.leaf!.inputs, node.leaf!.rule.kind === "given", survey, false);

@@ -4,80 +4,17 @@
  * CSV) → cells filled here with the values of each example's JSON submissions →
  * `rubric score` gives the same ranked table as on the JSON.
  */
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-
-const root = join(import.meta.dirname, "../..");
-const cli = join(root, "dist/cli/main.js");
-const golden = join(import.meta.dirname, "golden");
-
-function rubric(...args: string[]): { code: number; stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: "utf8" });
-  return { code: run.status ?? -1, stdout: run.stdout, stderr: run.stderr };
-}
-
-type Column = "self" | "appraised" | "reason" | "notApplicable";
-type Fill = { key: string; column: Column; value: unknown };
-
-/** Where each value of a JSON submission goes in the form: key and column. */
-function fills(submission: Record<string, any>): Fill[] {
-  const out: Fill[] = [];
-  const { facts, ...unit } = submission.unit as Record<string, unknown>;
-  for (const [k, v] of Object.entries(unit)) out.push({ key: `unit.${k}`, column: "self", value: v });
-  for (const [k, v] of Object.entries((facts ?? {}) as Record<string, unknown>)) out.push({ key: `unit.${k}`, column: "self", value: v });
-  for (const layer of ["self", "survey"]) {
-    for (const [node, inputs] of Object.entries((submission[layer] ?? {}) as Record<string, Record<string, unknown>>)) {
-      for (const [name, v] of Object.entries(inputs)) out.push({ key: `${node}.${name}`, column: "self", value: v });
-    }
-  }
-  for (const [node, inputs] of Object.entries((submission.appraisal ?? {}) as Record<string, Record<string, unknown>>)) {
-    const names = Object.keys(inputs).filter((n) => n !== "reason");
-    for (const name of names) out.push({ key: `${node}.${name}`, column: "appraised", value: inputs[name] });
-    // The council's reason goes on the row of the first appraised value, or the leaf's own row.
-    if (inputs.reason !== undefined) out.push({ key: names.length > 0 ? `${node}.${names[0]}` : node, column: "reason", value: inputs.reason });
-  }
-  for (const [node, reason] of Object.entries((submission.notApplicable ?? {}) as Record<string, string>)) out.push({ key: node, column: "notApplicable", value: reason });
-  return out;
-}
-
-const COLUMN_INDEX: Record<Column, number> = { self: 5, appraised: 6, reason: 7, notApplicable: 8 };
-
-/** A value as an official would type it in a Vietnamese CSV: decimal comma, dd/mm/yyyy, có/không, lists with `;`. */
-function viText(v: unknown): string {
-  if (Array.isArray(v)) return v.map(viText).join("; ");
-  if (typeof v === "boolean") return v ? "có" : "không";
-  if (typeof v === "number") return String(v).replace(".", ",");
-  const s = String(v);
-  const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (date !== null) return `${date[3]}/${date[2]}/${date[1]}`;
-  return /^-?\d+\.\d+$/.test(s) ? s.replace(".", ",") : s;
-}
-
-/** The same value as an XLSX cell: numbers and dates typed, the rest as text. */
-function xlsxValue(v: unknown): ExcelJS.CellValue {
-  if (typeof v === "number") return v;
-  if (typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v)) return new Date(`${v}T00:00:00Z`);
-  return viText(v);
-}
+import { COLUMN_INDEX, csvText, fills, golden, keyRows, root, rubric, setCell, viText } from "./forms-helpers.js";
 
 const examples = ["par-department", "pci", "par-district"];
 const jsonFiles = (ex: string): string[] => readdirSync(join(root, "examples", ex, "submissions")).sort().map((f) => `examples/${ex}/submissions/${f}`);
 const submissionOf = (file: string): Record<string, any> => JSON.parse(readFileSync(join(root, file), "utf8")) as Record<string, any>;
-
-function keyRows(sheet: ExcelJS.Worksheet): Map<string, number> {
-  const rows = new Map<string, number>();
-  sheet.eachRow((row, n) => {
-    const key = row.getCell(1).value;
-    // Keys start below the heading row (row 4).
-    if (n > 4 && typeof key === "string") rows.set(key, n);
-  });
-  return rows;
-}
 
 describe("rubric template", () => {
   for (const lang of ["vi", "en"]) {
@@ -131,7 +68,7 @@ describe("a filled form scores like the JSON it was filled from", () => {
         const rows = keyRows(sheet);
         for (const { key, column, value } of fills(submission)) {
           expect(rows.has(key), key).toBe(true);
-          sheet.getRow(rows.get(key)!).getCell(COLUMN_INDEX[column] + 1).value = xlsxValue(value);
+          setCell(sheet.getRow(rows.get(key)!).getCell(COLUMN_INDEX[column] + 1), value);
         }
       }
       const book = join(dir, "filled.xlsx");
@@ -157,7 +94,7 @@ describe("a filled form scores like the JSON it was filled from", () => {
           row![COLUMN_INDEX[column]] = viText(value);
         }
         const csv = join(dir, `${String(submission.unit.id)}.csv`);
-        writeFileSync(csv, `\uFEFF${rows.map((r) => r.map((c) => `"${c.replace(/"/g, '""')}"`).join(",")).join("\r\n")}\r\n`);
+        writeFileSync(csv, csvText(rows, { bom: true }));
         return csv;
       });
       const fromJson = rubric("score", rubricFile, ...jsonFiles(ex), "--lang", "vi", "--format", "json");

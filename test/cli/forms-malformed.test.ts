@@ -1,0 +1,205 @@
+/**
+ * Malformed forms (CSV and XLSX): each gives a specific message naming file, sheet and
+ * cell, exit 1, and never a stack trace. Each case starts from a form filled with a
+ * real example's values (which scores with exit 0) and breaks one thing.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { parse } from "csv-parse/sync";
+import { beforeAll, describe, expect, it } from "vitest";
+import { COLUMN_INDEX, csvText, fills, keyRows, root, rubric, setCell, viText } from "./forms-helpers.js";
+
+const rubricFile = "examples/par-department/rubric.rubric";
+const submission = JSON.parse(readFileSync(join(root, "examples/par-department/submissions/so-noi-vu.json"), "utf8")) as Record<string, any>;
+const dir = mkdtempSync(join(tmpdir(), "rubric-forms-"));
+let grid: string[][] = [];
+
+/** The department form filled with Sở Nội vụ's values, as a grid of strings. */
+function filledGrid(): string[][] {
+  const rows = grid.map((r) => [...r]);
+  for (const { key, column, value } of fills(submission)) rows.find((r) => r[0] === key)![COLUMN_INDEX[column]] = viText(value);
+  return rows;
+}
+
+const cell = (rows: string[][], key: string, column: number, text: string): string[][] => {
+  rows.find((r) => r[0] === key)![column] = text;
+  return rows;
+};
+
+function writeCsv(name: string, rows: string[][]): string {
+  const file = join(dir, name);
+  writeFileSync(file, csvText(rows));
+  return file;
+}
+
+/** Scores files and checks the failure: exit 1, every expected text in stderr, no stack trace. */
+function fails(files: string[], ...expected: string[]): void {
+  const run = rubric("score", rubricFile, ...files, "--lang", "vi");
+  for (const text of expected) expect(run.stderr).toContain(text);
+  expect(run.stderr).not.toMatch(/^\s+at /m);
+  expect(run.stderr).not.toContain("internal error");
+  expect(run.code).toBe(1);
+}
+
+async function filledBook(): Promise<ExcelJS.Workbook> {
+  const form = join(dir, "form.xlsx");
+  expect(rubric("template", rubricFile, "-o", form, "--lang", "vi").code).toBe(0);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(form);
+  const sheet = book.worksheets[0]!;
+  sheet.name = "Sở Nội vụ";
+  const rows = keyRows(sheet);
+  for (const { key, column, value } of fills(submission)) setCell(sheet.getRow(rows.get(key)!).getCell(COLUMN_INDEX[column] + 1), value);
+  return book;
+}
+
+async function writeBook(name: string, book: ExcelJS.Workbook): Promise<string> {
+  const file = join(dir, name);
+  await book.xlsx.writeFile(file);
+  return file;
+}
+
+beforeAll(() => {
+  grid = parse(rubric("template", rubricFile, "--lang", "vi").stdout) as string[][];
+});
+
+describe("malformed CSV forms", () => {
+  it("the unbroken form scores (exit 0), so each case below fails for its own reason", () => {
+    const run = rubric("score", rubricFile, writeCsv("good.csv", filledGrid()), "--lang", "vi");
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+  });
+
+  it("a value that is not a number names the cell", () => {
+    const file = writeCsv("nan.csv", cell(filledGrid(), "1.1.2.done", 5, "ba lăm"));
+    fails([file], `${file}:`, ":F (1.1.2.done Tự đánh giá): \"ba lăm\" is not a number");
+  });
+
+  it("an ambiguous decimal is refused, never guessed", () => {
+    fails([writeCsv("amb.csv", cell(filledGrid(), "6.3.overspend", 5, "1.234"))], "(6.3.overspend Tự đánh giá): \"1.234\" is ambiguous");
+    fails([writeCsv("amb2.csv", cell(filledGrid(), "6.3.overspend", 5, "1.234,5"))], "it has both a comma and a dot");
+  });
+
+  it("a value out of range names the cell through the schema issue", () => {
+    const file = writeCsv("range.csv", cell(filledGrid(), "1.1.2.planned", 5, "600"));
+    fails([file], `(1.1.2.planned Tự đánh giá): self.1.1.2.planned: 600 is above the maximum 500`);
+  });
+
+  it("a date that does not exist, an enum member that does not exist, a yes/no that is neither", () => {
+    fails([writeCsv("date.csv", cell(filledGrid(), "1.1.1.issued_on", 5, "31/02/2022"))], "(1.1.1.issued_on Tự đánh giá): \"31/02/2022\" is not a real date");
+    fails([writeCsv("enum.csv", cell(filledGrid(), "unit.kind", 5, "so_khac"))], "\"so_khac\" is not one of so_co_tthc, so_khong_tthc");
+    fails([writeCsv("bool.csv", cell(filledGrid(), "1.1.3.funded", 5, "chắc vậy"))], "\"chắc vậy\" is not yes or no");
+  });
+
+  it("an unknown key, a key given twice, a value on a row without a key", () => {
+    fails([writeCsv("key.csv", cell(filledGrid(), "1.1.2.done", 0, "1.1.2.dones"))], ":A", "unknown key \"1.1.2.dones\"");
+    const twice = filledGrid();
+    twice.push([...twice.find((r) => r[0] === "1.4.activities")!]);
+    fails([writeCsv("twice.csv", twice)], "key \"1.4.activities\" appears twice");
+    const keyless = filledGrid();
+    keyless.push(["", "", "", "", "", "3"]);
+    fails([writeCsv("keyless.csv", keyless)], "a value on a row without a key");
+  });
+
+  it("a value in a column its row does not take", () => {
+    fails([writeCsv("col.csv", cell(filledGrid(), "unit.id", 6, "so-khac"))], "(unit.id Thẩm định): this row takes no value in \"Thẩm định\"");
+    fails([writeCsv("survey.csv", cell(filledGrid(), "8.1.answers", 6, "5; 5"))], "(8.1.answers Thẩm định): this row takes no value in \"Thẩm định\"");
+  });
+
+  it("an unknown column in the heading row, and a form without a unit id", () => {
+    const extra = filledGrid();
+    extra[0]!.push("Ghi chú");
+    fails([writeCsv("extra.csv", extra)], ":1:K: unknown column \"Ghi chú\"");
+    fails([writeCsv("noid.csv", cell(filledGrid(), "unit.id", 5, ""))], "no unit id");
+  });
+
+  it("an empty file, a CSV that is not a form, a broken quote", () => {
+    const empty = join(dir, "empty.csv");
+    writeFileSync(empty, "");
+    fails([empty], `${empty}: the file is empty`);
+    const other = join(dir, "other.csv");
+    writeFileSync(other, "đơn vị,điểm\nA,1\n");
+    fails([other], `${other}:1: not a self-assessment form`);
+    const quote = join(dir, "quote.csv");
+    writeFileSync(quote, `${csvText(filledGrid())}"unit.name,"x\n`);
+    fails([quote], `${quote}: not valid CSV`);
+  });
+
+  it("the decimal comma needs the Vietnamese locale", () => {
+    const run = rubric("score", rubricFile, writeCsv("comma.csv", cell(filledGrid(), "6.3.overspend", 5, "21,54")), "--lang", "en");
+    expect(run.stderr).toContain("uses a decimal comma; write 21.54, or read the file with the Vietnamese locale (--lang vi)");
+    expect(run.code).toBe(1);
+  });
+
+  it("a form given twice is a duplicated unit, listed apart", () => {
+    const file = writeCsv("dup.csv", filledGrid());
+    const run = rubric("score", rubricFile, file, file, "--lang", "vi");
+    expect(run.stdout).toContain("so-noi-vu");
+    expect(run.stdout).toContain("Chưa xếp hạng");
+    expect(run.code).toBe(1);
+  });
+});
+
+describe("malformed XLSX workbooks", () => {
+  it("the unbroken workbook scores (exit 0)", async () => {
+    const run = rubric("score", rubricFile, await writeBook("good.xlsx", await filledBook()), "--lang", "vi");
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+  });
+
+  it("a truncated file, a text file named .xlsx, an empty file", async () => {
+    const good = readFileSync(await writeBook("whole.xlsx", await filledBook()));
+    const truncated = join(dir, "truncated.xlsx");
+    writeFileSync(truncated, good.subarray(0, Math.floor(good.length / 2)));
+    fails([truncated], `${truncated}: not a readable XLSX workbook`, "may be truncated");
+    const text = join(dir, "text.xlsx");
+    writeFileSync(text, "unit.id,1.1.2.done\nso-noi-vu,3\n");
+    fails([text], `${text}: not a readable XLSX workbook`);
+    const empty = join(dir, "empty.xlsx");
+    writeFileSync(empty, "");
+    fails([empty], `${empty}: the file is empty`);
+  });
+
+  it("a bad cell names the file, the sheet and the cell", async () => {
+    const book = await filledBook();
+    const sheet = book.worksheets[0]!;
+    const row = keyRows(sheet).get("1.2.missing_reports")!;
+    sheet.getCell(`F${row}`).value = "nhiều";
+    fails([await writeBook("bad.xlsx", book)], `bad.xlsx [Sở Nội vụ] F${row} (1.2.missing_reports Tự đánh giá): "nhiều" is not a number`);
+  });
+
+  it("a number cell is read exactly as typed; an out-of-range number names its cell", async () => {
+    const book = await filledBook();
+    const sheet = book.worksheets[0]!;
+    const row = keyRows(sheet).get("1.1.2.done")!;
+    sheet.getCell(`F${row}`).value = 2.5;
+    fails([await writeBook("whole-number.xlsx", book)], `[Sở Nội vụ] F${row} (1.1.2.done Tự đánh giá): self.1.1.2.done: 2.5 is not a whole number`);
+  });
+
+  it("an error value and a formula never computed", async () => {
+    const book = await filledBook();
+    const sheet = book.worksheets[0]!;
+    const rows = keyRows(sheet);
+    sheet.getCell(`F${rows.get("1.4.activities")!}`).value = { error: "#DIV/0!" };
+    sheet.getCell(`F${rows.get("2.1.issued")!}`).value = { formula: "1+6" };
+    fails([await writeBook("formula.xlsx", book)], `[Sở Nội vụ] F${rows.get("1.4.activities")!}: the cell holds the error value #DIV/0!`, `F${rows.get("2.1.issued")!}: the cell holds a formula with no computed value`);
+  });
+
+  it("a sheet that is not a form, and a wide sheet", async () => {
+    const book = await filledBook();
+    book.addWorksheet("Ghi chú").getCell("A1").value = "Số liệu kèm theo";
+    const wide = book.addWorksheet("Bảng");
+    wide.getRow(1).values = ["unit.id", "1.1.2.done"];
+    wide.getRow(2).values = ["so-y-te", 3];
+    fails([await writeBook("sheets.xlsx", book)], "sheets.xlsx [Ghi chú]: not a self-assessment form", "sheets.xlsx [Bảng]: a wide sheet");
+  });
+
+  it("a workbook whose sheets are all empty", async () => {
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet("Sheet1");
+    const file = await writeBook("blank.xlsx", book);
+    fails([file], `${file}: every sheet is empty`);
+  });
+});
