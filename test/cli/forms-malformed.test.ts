@@ -143,10 +143,17 @@ describe("malformed CSV forms", () => {
 });
 
 describe("malformed XLSX workbooks", () => {
-  it("the unbroken workbook scores (exit 0)", async () => {
-    const run = rubric("score", rubricFile, await writeBook("good.xlsx", await filledBook()), "--lang", "vi");
+  it("the unbroken workbook scores (exit 0) as the JSON does, a percentage cell read as percent points", async () => {
+    const book = await filledBook();
+    const sheet = book.worksheets[0]!;
+    const cut = sheet.getCell(`F${keyRows(sheet).get("4.3.cut_percent")!}`);
+    expect(submission.self["4.3"].cut_percent).toBe(80);
+    cut.value = 0.8;
+    cut.style = { ...cut.style, numFmt: "0%" };
+    const run = rubric("score", rubricFile, await writeBook("good.xlsx", book), "--lang", "vi", "--format", "json");
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
+    expect(run.stdout).toBe(rubric("score", rubricFile, "examples/par-department/submissions/so-noi-vu.json", "--lang", "vi", "--format", "json").stdout);
   });
 
   it("a truncated file, a text file named .xlsx, an empty file", async () => {

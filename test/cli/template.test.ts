@@ -38,6 +38,7 @@ describe("rubric template", () => {
     const csv = parse(rubric("template", "examples/par-district/rubric.rubric", "--lang", "vi").stdout) as string[][];
     expect([...keyRows(sheet).keys()]).toEqual(csv.slice(1).map((r) => r[0]));
     expect(sheet.getCell(`F${keyRows(sheet).get("unit.id")!}`).numFmt).toBe("@");
+    expect(sheet.getCell(`F${keyRows(sheet).get("unit.urban")!}`).dataValidation).toMatchObject({ type: "list", formulae: ['"có,không"'] });
   });
 
   it("needs -o for XLSX (exit 2) and reports an unusable rubric (exit 1)", () => {
