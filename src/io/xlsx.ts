@@ -153,5 +153,6 @@ export async function readXlsx(bytes: Uint8Array, file: string, locale: Locale):
     const reason = error instanceof Error ? error.message : String(error);
     return { ok: false, message: `${file}: not a readable XLSX workbook (${reason}); the file may be truncated or in another format — save it again as .xlsx (Excel Workbook)` };
   }
+  if (workbook.worksheets.length === 0) return { ok: false, message: `${file}: not an XLSX workbook (it holds no worksheet); save it again as .xlsx (Excel Workbook)` };
   return { ok: true, sheets: workbook.worksheets.map((s) => sheetGrid(s, file, locale)) };
 }
