@@ -74,7 +74,7 @@ export * from "./runtime-entry.js";
 export { readCell, readCellDecimal, placeName, columnLetter, newDraft, putValue, placeOf, pathKey, type CellPlace, type CellRead, type SubmissionDraft } from "./io/cells.js";
 // ---- io: the self-assessment form of a rubric, and reading a filled one back (grids of strings from CSV or XLSX)
 export { buildTemplate, templateGrid, typeHint, TEMPLATE_COLUMNS, TEMPLATE_HEADINGS, type Template, type TemplateColumn, type TemplateRow, type TemplateRowKind } from "./io/template.js";
-export { readTemplate, isTemplateHeader, type GridRow, type GridSource, type TemplateRead } from "./io/template-read.js";
+export { readTemplate, isTemplateHeader, type TemplateRead } from "./io/template-read.js";
 
 // ---- report: ranked tables as text, Markdown, CSV, JSON, in Vietnamese and English
 export { renderRanking, renderRankingHtml, renderUnitDetail, unitDetailTable, renderTable, escapeHtml, rankedTable, unrankedTable, changeText, figure, rankText, WORDS, type TableFormat, type Table, type Words } from "./report/index.js";

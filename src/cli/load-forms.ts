@@ -4,7 +4,7 @@
  * JSON and JSON Lines go through `load.ts`; the reader is chosen by extension.
  * @module
  */
-import { readFileSync } from "node:fs";
+import { closeSync, openSync, readFileSync, readSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import type { CompiledRubric } from "../compile/types.js";
 import type { Locale } from "../diagnostics.js";
@@ -15,12 +15,36 @@ import { readXlsx } from "../io/xlsx.js";
 import { readText, type Output } from "./io.js";
 import { loadSubmissions, type LoadedSubmission } from "./load.js";
 
+/** The start of a file (BOM dropped), or undefined when it cannot be read. */
+function fileStart(file: string): string | undefined {
+  try {
+    const fd = openSync(file, "r");
+    try {
+      const buffer = Buffer.alloc(4096);
+      return buffer.subarray(0, readSync(fd, buffer, 0, buffer.length, 0)).toString("utf8").replace(/^\uFEFF/, "");
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return undefined;
+  }
+}
+
+function startsAsForm(head: string): boolean {
+  const line = head.split(/\r?\n/).find((l) => l.trim() !== "") ?? "";
+  // The headings of a form hold no comma or quote, so the first field ends at the first separator.
+  return isTemplateHeader([line.split(/[,;\t]/)[0]!.replace(/"/g, "")]);
+}
+
 /**
- * Whether a data file is a table this module reads (`.csv`, `.xlsx`) rather than JSON.
+ * Whether a CSV file is a self-assessment form: the first cell of its first non-empty
+ * line is the key column's heading (`Mã` or `Key`). Only the file's start is read, so
+ * a streaming reader of wide and long tables can route the file before parsing it.
  * @param file - the path
  */
-export function isTableFile(file: string): boolean {
-  return /\.(csv|xlsx)$/i.test(file);
+export function isFormCsv(file: string): boolean {
+  const head = fileStart(file);
+  return head !== undefined && startsAsForm(head);
 }
 
 function fromGrid(rows: readonly GridRow[], source: GridSource, rubric: CompiledRubric, locale: Locale, io: Output): LoadedSubmission | undefined {
@@ -44,7 +68,16 @@ function csvRows(text: string, file: string, io: Output): GridRow[] | undefined 
   }
 }
 
-async function loadTable(file: string, rubric: CompiledRubric, locale: Locale, io: Output): Promise<LoadedSubmission[] | undefined> {
+/**
+ * Reads filled forms: a `.csv` form (one unit) or an `.xlsx` workbook (each sheet that
+ * holds a form is one unit; empty sheets are skipped). Every problem is printed,
+ * naming file, sheet and cell; undefined when the file cannot be used.
+ * @param file - the `.csv` or `.xlsx` file
+ * @param rubric - the rubric the forms belong to
+ * @param locale - how numbers, dates and yes/no are written in the cells
+ * @param io - output sinks
+ */
+export async function loadForms(file: string, rubric: CompiledRubric, locale: Locale, io: Output): Promise<LoadedSubmission[] | undefined> {
   if (/\.csv$/i.test(file)) {
     const read = readText(file);
     if (!read.ok) {
@@ -118,7 +151,12 @@ export async function loadData(files: readonly string[], rubric: CompiledRubric 
   const all: LoadedSubmission[] = [];
   let failed = false;
   for (const file of files) {
-    const loaded = isTableFile(file) ? (rubric === undefined ? undefined : await loadTable(file, rubric, locale, io)) : loadSubmissions([file], io);
+    let loaded: LoadedSubmission[] | undefined;
+    const head = /\.csv$/i.test(file) ? fileStart(file) : undefined;
+    if (head !== undefined && head.trim() !== "" && !startsAsForm(head)) {
+      io.err(`${file}: not a self-assessment form (the first cell of its first row is not "Mã" or "Key"); wide and long CSV tables are not read by this version`);
+    } else if (/\.(csv|xlsx)$/i.test(file)) loaded = rubric === undefined ? undefined : await loadForms(file, rubric, locale, io);
+    else loaded = loadSubmissions([file], io);
     if (loaded === undefined) failed = true;
     else all.push(...loaded);
   }

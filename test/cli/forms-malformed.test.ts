@@ -121,7 +121,7 @@ describe("malformed CSV forms", () => {
     fails([empty], `${empty}: the file is empty`);
     const other = join(dir, "other.csv");
     writeFileSync(other, "đơn vị,điểm\nA,1\n");
-    fails([other], `${other}:1: not a self-assessment form`);
+    fails([other], `${other}: not a self-assessment form`);
     const quote = join(dir, "quote.csv");
     writeFileSync(quote, `${csvText(filledGrid())}"unit.name,"x\n`);
     fails([quote], `${quote}: not valid CSV`);
