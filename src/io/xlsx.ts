@@ -148,6 +148,7 @@ function sheetGrid(sheet: Worksheet, file: string, locale: Locale): SheetGrid {
 export async function readXlsx(bytes: Uint8Array, file: string, locale: Locale): Promise<{ readonly ok: true; readonly sheets: readonly SheetGrid[] } | { readonly ok: false; readonly message: string }> {
   const workbook = await newWorkbook();
   try {
+    // exceljs declares its own `Buffer extends ArrayBuffer`; Node's Buffer is what it reads.
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
