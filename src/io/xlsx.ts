@@ -10,7 +10,7 @@
  * computed value.
  * @module
  */
-import type { Cell, CellValue, Workbook, Worksheet } from "exceljs";
+import type { Cell, CellValue, Font as ExcelFont, Workbook, Worksheet } from "exceljs";
 import type { Locale } from "../diagnostics.js";
 import { Exact } from "../runtime/decimal.js";
 import { columnLetter } from "./cells.js";
@@ -23,6 +23,18 @@ async function newWorkbook(): Promise<Workbook> {
 }
 
 const SHEET = { vi: "Phiếu tự đánh giá", en: "Self-assessment" } as const;
+const HEAD = {
+  vi: {
+    agency: "CƠ QUAN, ĐƠN VỊ: ……………", country: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", motto: "Độc lập - Tự do - Hạnh phúc",
+    preparer: "NGƯỜI LẬP BIỂU\n(Ký, ghi rõ họ tên)", head: "THỦ TRƯỞNG ĐƠN VỊ\n(Ký, ghi rõ họ tên, đóng dấu)",
+  },
+  en: {
+    agency: "AGENCY, UNIT: ……………", country: "SOCIALIST REPUBLIC OF VIETNAM", motto: "Independence - Freedom - Happiness",
+    preparer: "PREPARED BY\n(signature, full name)", head: "HEAD OF THE UNIT\n(signature, full name, seal)",
+  },
+} as const;
+/** The heading row of the XLSX form (the reader finds it by its first cell, wherever it is). */
+const HEADING_ROW = 7;
 const WIDTHS = [14, 9, 60, 10, 28, 16, 16, 30, 24, 40];
 const FILL = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFF8DC" } } as const;
 const GREY = { argb: "FF808080" } as const;
@@ -36,8 +48,9 @@ function fillable(r: TemplateRow): number[] {
 }
 
 /**
- * The form as an XLSX workbook: a title, the rubric's id and fingerprint, the
- * heading row (frozen), one row per template row; cells to fill shaded and stored
+ * The form as an XLSX workbook, laid out as official forms are: the agency and the
+ * national motto, the title, the rubric's id and fingerprint, the heading row
+ * (frozen), one row per template row, the signatures; cells to fill shaded and stored
  * as text (so Excel does not turn `1.234` or `01/02/2022` into something else);
  * yes/no and enum inputs offer their choices in a drop-down.
  * @param template - the form ({@link buildTemplate})
@@ -49,19 +62,29 @@ export async function templateXlsx(template: Template, locale: Locale): Promise<
   workbook.creator = "rubric-lang";
   // A fixed date keeps the file the same from run to run.
   workbook.created = workbook.modified = new Date(Date.UTC(2000, 0, 1));
-  const sheet = workbook.addWorksheet(SHEET[locale], { views: [{ state: "frozen", xSplit: 3, ySplit: 4 }] });
+  const sheet = workbook.addWorksheet(SHEET[locale], { views: [{ state: "frozen", xSplit: 3, ySplit: HEADING_ROW }] });
   sheet.columns = WIDTHS.map((width) => ({ width }));
-  sheet.getCell("A1").value = template.title;
-  sheet.getCell("A1").font = { bold: true, size: 14 };
-  sheet.getCell("A2").value = template.subtitle;
-  sheet.getCell("A2").font = { italic: true, color: GREY };
-  const heading = sheet.getRow(4);
+  // The head of an official form: the agency on the left, the national motto on the right, then the title.
+  const words = HEAD[locale];
+  const put = (range: string, text: string, font: Partial<ExcelFont>): void => {
+    sheet.mergeCells(range);
+    const cell = sheet.getCell(range.split(":")[0]!);
+    cell.value = text;
+    cell.font = font;
+    cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
+  };
+  put("A1:C1", words.agency, { bold: true });
+  put("E1:J1", words.country, { bold: true });
+  put("E2:J2", words.motto, { bold: true, underline: true });
+  put("A4:J4", template.title.toLocaleUpperCase("vi"), { bold: true, size: 14 });
+  put("A5:J5", template.subtitle, { italic: true, color: GREY });
+  const heading = sheet.getRow(HEADING_ROW);
   heading.values = [...template.headings];
   heading.font = { bold: true };
   heading.alignment = { wrapText: true, vertical: "middle", horizontal: "center" };
   heading.eachCell((c) => { c.border = { top: THIN, bottom: THIN, left: THIN, right: THIN }; });
   template.rows.forEach((r, i) => {
-    const row = sheet.getRow(5 + i);
+    const row = sheet.getRow(HEADING_ROW + 1 + i);
     row.values = [r.key, r.number, r.title, r.max, r.how, null, null, null, null, r.evidence];
     row.getCell(1).font = { color: GREY };
     row.getCell(3).alignment = { wrapText: true, indent: r.depth };
@@ -76,6 +99,10 @@ export async function templateXlsx(template: Template, locale: Locale): Promise<
       }
     }
   });
+  // Signatures below the table, outside the columns that are read back.
+  const foot = HEADING_ROW + template.rows.length + 2;
+  put(`B${foot}:C${foot}`, words.preparer, { bold: true });
+  put(`J${foot}:J${foot + 1}`, words.head, { bold: true });
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 

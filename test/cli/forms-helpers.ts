@@ -71,8 +71,8 @@ export function keyRows(sheet: ExcelJS.Worksheet): Map<string, number> {
   const rows = new Map<string, number>();
   sheet.eachRow((row, n) => {
     const key = row.getCell(1).value;
-    // Keys start below the heading row (row 4).
-    if (n > 4 && typeof key === "string") rows.set(key, n);
+    // Keys start below the heading row (row 7).
+    if (n > 7 && typeof key === "string") rows.set(key, n);
   });
   return rows;
 }

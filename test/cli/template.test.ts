@@ -33,8 +33,9 @@ describe("rubric template", () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(file);
     const sheet = book.worksheets[0]!;
-    expect(String(sheet.getCell("A1").value)).toMatch(/^Phiếu tự đánh giá: /);
-    expect(sheet.getRow(4).values).toEqual([undefined, "Mã", "STT", "Tiêu chí, nội dung", "Điểm tối đa", "Cách ghi", "Tự đánh giá", "Thẩm định", "Lý do thẩm định", "Không phát sinh (lý do)", "Tài liệu kiểm chứng"]);
+    expect(String(sheet.getCell("E1").value)).toBe("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+    expect(String(sheet.getCell("A4").value)).toMatch(/^PHIẾU TỰ ĐÁNH GIÁ: /);
+    expect(sheet.getRow(7).values).toEqual([undefined, "Mã", "STT", "Tiêu chí, nội dung", "Điểm tối đa", "Cách ghi", "Tự đánh giá", "Thẩm định", "Lý do thẩm định", "Không phát sinh (lý do)", "Tài liệu kiểm chứng"]);
     const csv = parse(rubric("template", "examples/par-district/rubric.rubric", "--lang", "vi").stdout) as string[][];
     expect([...keyRows(sheet).keys()]).toEqual(csv.slice(1).map((r) => r[0]));
     expect(sheet.getCell(`F${keyRows(sheet).get("unit.id")!}`).numFmt).toBe("@");
