@@ -57,10 +57,20 @@ function fromGrid(rows: readonly GridRow[], source: GridSource, rubric: Compiled
   return { value: read.draft.value, origin, places: read.draft.places };
 }
 
+/**
+ * The separator of a CSV form: the character after the key column's heading. A
+ * spreadsheet in a locale with the decimal comma (Vietnamese Excel) saves CSV with `;`.
+ */
+function formDelimiter(text: string): string {
+  const line = text.replace(/^\uFEFF/, "").split(/\r?\n/).find((l) => l.trim() !== "") ?? "";
+  return /^\s*"?[^",;\t]*"?\s*([,;\t])/.exec(line)?.[1] ?? ",";
+}
+
 /** A CSV file's rows, with the line each starts on; a BOM and CRLF line ends are fine. */
 function csvRows(text: string, file: string, io: Output): GridRow[] | undefined {
   try {
-    const records = parse(text, { bom: true, relax_column_count: true, info: true, skip_empty_lines: false }) as unknown as { record: string[]; info: { lines: number } }[];
+    const options = { bom: true, delimiter: formDelimiter(text), relax_column_count: true, info: true, skip_empty_lines: false };
+    const records = parse(text, options) as unknown as { record: string[]; info: { lines: number } }[];
     return records.map(({ record, info }) => ({ cells: record, row: info.lines }));
   } catch (error) {
     io.err(`${file}: not valid CSV (${(error as Error).message}); check the quotes on that line`);

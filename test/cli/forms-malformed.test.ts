@@ -72,6 +72,14 @@ describe("malformed CSV forms", () => {
     expect(run.code).toBe(0);
   });
 
+  it("a form saved by a Vietnamese Excel (semicolons between cells, decimal commas) scores as the JSON does", () => {
+    const file = join(dir, "semicolons.csv");
+    writeFileSync(file, filledGrid().map((r) => r.map((c) => (/[;"\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(";")).join("\r\n"));
+    const run = rubric("score", rubricFile, file, "--lang", "vi", "--format", "json");
+    expect(run.stderr).toBe("");
+    expect(run.stdout).toBe(rubric("score", rubricFile, "examples/par-department/submissions/so-noi-vu.json", "--lang", "vi", "--format", "json").stdout);
+  });
+
   it("a value that is not a number names the cell", () => {
     const file = writeCsv("nan.csv", cell(filledGrid(), "1.1.2.done", 5, "ba lăm"));
     fails([file], `${file}:`, ":F (1.1.2.done Tự đánh giá): \"ba lăm\" is not a number");
