@@ -85,6 +85,14 @@ describe("a filled form scores like the JSON it was filled from", () => {
         expect(fromXlsx.code).toBe(fromJson.code);
         expect(fromXlsx.stdout).toBe(fromJson.stdout);
       }
+      // The detail too: every value, layer and council's reason came through.
+      for (const file of jsonFiles(ex).filter((f) => submissionOf(f).appraisal !== undefined).slice(0, 1)) {
+        const unit = String(submissionOf(file).unit.id);
+        const explainJson = rubric("explain", rubricFile, file, "--unit", unit, "--format", "json", "--lang", "vi");
+        const explainXlsx = rubric("explain", rubricFile, book, "--unit", unit, "--format", "json", "--lang", "vi");
+        expect(explainXlsx.code).toBe(explainJson.code);
+        expect(explainXlsx.stdout).toBe(explainJson.stdout);
+      }
     });
 
     it(`${ex}: one CSV form per unit, with a BOM and CRLF line ends`, () => {
