@@ -120,9 +120,13 @@ function readScalar(text: string, type: CompiledScalarType, locale: Locale): Cel
   }
 }
 
+/** How a cell writes the empty list (an empty cell is a value not given). */
+export const EMPTY_LIST = "[]";
+
 /**
  * Reads a cell as a declared type. Lists are written with `;` between the elements
- * (the comma may be a decimal mark). An empty cell is `undefined`: not given, never 0.
+ * (the comma may be a decimal mark), and the empty list as `[]`. An empty cell is
+ * `undefined`: not given, never 0.
  * @param raw - the cell's text
  * @param type - the declared type of the input or fact
  * @param locale - the data's locale
@@ -131,6 +135,7 @@ export function readCell(raw: string, type: CompiledType, locale: Locale): CellR
   const text = raw.trim();
   if (text === "") return { ok: true, value: undefined };
   if (type.kind !== "list") return readScalar(text, type, locale);
+  if (text === EMPTY_LIST) return { ok: true, value: [] };
   const items: unknown[] = [];
   for (const [i, part] of text.split(";").entries()) {
     const read = readScalar(part.trim(), type.element, locale);

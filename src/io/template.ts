@@ -75,13 +75,13 @@ const WORDS = {
     form: "Phiếu tự đánh giá", unitId: "Mã đơn vị (bắt buộc)", unitName: "Tên đơn vị", unitGroup: "Nhóm đơn vị", fact: "Thông tin đơn vị",
     points: "Điểm chấm", bonus: "Điểm thưởng", penalty: "Điểm trừ", survey: "điều tra XHH", fingerprint: "mã kiểm tra",
     number: "số", count: "số nguyên ≥ 0", percent: "tỷ lệ % (85 là 85%)", likert: "thang điểm", bool: "có / không", date: "ngày dd/mm/yyyy",
-    text: "văn bản", enum: "một trong", list: "danh sách cách nhau bởi dấu ;", each: "mỗi phần tử", step: "bước", range: "từ", yes: "có", no: "không",
+    text: "văn bản", enum: "một trong", list: "danh sách cách nhau bởi dấu ; ([] nếu không có)", each: "mỗi phần tử", step: "bước", range: "từ", yes: "có", no: "không",
   },
   en: {
     form: "Self-assessment form", unitId: "Unit id (required)", unitName: "Unit name", unitGroup: "Unit group", fact: "Unit fact",
     points: "Points given", bonus: "Bonus", penalty: "Penalty", survey: "survey", fingerprint: "fingerprint",
     number: "number", count: "whole number ≥ 0", percent: "percent (85 means 85%)", likert: "scale", bool: "yes / no", date: "date yyyy-mm-dd",
-    text: "text", enum: "one of", list: "list separated by ;", each: "each", step: "step", range: "in", yes: "yes", no: "no",
+    text: "text", enum: "one of", list: "list separated by ; ([] for none)", each: "each", step: "step", range: "in", yes: "yes", no: "no",
   },
 } as const;
 

@@ -43,7 +43,7 @@ export const COLUMN_INDEX: Record<Column, number> = { self: 5, appraised: 6, rea
 
 /** A value as an official would type it in a Vietnamese CSV: decimal comma, dd/mm/yyyy, có/không, lists with `;`. */
 export function viText(v: unknown): string {
-  if (Array.isArray(v)) return v.map(viText).join("; ");
+  if (Array.isArray(v)) return v.length === 0 ? "[]" : v.map(viText).join("; ");
   if (typeof v === "boolean") return v ? "có" : "không";
   if (typeof v === "number") return String(v).replace(".", ",");
   const s = String(v);

@@ -35,6 +35,7 @@ describe("readCell", () => {
     expect(readCell("2022-12-15", { kind: "date" }, "en")).toEqual({ ok: true, value: "2022-12-15" });
     expect(readCell("so_co_tthc", { kind: "enum", members: ["so_co_tthc", "khac"] }, "en")).toEqual({ ok: true, value: "so_co_tthc" });
     expect(readCell("4; 5;3", { kind: "list", element: { kind: "likert", min: "1", max: "5" } }, "en")).toEqual({ ok: true, value: ["4", "5", "3"] });
+    expect(readCell(" [] ", { kind: "list", element: { kind: "likert", min: "1", max: "5" } }, "vi")).toEqual({ ok: true, value: [] });
   });
   it("refuses what it cannot read, saying what to write", () => {
     expect(readCell("31/02/2022", { kind: "date" }, "vi")).toMatchObject({ ok: false, message: expect.stringContaining("not a real date") });

@@ -59,7 +59,7 @@ describe("buildTemplate", () => {
     const rows = new Map(buildTemplate(rubric(), "vi").rows.map((r) => [r.key, r]));
     expect(rows.get("1.1.planned")!.how).toBe("số nguyên ≥ 0, từ 1..50");
     expect(rows.get("1.2.points")!.how).toBe("số 0..2, bước 0,25");
-    expect(rows.get("2.1.answers")!.how).toBe("danh sách cách nhau bởi dấu ;, mỗi phần tử: thang điểm, từ 1..5 (điều tra XHH)");
+    expect(rows.get("2.1.answers")!.how).toBe("danh sách cách nhau bởi dấu ; ([] nếu không có), mỗi phần tử: thang điểm, từ 1..5 (điều tra XHH)");
     expect(rows.get("unit.kind")!.choices).toEqual(["a", "b"]);
     expect(rows.get("1.1")!.evidence).toBe("Báo cáo; Quyết định");
     expect(typeHint({ kind: "bool" }, "en")).toBe("yes / no");
