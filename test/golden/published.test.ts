@@ -28,12 +28,12 @@ function load(name: string): CompiledRubric {
 }
 
 /** Rank every clean submission of an example against its previous-period table. */
-function ranked(name: string, previousFile = "previous.json"): RankResult {
+function ranked(name: string, previousFile?: string): RankResult {
   const rubric = load(name);
   const dir = join(root, name, "submissions");
   const submissions = readdirSync(dir).filter((f) => f.endsWith(".json")).sort().map((f) => JSON.parse(readFileSync(join(dir, f), "utf8")) as unknown);
-  const previous = JSON.parse(readFileSync(join(root, name, previousFile), "utf8")) as PreviousRow[];
-  return rank(rubric, evaluateAll(rubric, submissions), { previous });
+  const previous = previousFile === undefined ? undefined : (JSON.parse(readFileSync(join(root, name, previousFile), "utf8")) as PreviousRow[]);
+  return rank(rubric, evaluateAll(rubric, submissions), previous === undefined ? {} : { previous });
 }
 
 function row(result: RankResult, unitId: string) {
@@ -47,12 +47,22 @@ describe("published figures", () => {
   // (department PAR index 2021): Sở Nội vụ 90.48 points, rank 2 of 17 departments,
   // group 1 (≥ 90 %), up 2 places on 2020. Inputs and the other 16 departments: constructed.
   it("Đồng Tháp department PAR 2021: Sở Nội vụ 90.48, rank 2 of 17, group 1, up 2 places", () => {
-    const result = ranked("par-department");
+    const result = ranked("par-department", "previous.json");
     const noiVu = row(result, "so-noi-vu");
     expect(noiVu.published.index).toBe("90.48");
     expect(noiVu.rank).toBe(2);
     expect(noiVu.of).toBe(17);
     expect(noiVu.band).toBe("Xuất sắc");
     expect(noiVu.previous).toMatchObject({ change: "up", places: 2 });
+  });
+
+  // Source: Sở Thông tin và Truyền thông Sơn La, news release (department SIPAS 2021):
+  // 97.99, rank 7 of 20 departments. Answers of all 20 departments: constructed.
+  it("Sơn La department SIPAS 2021: Sở Thông tin và Truyền thông 97.99, rank 7 of 20", () => {
+    const result = ranked("sipas");
+    const tttt = row(result, "so-thong-tin-truyen-thong");
+    expect(tttt.published.index).toBe("97.99");
+    expect(tttt.rank).toBe(7);
+    expect(tttt.of).toBe(20);
   });
 });
