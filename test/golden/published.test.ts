@@ -65,4 +65,16 @@ describe("published figures", () => {
     expect(tttt.rank).toBe(7);
     expect(tttt.of).toBe(20);
   });
+
+  // Source: Sở Nội vụ Thừa Thiên Huế, news release (national PAR INDEX 2021): 89.32,
+  // 2020: 88.47, rank 4 of 63, down one place. Huế's inputs are constructed for the
+  // illustrative 2022–2030 rubric; rank "of 63" is not reproduced (the other 62
+  // provinces' figures are not published in shared/domain): here it is 4th of 6.
+  it("national PAR INDEX 2021: Thừa Thiên Huế 89.32 (2020: 88.47, +0.85), rank 4, down one place", () => {
+    const result = ranked("par-province", "previous.json");
+    const hue = row(result, "thua-thien-hue");
+    expect(hue.published.index).toBe("89.32");
+    expect(hue.rank).toBe(4);
+    expect(hue.previous).toEqual({ rank: 3, index: "88.47", change: "down", places: 1, indexDelta: "0.85" });
+  });
 });
