@@ -68,26 +68,26 @@ export function buildProgram(io: Output = processOutput): { program: Command; re
     .command("score")
     .description("Evaluate every unit's submission, rank the units and print the ranked table.")
     .argument("<rubric>", "rubric (.rubric source or compiled .json)")
-    .argument("<data...>", "submissions: .json (one or an array) or .jsonl (one per line)")
+    .argument("<data...>", "submissions: .json (one or an array), .jsonl (one per line), .csv (wide or long table)")
     .addOption(formatOption())
     .addOption(langOption())
     .option("-o, --output <file>", "write the report to this file instead of stdout")
     .addHelpText("after", "\nExample:\n  rubric score examples/par-department/rubric.rubric examples/par-department/submissions/*.json --lang vi\n\nExit: 0 every unit scored, 1 invalid or incomplete data (named with file and path) or an unusable rubric, 2 usage.")
-    .action((rubricFile: string, data: string[], opts: { format: TableFormat | "html"; lang: Locale; output?: string }) => {
-      result.code = runScore(rubricFile, data, { format: opts.format, lang: opts.lang, ...(opts.output === undefined ? {} : { output: opts.output }) }, io);
+    .action(async (rubricFile: string, data: string[], opts: { format: TableFormat | "html"; lang: Locale; output?: string }) => {
+      result.code = await runScore(rubricFile, data, { format: opts.format, lang: opts.lang, progress: process.stderr, ...(opts.output === undefined ? {} : { output: opts.output }) }, io);
     });
 
   program
     .command("explain")
     .description("Show one unit's detail: every criterion's max, self-assessed and final points, and how each was scored.")
     .argument("<rubric>", "rubric (.rubric source or compiled .json)")
-    .argument("<data...>", "submissions (.json, .jsonl)")
+    .argument("<data...>", "submissions (.json, .jsonl, .csv)")
     .requiredOption("--unit <id>", "the unit to explain")
     .addOption(formatOption())
     .addOption(langOption())
     .addHelpText("after", "\nExample:\n  rubric explain examples/par-department/rubric.rubric examples/par-department/submissions/so-noi-vu.json --unit so-noi-vu\n\nExit: 0 explained, 1 unit missing, invalid or incomplete, 2 usage.")
-    .action((rubricFile: string, data: string[], opts: { unit: string; format: TableFormat | "html"; lang: Locale }) => {
-      result.code = runExplain(rubricFile, data, opts.unit, opts.format, opts.lang, io);
+    .action(async (rubricFile: string, data: string[], opts: { unit: string; format: TableFormat | "html"; lang: Locale }) => {
+      result.code = await runExplain(rubricFile, data, opts.unit, opts.format, opts.lang, io);
     });
 
   program
@@ -104,14 +104,14 @@ export function buildProgram(io: Output = processOutput): { program: Command; re
 }
 
 /**
- * Runs the program on arguments and returns the exit code (never throws).
+ * Runs the program on arguments and resolves to the exit code (never rejects).
  * @param argv - arguments after the program name
  * @param io - output sinks
  */
-export function run(argv: readonly string[], io: Output = processOutput): number {
+export async function run(argv: readonly string[], io: Output = processOutput): Promise<number> {
   const { program, result } = buildProgram(io);
   try {
-    program.parse([...argv], { from: "user" });
+    await program.parseAsync([...argv], { from: "user" });
     return result.code;
   } catch (error) {
     if (error instanceof CommanderError) {
@@ -130,4 +130,4 @@ for (const stream of [process.stdout, process.stderr]) {
     throw error;
   });
 }
-process.exitCode = run(process.argv.slice(2));
+process.exitCode = await run(process.argv.slice(2));
