@@ -15,16 +15,19 @@ export const MAX_LINE_CHARS = 1 << 20;
 export type JsonItem = { readonly ok: true; readonly value: unknown; readonly origin: string } | { readonly ok: false; readonly message: string };
 
 /**
- * Where a JSON parse error stands, from V8's `position N` when it gives no line.
+ * A JSON parse error's message with the place as line and column instead of V8's
+ * character position.
  * @param text - the parsed text
  * @param message - the parse error's message
+ * @param oneLine - the text is one line (of JSON Lines): name the column only
  */
-export function jsonErrorText(text: string, message: string): string {
-  const at = /at position (\d+)/.exec(message);
-  if (at === null || /line \d+/.test(message)) return message;
+export function jsonErrorText(text: string, message: string, oneLine = false): string {
+  const at = /\s*in JSON at position (\d+)(?: \(line \d+ column \d+\))?/.exec(message);
+  if (at === null) return message;
   const before = text.slice(0, Number(at[1]));
-  const line = before.split("\n").length;
-  return `${message} (line ${line} column ${before.length - before.lastIndexOf("\n")})`;
+  const column = before.length - before.lastIndexOf("\n");
+  const place = oneLine ? `column ${column}` : `line ${before.split("\n").length} column ${column}`;
+  return `${message.replace(at[0], "")} at ${place}`;
 }
 
 /**
@@ -63,7 +66,7 @@ export async function* readJsonLinesSubmissions(file: string, options: ReadOptio
         value = JSON.parse(line);
       } catch (error) {
         problems++;
-        yield { ok: false, message: `${file}:${n}: not valid JSON (${jsonErrorText(line, (error as Error).message)}); write one submission object per line` };
+        yield { ok: false, message: `${file}:${n}: not valid JSON (${jsonErrorText(line, (error as Error).message, true)}); write one submission object per line` };
         continue;
       }
       if (value === null || typeof value !== "object" || Array.isArray(value)) {

@@ -34,10 +34,15 @@ export function slimResult(rubric: CompiledRubric, result: EvaluationResult): Ev
   }
   // Ranking recomputes the published figures; the self-assessed ones are not ranked.
   const { self: _self, difference: _difference, published: _published, ...kept } = result;
-  return { ...kept, nodes };
+  // Shared where every unit has the same: the rubric's identity, an empty error list.
+  let same = identities.get(rubric);
+  if (same === undefined || same.fingerprint !== result.rubric.fingerprint) identities.set(rubric, (same = result.rubric));
+  return { ...kept, rubric: same, errors: result.errors.length === 0 ? NO_ERRORS : result.errors, nodes };
 }
 
 const NO_TRACE: readonly string[] = Object.freeze([]);
+const NO_ERRORS: EvaluationResult["errors"] = Object.freeze([]);
+const identities = new WeakMap<CompiledRubric, EvaluationResult["rubric"]>();
 
 /**
  * {@link slimResult} over an outcome; an invalid outcome is kept as it is.
