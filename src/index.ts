@@ -73,13 +73,12 @@ export * from "./runtime-entry.js";
 // ---- io: cells of tabular data (CSV, XLSX) read as declared types, with their place
 export { readCell, readCellDecimal, placeName, columnLetter, newDraft, putValue, placeOf, pathKey, type CellPlace, type CellRead, type SubmissionDraft } from "./io/cells.js";
 
-// ---- io: data tables (wide and long) mapped to submissions; streaming file readers (Node only)
+// ---- io: data tables (wide and long) mapped to submissions (the CSV and JSON Lines file
+// readers use `node:` modules and stay out of this entry, which must bundle for a browser)
 export { wideRowsToSubmissions, wideColumns, wideRow, splitHeader, rowName, type GridRow, type GridSource, type TableItem } from "./io/wide.js";
 export { longRowsToSubmissions, longColumns, LONG_COLUMNS } from "./io/long.js";
 export { rubricTargets, resolveTarget, targetPath, readTarget, TABLE_LAYERS, type Target, type RubricTargets } from "./io/targets.js";
 export { slimResult, slimOutcome } from "./io/slim.js";
-export { readCsvSubmissions, MAX_RECORD_CHARS, fileProblem, type ReadOptions } from "./io/csv-file.js";
-export { readJsonLinesSubmissions, jsonErrorText, MAX_LINE_CHARS, type JsonItem } from "./io/jsonl-file.js";
 
 // ---- report: ranked tables as text, Markdown, CSV, JSON, in Vietnamese and English
 export { renderRanking, renderRankingHtml, renderUnitDetail, unitDetailTable, renderTable, escapeHtml, rankedTable, unrankedTable, changeText, figure, rankText, WORDS, type TableFormat, type Table, type Words } from "./report/index.js";
