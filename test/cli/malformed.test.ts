@@ -110,3 +110,43 @@ describe("malformed data: a specific message naming the place, exit 1, no stack 
     expect(run.stderr.replaceAll(dir, "<dir>")).toBe("<dir>/none.csv: cannot read the file (no such file).\n");
   });
 });
+
+describe("explain on tables", () => {
+  const explain = (file: string, text: string, id: string): { code: number; stdout: string; stderr: string } => {
+    writeFileSync(join(dir, file), text);
+    const run = spawnSync(process.execPath, [cli, "explain", rubricFile, join(dir, file), "--unit", id], { cwd: root, encoding: "utf8" });
+    return { code: run.status ?? -1, stdout: run.stdout, stderr: run.stderr.replaceAll(dir, "<dir>") };
+  };
+
+  it("explains a unit of a wide table, exit 0", () => {
+    const run = explain("e1.csv", wide(), "so-y-te");
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("Sở Y tế");
+  });
+
+  it("says which unit is missing", () => {
+    const run = explain("e2.csv", wide(), "so-xyz");
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe("no submission for unit \"so-xyz\" in <dir>/e2.csv\n");
+  });
+
+  it("refuses a unit given twice, naming both rows", () => {
+    const run = explain("e3.csv", wide(set("unit.id", "so-noi-vu", 2)), "so-noi-vu");
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('<dir>/e3.csv:3: the unit "so-noi-vu" is given twice (first at <dir>/e3.csv:2); give each unit once\n');
+  });
+
+  it("names the cell of the unit's invalid value", () => {
+    const run = explain("e4.csv", wide(set("1.1.2.planned", "0")), "so-noi-vu");
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe("<dir>/e4.csv:2:F (1.1.2.planned): 0 is below the minimum 1\n");
+  });
+
+  it("explains the unit but exits 1 when another row cannot be read", () => {
+    const run = explain("e5.csv", wide(set("1.1.2.planned", "abc", 2)), "so-noi-vu");
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('<dir>/e5.csv:3:F (1.1.2.planned): "abc" is not a number; write digits with an optional decimal dot, e.g. 12.5\n');
+    expect(run.stdout).toContain("Sở Nội vụ");
+  });
+});
