@@ -76,5 +76,12 @@ export { readCell, readCellDecimal, placeName, columnLetter, newDraft, putValue,
 export { buildTemplate, templateGrid, typeHint, TEMPLATE_COLUMNS, TEMPLATE_HEADINGS, type Template, type TemplateColumn, type TemplateRow, type TemplateRowKind } from "./io/template.js";
 export { readTemplate, isTemplateHeader, type TemplateRead } from "./io/template-read.js";
 
+// ---- io: data tables (wide and long) mapped to submissions (the CSV and JSON Lines file
+// readers use `node:` modules and stay out of this entry, which must bundle for a browser)
+export { wideRowsToSubmissions, wideColumns, wideRow, splitHeader, rowName, type GridRow, type GridSource, type TableItem } from "./io/wide.js";
+export { longRowsToSubmissions, longColumns, LONG_COLUMNS } from "./io/long.js";
+export { rubricTargets, resolveTarget, targetPath, readTarget, TABLE_LAYERS, type Target, type RubricTargets } from "./io/targets.js";
+export { slimResult, slimOutcome } from "./io/slim.js";
+
 // ---- report: ranked tables as text, Markdown, CSV, JSON, in Vietnamese and English
 export { renderRanking, renderRankingHtml, renderUnitDetail, unitDetailTable, renderTable, escapeHtml, rankedTable, unrankedTable, changeText, figure, rankText, WORDS, type TableFormat, type Table, type Words } from "./report/index.js";

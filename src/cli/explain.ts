@@ -1,30 +1,44 @@
 /**
- * `rubric explain RUBRIC DATA… --unit ID`: one unit's detail with traces.
+ * `rubric explain RUBRIC DATA… --unit ID`: one unit's detail with traces. The data is
+ * streamed; only the named unit is evaluated.
  * @module
  */
 import type { Locale } from "../diagnostics.js";
 import { evaluate } from "../io/evaluate.js";
 import { renderUnitDetail } from "../report/detail.js";
 import type { TableFormat } from "../report/render.js";
+import { issueText, readData, type DataItem } from "./data.js";
 import { EXIT, type Output } from "./io.js";
-import { issueText, loadData } from "./load-forms.js";
 import { loadRubric } from "./load.js";
 
 /**
  * Prints one unit's detail: every node's maximum, self-assessed and final points, the
- * difference, status and how it was scored.
+ * difference, status and how it was scored. Exit 1 when the unit is missing, given
+ * twice, invalid or incomplete, or when the data files have problems (printed).
  * @param rubricFile - the rubric
- * @param dataFiles - submissions
+ * @param dataFiles - submissions (`.json`, `.jsonl`, `.csv`)
  * @param unitId - the unit to explain
  * @param format - text, md, csv, json or html
- * @param lang - report language
+ * @param lang - report language (also how numbers and dates in CSV cells are read)
  * @param io - output sinks
  */
 export async function runExplain(rubricFile: string, dataFiles: readonly string[], unitId: string, format: TableFormat | "html", lang: Locale, io: Output): Promise<number> {
   const rubric = loadRubric(rubricFile, lang, io);
-  const submissions = await loadData(dataFiles, rubric, lang, io);
-  if (rubric === undefined || submissions === undefined) return EXIT.findings;
-  const found = submissions.find(({ value }) => (value as { unit?: { id?: unknown } } | null)?.unit?.id === unitId);
+  if (rubric === undefined) return EXIT.findings;
+  let found: Extract<DataItem, { ok: true }> | undefined;
+  let problems = false;
+  for await (const item of readData(dataFiles, rubric, lang, io)) {
+    if (!item.ok) {
+      problems = true;
+      if (item.message !== "") io.err(item.message);
+    } else if ((item.value as { unit?: { id?: unknown } } | null)?.unit?.id === unitId) {
+      if (found === undefined) found = item;
+      else {
+        io.err(`${item.origin}: the unit "${unitId}" is given twice (first at ${found.origin}); give each unit once`);
+        return EXIT.findings;
+      }
+    }
+  }
   if (found === undefined) {
     io.err(`no submission for unit "${unitId}" in ${dataFiles.join(", ")}`);
     return EXIT.findings;
@@ -35,5 +49,5 @@ export async function runExplain(rubricFile: string, dataFiles: readonly string[
     return EXIT.findings;
   }
   io.out(renderUnitDetail(outcome.result, rubric, format, lang));
-  return outcome.result.complete ? EXIT.ok : EXIT.findings;
+  return outcome.result.complete && !problems ? EXIT.ok : EXIT.findings;
 }

@@ -1,19 +1,19 @@
 /**
  * Loading filled self-assessment forms for the scoring commands: an `.xlsx` workbook
  * (each sheet that holds a form is one unit) or a `.csv` form (one unit per file).
- * JSON and JSON Lines go through `load.ts`; the reader is chosen by extension.
+ `data.ts` routes `.xlsx` files and CSV forms here; a wide sheet (one row per unit)
+ * is read with the same mapping as a wide CSV table.
  * @module
  */
 import { closeSync, openSync, readFileSync, readSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import type { CompiledRubric } from "../compile/types.js";
 import type { Locale } from "../diagnostics.js";
-import { placeOf } from "../io/cells.js";
-import type { SubmissionIssue } from "../io/evaluate.js";
-import { isTemplateHeader, readTemplate, type GridRow, type GridSource } from "../io/template-read.js";
+import { isTemplateHeader, readTemplate } from "../io/template-read.js";
+import { wideRowsToSubmissions, type GridRow, type GridSource } from "../io/wide.js";
 import { readXlsx } from "../io/xlsx.js";
 import { readText, type Output } from "./io.js";
-import { loadSubmissions, type LoadedSubmission } from "./load.js";
+import type { LoadedSubmission } from "./load.js";
 
 /** The start of a file (BOM dropped), or undefined when it cannot be read. */
 function fileStart(file: string): string | undefined {
@@ -102,7 +102,7 @@ export async function loadForms(file: string, rubric: CompiledRubric, locale: Lo
       return undefined;
     }
     if (!isTemplateHeader(first.cells)) {
-      io.err(`${file}:${first.row}: not a self-assessment form (its first column is headed "${first.cells[0] ?? ""}", not "Mã" or "Key"); wide and long CSV tables are not read by this version`);
+      io.err(`${file}:${first.row}: not a self-assessment form (its first column is headed "${first.cells[0] ?? ""}", not "Mã" or "Key"); a wide or long table is read when its header has "unit.id" or is "unit,node,input,layer,value"`);
       return undefined;
     }
     const one = fromGrid(rows, { file }, rubric, locale, io);
@@ -132,9 +132,20 @@ export async function loadForms(file: string, rubric: CompiledRubric, locale: Lo
     for (const p of sheet.problems) io.err(p);
     if (sheet.problems.length > 0) failed = true;
     if (!sheet.rows.some((r) => isTemplateHeader(r.cells))) {
-      const wide = sheet.rows[0]?.cells.some((c) => c.trim() === "unit.id") === true;
-      io.err(`${file} [${sheet.name}]: ${wide ? "a wide sheet (one row per unit); reading wide sheets is not supported by this version" : `not a self-assessment form (no row whose first cell is "Mã" or "Key"); make the form with 'rubric template'`}`);
-      failed = true;
+      const header = sheet.rows.find((r) => r.cells.some((c) => c.trim() !== ""))!;
+      if (!header.cells.some((c) => c.trim() === "unit.id")) {
+        io.err(`${file} [${sheet.name}]: neither a self-assessment form (no row whose first cell is "Mã" or "Key") nor a wide sheet (no "unit.id" column); make the form with 'rubric template'`);
+        failed = true;
+        continue;
+      }
+      const rows = sheet.rows.filter((r) => r.row > header.row);
+      for await (const item of wideRowsToSubmissions(header.cells, rows, { file, sheet: sheet.name }, rubric, locale, header.row)) {
+        if (item.ok) found.push({ value: item.value, origin: item.origin, places: item.places });
+        else {
+          io.err(item.message);
+          failed = true;
+        }
+      }
       continue;
     }
     const one = fromGrid(sheet.rows, { file, sheet: sheet.name }, rubric, locale, io);
@@ -146,40 +157,4 @@ export async function loadForms(file: string, rubric: CompiledRubric, locale: Lo
     return undefined;
   }
   return failed ? undefined : found;
-}
-
-/**
- * Reads every data file in order: JSON and JSON Lines through {@link loadSubmissions},
- * CSV and XLSX forms here (they need the rubric to read their cells as its types).
- * Every problem is printed, naming file, sheet and cell; undefined when any file fails.
- * @param files - data files
- * @param rubric - the rubric, or undefined when it could not be loaded (forms are then skipped)
- * @param locale - how numbers, dates and yes/no are written in the forms
- * @param io - output sinks
- */
-export async function loadData(files: readonly string[], rubric: CompiledRubric | undefined, locale: Locale, io: Output): Promise<LoadedSubmission[] | undefined> {
-  const all: LoadedSubmission[] = [];
-  let failed = false;
-  for (const file of files) {
-    let loaded: LoadedSubmission[] | undefined;
-    const head = /\.csv$/i.test(file) ? fileStart(file) : undefined;
-    if (head !== undefined && head.trim() !== "" && !startsAsForm(head)) {
-      io.err(`${file}: not a self-assessment form (the first cell of its first row is not "Mã" or "Key"); wide and long CSV tables are not read by this version`);
-    } else if (/\.(csv|xlsx)$/i.test(file)) loaded = rubric === undefined ? undefined : await loadForms(file, rubric, locale, io);
-    else loaded = loadSubmissions([file], io);
-    if (loaded === undefined) failed = true;
-    else all.push(...loaded);
-  }
-  return failed ? undefined : all;
-}
-
-/**
- * A submission issue as a line: the cell behind it (for forms) or the file, then the
- * JSON path and the message.
- * @param loaded - the submission the issue is about
- * @param issue - the issue
- */
-export function issueText(loaded: LoadedSubmission, issue: SubmissionIssue): string {
-  const cell = loaded.places === undefined ? undefined : placeOf({ places: loaded.places as Map<string, string> }, issue.path);
-  return `${cell ?? loaded.origin}: ${issue.path.join(".") || "(root)"}: ${issue.message}`;
 }

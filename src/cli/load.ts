@@ -1,12 +1,13 @@
 /**
  * Loading what the scoring commands need: a rubric (source or compiled JSON) and
- * submissions from JSON files (one object, an array) or JSON Lines.
+ * submissions from JSON files (one object, an array).
  * @module
  */
 import type { CompiledRubric } from "../compile/types.js";
 import { compile } from "../compile/compile.js";
 import { loadCompiled } from "../compile/load.js";
 import { renderDiagnostic, type Locale } from "../diagnostics.js";
+import { jsonErrorText } from "../io/jsonl-file.js";
 import { readText, type Output } from "./io.js";
 
 /**
@@ -37,16 +38,16 @@ export function loadRubric(file: string, locale: Locale, io: Output): CompiledRu
 export interface LoadedSubmission {
   /** The parsed JSON value. */
   readonly value: unknown;
-  /** `file`, `file:line` (JSON Lines) or `file [sheet]` (XLSX). */
+  /** `file`, `file[index]` (an array) or `file [sheet]` (XLSX). */
   readonly origin: string;
-  /** For tables: the cell behind each value (see `placeOf`), so issues name the cell. */
+  /** For tables and forms: the cell behind each value (see `placeOf`), so issues name the cell. */
   readonly places?: ReadonlyMap<string, string>;
 }
 
 /**
- * Reads submissions: a `.jsonl` file holds one per line; a `.json` file holds one
- * submission or an array of them. A file that is not valid JSON is reported with its
- * name and, for JSON Lines, the line.
+ * Reads submissions from files read whole: a `.json` file holds one submission or an
+ * array of them (JSON Lines and CSV are streamed: see `data.ts`). A file that is not
+ * valid JSON is reported with its name, line and column.
  * @param files - data files
  * @param io - output sinks
  */
@@ -60,16 +61,9 @@ export function loadSubmissions(files: readonly string[], io: Output): LoadedSub
       failed = true;
       continue;
     }
-    if (file.endsWith(".jsonl")) {
-      read.text.split(/\r?\n/).forEach((line, i) => {
-        if (line.trim() === "") return;
-        try {
-          all.push({ value: JSON.parse(line) as unknown, origin: `${file}:${i + 1}` });
-        } catch (error) {
-          io.err(`${file}:${i + 1}: not valid JSON (${(error as Error).message})`);
-          failed = true;
-        }
-      });
+    if (read.text.trim() === "") {
+      io.err(`${file}: the file is empty; write one submission object or an array of them`);
+      failed = true;
       continue;
     }
     try {
@@ -77,7 +71,7 @@ export function loadSubmissions(files: readonly string[], io: Output): LoadedSub
       if (Array.isArray(value)) value.forEach((v, i) => all.push({ value: v as unknown, origin: `${file}[${i}]` }));
       else all.push({ value, origin: file });
     } catch (error) {
-      io.err(`${file}: not valid JSON (${(error as Error).message})`);
+      io.err(`${file}: not valid JSON (${jsonErrorText(read.text, (error as Error).message)})`);
       failed = true;
     }
   }

@@ -69,20 +69,20 @@ export function buildProgram(io: Output = processOutput): { program: Command; re
     .command("score")
     .description("Evaluate every unit's submission, rank the units and print the ranked table.")
     .argument("<rubric>", "rubric (.rubric source or compiled .json)")
-    .argument("<data...>", "submissions: .json (one or an array), .jsonl (one per line), filled forms .csv or .xlsx (a sheet per unit)")
+    .argument("<data...>", "submissions: .json (one or an array), .jsonl (one per line), .csv (wide or long table, or a filled form), .xlsx (filled forms, a sheet per unit, or a wide sheet)")
     .addOption(formatOption())
     .addOption(langOption())
     .option("-o, --output <file>", "write the report to this file instead of stdout")
-    .addHelpText("after", "\nExample:\n  rubric score examples/par-department/rubric.rubric examples/par-department/submissions/*.json --lang vi\n\nExit: 0 every unit scored, 1 invalid or incomplete data (named with file and path) or an unusable rubric, 2 usage.")
+    .addHelpText("after", "\nExample:\n  rubric score examples/par-department/rubric.rubric examples/par-department/submissions/*.json --lang vi\n  rubric score rubric.rubric units.csv --lang vi --format html -o ranking.html   (CSV: decimal comma with --lang vi)\n\nData: .json, .jsonl, .csv (wide: unit.id,<criterion>.<input>,…; long: unit,node,input,layer,value); see docs/submission.md.\nExit: 0 every unit scored, 1 invalid, duplicated or incomplete data (named with file and row/cell or path) or an unusable rubric, 2 usage.")
     .action(async (rubricFile: string, data: string[], opts: { format: TableFormat | "html"; lang: Locale; output?: string }) => {
-      result.code = await runScore(rubricFile, data, { format: opts.format, lang: opts.lang, ...(opts.output === undefined ? {} : { output: opts.output }) }, io);
+      result.code = await runScore(rubricFile, data, { format: opts.format, lang: opts.lang, progress: process.stderr, ...(opts.output === undefined ? {} : { output: opts.output }) }, io);
     });
 
   program
     .command("explain")
     .description("Show one unit's detail: every criterion's max, self-assessed and final points, and how each was scored.")
     .argument("<rubric>", "rubric (.rubric source or compiled .json)")
-    .argument("<data...>", "submissions (.json, .jsonl) or filled forms (.csv, .xlsx)")
+    .argument("<data...>", "submissions (.json, .jsonl, .csv tables or forms, .xlsx)")
     .requiredOption("--unit <id>", "the unit to explain")
     .addOption(formatOption())
     .addOption(langOption())
@@ -117,7 +117,7 @@ export function buildProgram(io: Output = processOutput): { program: Command; re
 }
 
 /**
- * Runs the program on arguments and returns the exit code (never throws).
+ * Runs the program on arguments and resolves to the exit code (never rejects).
  * @param argv - arguments after the program name
  * @param io - output sinks
  */

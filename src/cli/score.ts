@@ -1,51 +1,77 @@
 /**
  * `rubric score RUBRIC DATA…`: evaluate every unit, rank them, print the table.
+ * Data is read as a stream and each unit's result is cut down to what ranking needs,
+ * so a million units score in flat memory (apart from one slim row per unit).
  * @module
  */
 import type { Locale } from "../diagnostics.js";
-import { evaluate } from "../io/evaluate.js";
+import { evaluate, type EvaluateOutcome } from "../io/evaluate.js";
+import { slimOutcome } from "../io/slim.js";
 import { rank } from "../rank/rank.js";
 import { renderRankingHtml } from "../report/html.js";
 import { renderRanking, type TableFormat } from "../report/render.js";
+import { issueText, readData, totalSize } from "./data.js";
 import { EXIT, writeText, type Output } from "./io.js";
-import { issueText, loadData } from "./load-forms.js";
 import { loadRubric } from "./load.js";
+import { progressBar, type ProgressStream } from "./progress.js";
 
 /** Options of `score`. */
 export interface ScoreOptions {
   /** Output format. */
   readonly format: TableFormat | "html";
-  /** Report language. */
+  /** Report language (also how numbers and dates in CSV cells are read). */
   readonly lang: Locale;
   /** Write here instead of stdout. */
   readonly output?: string;
+  /** Where a progress bar may be drawn (only when it is a terminal). */
+  readonly progress?: ProgressStream;
 }
 
 /**
- * Scores and ranks units. Exit 1 when the rubric or a data file cannot be used, or
- * when a submission is invalid (each named with its file and JSON path); units with
- * incomplete data are listed apart in the table and also make the exit code 1.
+ * Scores and ranks units. Exit 1 when the rubric or a data file cannot be used, when
+ * a submission is invalid or a unit is given twice (each named with its file and row,
+ * cell or JSON path); units with incomplete data are listed apart in the table and
+ * also make the exit code 1.
  * @param rubricFile - the rubric (`.rubric` or compiled `.json`)
- * @param dataFiles - submissions (`.json`, `.jsonl`) and filled forms (`.csv`, `.xlsx`)
- * @param options - format, language, output file
+ * @param dataFiles - submissions (`.json`, `.jsonl`, `.csv`)
+ * @param options - format, language, output file, progress stream
  * @param io - output sinks
  */
 export async function runScore(rubricFile: string, dataFiles: readonly string[], options: ScoreOptions, io: Output): Promise<number> {
   const rubric = loadRubric(rubricFile, options.lang, io);
-  const submissions = await loadData(dataFiles, rubric, options.lang, io);
-  if (rubric === undefined || submissions === undefined) return EXIT.findings;
+  if (rubric === undefined) return EXIT.findings;
+  const bar = progressBar(options.progress ?? { write: () => undefined }, totalSize(dataFiles));
+  const err = (text: string): void => {
+    bar.clear();
+    io.err(text);
+  };
   let findings = false;
-  const outcomes = submissions.map((loaded) => {
-    const outcome = evaluate(rubric, loaded.value);
+  const outcomes: EvaluateOutcome[] = [];
+  const seen = new Map<string, string>();
+  for await (const item of readData(dataFiles, rubric, options.lang, { out: io.out, err }, bar)) {
+    if (!item.ok) {
+      findings = true;
+      if (item.message !== "") err(item.message);
+      continue;
+    }
+    bar.unit();
+    const outcome = evaluate(rubric, item.value);
     if (!outcome.ok) {
       findings = true;
-      for (const issue of outcome.issues) io.err(issueText(loaded, issue));
-    } else if (!outcome.result.complete) findings = true;
-    return outcome;
-  });
+      for (const issue of outcome.issues) err(issueText(item, issue));
+    } else {
+      if (!outcome.result.complete) findings = true;
+      const id = outcome.result.unit.id;
+      const first = seen.get(id);
+      if (first !== undefined) {
+        findings = true;
+        err(`${item.origin}: the unit "${id}" is given twice (first at ${first}); give each unit once (in a long table, keep a unit's rows together)`);
+      } else seen.set(id, item.origin);
+    }
+    outcomes.push(slimOutcome(rubric, outcome));
+  }
+  bar.clear();
   const ranking = rank(rubric, outcomes);
-  // A unit left out of the ranking (invalid, incomplete, its id given twice) is a finding.
-  if (ranking.unranked.length > 0) findings = true;
   const text = options.format === "html" ? renderRankingHtml(ranking, rubric, options.lang) : renderRanking(ranking, options.format, options.lang, rubric.meta.title);
   if (options.output === undefined) io.out(text);
   else {

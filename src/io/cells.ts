@@ -195,7 +195,7 @@ export function putValue(draft: SubmissionDraft, path: readonly string[], value:
  * @param draft - the draft the submission came from
  * @param path - the issue's path
  */
-export function placeOf(draft: Pick<SubmissionDraft, "places">, path: readonly (string | number)[]): string | undefined {
+export function placeOf(draft: { readonly places: ReadonlyMap<string, string> }, path: readonly (string | number)[]): string | undefined {
   for (let n = path.length; n > 0; n--) {
     const place = draft.places.get(pathKey(path.slice(0, n)));
     if (place !== undefined) return place;

@@ -10,23 +10,10 @@ import type { CompiledRubric, CompiledType } from "../compile/types.js";
 import type { Locale } from "../diagnostics.js";
 import { newDraft, placeName, putValue, readCell, type SubmissionDraft } from "./cells.js";
 import { leavesOf } from "./schema.js";
+import type { GridRow, GridSource } from "./wide.js";
+
+export type { GridRow, GridSource } from "./wide.js";
 import { TEMPLATE_COLUMNS, TEMPLATE_HEADINGS, type TemplateColumn } from "./template.js";
-
-/** One row of a grid: its cells' text and its 1-based row number. */
-export interface GridRow {
-  /** The cells' text, column A first. */
-  readonly cells: readonly string[];
-  /** The row number as a spreadsheet or editor shows it. */
-  readonly row: number;
-}
-
-/** Where a grid came from, for messages. */
-export interface GridSource {
-  /** The file. */
-  readonly file: string;
-  /** The sheet, for XLSX. */
-  readonly sheet?: string;
-}
 
 /** A form read as a submission draft, or every problem found, each naming its cell. */
 export type TemplateRead = { readonly ok: true; readonly draft: SubmissionDraft } | { readonly ok: false; readonly errors: readonly string[] };

@@ -14,7 +14,7 @@ import type { Cell, CellValue, Font as ExcelFont, Workbook, Worksheet } from "ex
 import type { Locale } from "../diagnostics.js";
 import { Exact } from "../runtime/decimal.js";
 import { columnLetter } from "./cells.js";
-import type { GridRow } from "./template-read.js";
+import type { GridRow } from "./wide.js";
 import type { Template, TemplateRow } from "./template.js";
 
 async function newWorkbook(): Promise<Workbook> {

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
+import { wideRows } from "../io/tables.js";
 import { COLUMN_INDEX, csvText, fills, keyRows, root, rubric, setCell, viText } from "./forms-helpers.js";
 
 const rubricFile = "examples/par-department/rubric.rubric";
@@ -92,7 +93,7 @@ describe("malformed CSV forms", () => {
 
   it("a value out of range names the cell through the schema issue", () => {
     const file = writeCsv("range.csv", cell(filledGrid(), "1.1.2.planned", 5, "600"));
-    fails([file], `(1.1.2.planned Tự đánh giá): self.1.1.2.planned: 600 is above the maximum 500`);
+    fails([file], `range.csv:12:F (1.1.2.planned Tự đánh giá): 600 is above the maximum 500`);
   });
 
   it("a date that does not exist, an enum member that does not exist, a yes/no that is neither", () => {
@@ -129,7 +130,8 @@ describe("malformed CSV forms", () => {
     fails([empty], `${empty}: the file is empty`);
     const other = join(dir, "other.csv");
     writeFileSync(other, "đơn vị,điểm\nA,1\n");
-    fails([other], `${other}: not a self-assessment form`);
+    // Not headed like a form, so it is read as a table, and its header is neither kind.
+    fails([other], `${other}:1: the header is neither a wide table's`);
     const quote = join(dir, "quote.csv");
     writeFileSync(quote, `${csvText(filledGrid())}"unit.name,"x\n`);
     fails([quote], `${quote}: not valid CSV`);
@@ -155,8 +157,8 @@ describe("malformed XLSX workbooks", () => {
     const book = await filledBook();
     const sheet = book.worksheets[0]!;
     const cut = sheet.getCell(`F${keyRows(sheet).get("4.3.cut_percent")!}`);
-    expect(submission.self["4.3"].cut_percent).toBe(80);
-    cut.value = 0.8;
+    expect(submission.self["4.3"].cut_percent).toBe(8);
+    cut.value = 0.08;
     cut.style = { ...cut.style, numFmt: "0%" };
     const run = rubric("score", rubricFile, await writeBook("good.xlsx", book), "--lang", "vi", "--format", "json");
     expect(run.stderr).toBe("");
@@ -190,7 +192,7 @@ describe("malformed XLSX workbooks", () => {
     const sheet = book.worksheets[0]!;
     const row = keyRows(sheet).get("1.1.2.done")!;
     sheet.getCell(`F${row}`).value = 2.5;
-    fails([await writeBook("whole-number.xlsx", book)], `[Sở Nội vụ] F${row} (1.1.2.done Tự đánh giá): self.1.1.2.done: 2.5 is not a whole number`);
+    fails([await writeBook("whole-number.xlsx", book)], `[Sở Nội vụ] F${row} (1.1.2.done Tự đánh giá): 2.5 is not a whole number`);
   });
 
   it("an error value and a formula never computed", async () => {
@@ -202,13 +204,24 @@ describe("malformed XLSX workbooks", () => {
     fails([await writeBook("formula.xlsx", book)], `[Sở Nội vụ] F${rows.get("1.4.activities")!}: the cell holds the error value #DIV/0!`, `F${rows.get("2.1.issued")!}: the cell holds a formula with no computed value`);
   });
 
-  it("a sheet that is not a form, and a wide sheet", async () => {
+  it("a sheet that is neither a form nor a wide table", async () => {
     const book = await filledBook();
     book.addWorksheet("Ghi chú").getCell("A1").value = "Số liệu kèm theo";
-    const wide = book.addWorksheet("Bảng");
-    wide.getRow(1).values = ["unit.id", "1.1.2.done"];
-    wide.getRow(2).values = ["so-y-te", 3];
-    fails([await writeBook("sheets.xlsx", book)], "sheets.xlsx [Ghi chú]: not a self-assessment form", "sheets.xlsx [Bảng]: a wide sheet");
+    fails([await writeBook("sheets.xlsx", book)], "sheets.xlsx [Ghi chú]: neither a self-assessment form");
+  });
+
+  it("a wide sheet (one row per unit) scores as the JSON does; its bad cell is named", async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet("Bảng");
+    const rows = wideRows([submission], true);
+    rows.forEach((cells, i) => { sheet.getRow(i + 1).values = cells; });
+    const run = rubric("score", rubricFile, await writeBook("wide.xlsx", book), "--lang", "vi", "--format", "json");
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(rubric("score", rubricFile, "examples/par-department/submissions/so-noi-vu.json", "--lang", "vi", "--format", "json").stdout);
+    const column = rows[0]!.indexOf("1.1.2.done") + 1;
+    sheet.getRow(2).getCell(column).value = "ba";
+    fails([await writeBook("wide-bad.xlsx", book)], `wide-bad.xlsx [Bảng] ${String.fromCharCode(64 + column)}2 (1.1.2.done): "ba" is not a number`);
   });
 
   it("a workbook whose sheets are all empty", async () => {

@@ -66,6 +66,17 @@ describe("examples", () => {
     expect(formatted.ok && formatted.text).toBe(text);
   });
 
+  it("are the seven indices of the field, each with a README naming its decision and what is illustrative", () => {
+    expect(examples).toEqual(["papi", "par-commune", "par-department", "par-district", "par-province", "pci", "sipas"]);
+    for (const name of examples) {
+      const readme = readFileSync(join(root, name, "README.md"), "utf8");
+      expect(readme, name).toMatch(/\*\*Decision followed\b/);
+      expect(readme, name).toMatch(/\*\*Illustrative\b/);
+      // The rubric's own header comment marks what is not official.
+      expect(source(name).slice(0, source(name).indexOf("rubric \"")), name).toContain("ILLUSTRATIVE");
+    }
+  });
+
   it("include a full real-world rubric: at least 8 areas and 30 leaves", () => {
     const rubric = compile(source("par-department"));
     if (!rubric.ok) throw new Error("par-department does not compile");

@@ -1,0 +1,123 @@
+/**
+ * Reading submissions from a CSV file as a stream (csv-parse): RFC 4180 quotes, a
+ * byte-order mark, CRLF or LF line ends, and `,`, `;` or tab as the separator (taken
+ * from the header line, since Excel in Vietnamese writes `;`). The header row decides
+ * the shape: a `unit.id` column makes a wide table, the columns
+ * `unit,node,input,layer,value` a long one.
+ * @module
+ */
+import { createReadStream } from "node:fs";
+import { open } from "node:fs/promises";
+import { parse, type Info } from "csv-parse";
+import type { CompiledRubric } from "../compile/types.js";
+import type { Locale } from "../diagnostics.js";
+import { longColumns, longRowsToSubmissions } from "./long.js";
+import { wideRowsToSubmissions, type GridRow, type TableItem } from "./wide.js";
+
+/** The longest record (row) read, in characters: a longer one is refused, not buffered on. */
+export const MAX_RECORD_CHARS = 1 << 20;
+
+/** Options of the file readers. */
+export interface ReadOptions {
+  /** Called now and then with the number of bytes read so far (for a progress bar). */
+  readonly onProgress?: (bytes: number) => void;
+}
+
+/** Why a file cannot be opened, in words. */
+export function fileProblem(file: string, error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a folder" : code === "EACCES" ? "permission denied" : String((error as Error).message);
+  return `${file}: cannot read the file (${reason}).`;
+}
+
+/** The separator of the header line: the most frequent of `,` `;` tab outside quotes. */
+function sniffDelimiter(head: string): string {
+  const line = head.replace(/^\uFEFF/, "").split(/\r?\n/)[0] ?? "";
+  const counts = new Map([[",", 0], [";", 0], ["\t", 0]]);
+  let quoted = false;
+  for (const ch of line) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
+  }
+  return [...counts].reduce((best, next) => (next[1] > best[1] ? next : best))[0];
+}
+
+const CSV_PROBLEMS: Record<string, string> = {
+  CSV_QUOTE_NOT_CLOSED: 'a quoted cell is never closed; end it with " (write "" for a quote inside a cell)',
+  CSV_INVALID_CLOSING_QUOTE: 'a quote ends a cell too early; write "" for a quote inside a quoted cell',
+  CSV_INVALID_OPENING_QUOTE: 'a quote stands inside an unquoted cell; quote the whole cell and write "" for the quote',
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'text follows a closing quote; quote the whole cell and write "" for a quote inside it',
+  CSV_MAX_RECORD_SIZE: `the row is longer than ${MAX_RECORD_CHARS} characters; a row holds one unit's values, not a whole file — is a quote left open?`,
+};
+
+/**
+ * Streams the units of a CSV file (wide or long table). Problems come as items
+ * naming the file, row and column; reading goes on after a bad row, and stops at a
+ * bad header or a broken CSV structure (an unclosed quote).
+ * @param file - the CSV file
+ * @param rubric - the compiled rubric
+ * @param locale - how numbers and dates are written (`vi`: decimal comma or dot)
+ * @param options - a progress callback
+ */
+export async function* readCsvSubmissions(file: string, rubric: CompiledRubric, locale: Locale, options: ReadOptions = {}): AsyncGenerator<TableItem> {
+  let head: string;
+  try {
+    const handle = await open(file, "r");
+    try {
+      const buffer = Buffer.alloc(64 * 1024);
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+      head = buffer.subarray(0, bytesRead).toString("utf8");
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    yield { ok: false, message: fileProblem(file, error) };
+    return;
+  }
+  if (head.replace(/^\uFEFF/, "").trim() === "") {
+    yield { ok: false, message: `${file}: the file is empty; the first row is the header (unit.id, … or unit,node,input,layer,value)` };
+    return;
+  }
+  const parser = createReadStream(file).pipe(
+    parse({ bom: true, delimiter: sniffDelimiter(head), info: true, relax_column_count: true, skip_empty_lines: true, max_record_size: MAX_RECORD_CHARS }),
+  );
+  let failure: string | undefined;
+  const records = parser[Symbol.asyncIterator]() as AsyncIterator<{ record: string[]; info: Info }>;
+  const next = async (): Promise<GridRow | undefined> => {
+    try {
+      const step = await records.next();
+      if (step.done === true) return undefined;
+      options.onProgress?.(step.value.info.bytes);
+      return { cells: step.value.record, row: step.value.info.lines };
+    } catch (error) {
+      const e = error as { code?: string; lines?: number; message: string };
+      failure = `${file}:${e.lines ?? "?"}: ${CSV_PROBLEMS[e.code ?? ""] ?? e.message}`;
+      return undefined;
+    }
+  };
+  const header = await next();
+  if (header === undefined) {
+    yield { ok: false, message: failure ?? `${file}: the file is empty; the first row is the header` };
+    return;
+  }
+  async function* rows(): AsyncGenerator<GridRow> {
+    for (let row = await next(); row !== undefined; row = await next()) yield row;
+  }
+  const source = { file };
+  const items = longColumns(header.cells) !== undefined
+    ? longRowsToSubmissions(header.cells, rows(), source, rubric, locale, header.row)
+    : header.cells.some((c) => c.trim() === "unit.id")
+      ? wideRowsToSubmissions(header.cells, rows(), source, rubric, locale, header.row)
+      : undefined;
+  if (items === undefined) {
+    parser.destroy();
+    yield { ok: false, message: `${file}:${header.row}: the header is neither a wide table's (a unit.id column, then <criterion>.<input> columns) nor a long table's (unit,node,input,layer,value)` };
+    return;
+  }
+  try {
+    yield* items;
+  } finally {
+    parser.destroy();
+  }
+  if (failure !== undefined) yield { ok: false, message: failure };
+}

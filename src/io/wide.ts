@@ -1,0 +1,166 @@
+/**
+ * Wide tables: one row per unit, one column per value. The header names each column:
+ * `unit.id` (required), `unit.name`, `unit.group`, `unit.<fact>`, `<node>.<input>`,
+ * `<node>.points`, and with a layer prefix `appraisal:<node>.<input>`,
+ * `appraisal:<node>.reason`, `survey:<node>.<input>`, `notApplicable:<node>`. Node ids
+ * contain dots, so the input is the part after the last dot.
+ *
+ * Pure: rows of strings from any source (a CSV file, an XLSX sheet) become
+ * submissions that remember the cell behind each value.
+ * @module
+ */
+import type { CompiledRubric } from "../compile/types.js";
+import type { Locale } from "../diagnostics.js";
+import { columnLetter, newDraft, placeName, putValue, type SubmissionDraft } from "./cells.js";
+import { readTarget, resolveTarget, rubricTargets, targetPath, type Target } from "./targets.js";
+
+/** One row of a table: its cells as text and its 1-based row (line) number. */
+export interface GridRow {
+  /** The cells' text. */
+  readonly cells: readonly string[];
+  /** 1-based row number, as a spreadsheet or an editor shows it. */
+  readonly row: number;
+}
+
+/** Where a table comes from, for messages. */
+export interface GridSource {
+  /** The file. */
+  readonly file: string;
+  /** The worksheet, for XLSX. */
+  readonly sheet?: string;
+}
+
+/**
+ * One unit's submission read from a table, or a problem in the table. A problem
+ * message names the file, row and column and says what to write instead.
+ */
+export type TableItem =
+  | {
+      readonly ok: true;
+      /** The submission in its JSON shape. */
+      readonly value: Record<string, unknown>;
+      /** Where the unit's data is (`file:row`, `file:rows 2–9`). */
+      readonly origin: string;
+      /** The cell behind each value (see `placeOf`). */
+      readonly places: SubmissionDraft["places"];
+    }
+  | { readonly ok: false; readonly message: string };
+
+/**
+ * Where a row is, for messages that concern the whole row.
+ * @param source - the table's file and sheet
+ * @param row - the row number
+ */
+export function rowName(source: GridSource, row: number): string {
+  return source.sheet === undefined ? `${source.file}:${row}` : `${source.file} [${source.sheet}] row ${row}`;
+}
+
+/** A column header split into layer, node and input (without checking them). */
+export function splitHeader(header: string): { layer: string; node: string; input: string } {
+  const text = header.trim();
+  const colon = /^([A-Za-z]+):(.*)$/.exec(text);
+  const layer = colon === null ? "" : colon[1]!;
+  const rest = colon === null ? text : colon[2]!.trim();
+  if (layer === "notApplicable") return { layer, node: rest, input: "" };
+  const dot = rest.lastIndexOf(".");
+  return dot < 0 ? { layer, node: rest, input: "" } : { layer, node: rest.slice(0, dot), input: rest.slice(dot + 1) };
+}
+
+/**
+ * Resolves a wide header: each column's target, or every problem with its cell.
+ * @param header - the header row's cells
+ * @param headerRow - the header's row number
+ * @param source - the table's file and sheet
+ * @param rubric - the compiled rubric
+ */
+export function wideColumns(header: readonly string[], headerRow: number, source: GridSource, rubric: CompiledRubric): { ok: true; columns: (Target | undefined)[] } | { ok: false; messages: string[] } {
+  const targets = rubricTargets(rubric);
+  const messages: string[] = [];
+  const columns: (Target | undefined)[] = [];
+  const seen = new Map<string, string>();
+  header.forEach((raw, i) => {
+    const place = placeName({ ...source, row: headerRow, column: i + 1 });
+    const text = raw.trim();
+    if (text === "") {
+      columns.push(undefined); // an unnamed column must stay empty; checked row by row
+      return;
+    }
+    const { layer, node, input } = splitHeader(text);
+    if (input === "" && layer !== "notApplicable") {
+      messages.push(`${place}: column "${text}" names no input; write unit.id, unit.<fact>, <criterion>.<input> or <layer>:<criterion>.<input>`);
+      columns.push(undefined);
+      return;
+    }
+    const resolved = resolveTarget(targets, layer, node, input);
+    if (!resolved.ok) {
+      messages.push(`${place}: column "${text}": ${resolved.message}`);
+      columns.push(undefined);
+      return;
+    }
+    const key = targetPath(resolved.target).join("\u0000");
+    const earlier = seen.get(key);
+    if (earlier !== undefined) messages.push(`${place}: column "${text}" repeats column ${earlier}; keep one of them`);
+    seen.set(key, `${columnLetter(i + 1)} ("${text}")`);
+    columns.push(resolved.target);
+  });
+  if (!columns.some((c) => c?.kind === "unit" && c.field === "id")) messages.push(`${rowName(source, headerRow)}: the header has no unit.id column; every row needs the unit's id`);
+  return messages.length > 0 ? { ok: false, messages } : { ok: true, columns };
+}
+
+/**
+ * Reads one data row of a wide table as a submission.
+ * @param columns - the header's targets ({@link wideColumns})
+ * @param header - the header row's cells (to name columns in messages)
+ * @param row - the row
+ * @param source - the table's file and sheet
+ * @param locale - how numbers and dates are written
+ */
+export function wideRow(columns: readonly (Target | undefined)[], header: readonly string[], row: GridRow, source: GridSource, locale: Locale): TableItem | undefined {
+  if (row.cells.every((c) => c.trim() === "")) return undefined; // blank lines are not units
+  const draft = newDraft();
+  const messages: string[] = [];
+  row.cells.forEach((raw, i) => {
+    const target = columns[i];
+    const place = placeName({ ...source, row: row.row, column: i + 1, ...(header[i] ? { header: header[i]!.trim() } : {}) });
+    if (target === undefined) {
+      if (raw.trim() !== "") messages.push(`${place}: "${raw.trim()}" stands in a column without a header${i >= columns.length ? " (the row has more cells than the header)" : ""}; name the column or remove the value`);
+      return;
+    }
+    const read = readTarget(target, raw, locale);
+    if (!read.ok) messages.push(`${place}: ${read.message}`);
+    else if (read.value !== undefined) {
+      const twice = putValue(draft, targetPath(target), read.value, place);
+      if (twice !== undefined) messages.push(`${place}: ${twice}`);
+    }
+  });
+  const unit = draft.value["unit"] as { id?: unknown } | undefined;
+  if (unit?.id === undefined && messages.length === 0) {
+    const at = columns.findIndex((c) => c?.kind === "unit" && c.field === "id");
+    messages.push(`${placeName({ ...source, row: row.row, column: at + 1, header: "unit.id" })}: the unit's id is empty; write the unit's id`);
+  }
+  if (messages.length > 0) return { ok: false, message: messages.join("\n") };
+  return { ok: true, value: draft.value, origin: rowName(source, row.row), places: draft.places };
+}
+
+/**
+ * Maps the rows of a wide table to submissions, one per row, in order. A header
+ * problem yields its messages and stops; a row problem yields the row's messages and
+ * goes on with the next row. Blank rows are skipped. For XLSX wide sheets too.
+ * @param header - the header row's cells
+ * @param rows - the data rows after the header
+ * @param source - the table's file (and sheet)
+ * @param rubric - the compiled rubric
+ * @param locale - how numbers and dates are written (`vi`: decimal comma or dot)
+ * @param headerRow - the header's row number (default 1)
+ */
+export async function* wideRowsToSubmissions(header: readonly string[], rows: AsyncIterable<GridRow> | Iterable<GridRow>, source: GridSource, rubric: CompiledRubric, locale: Locale, headerRow = 1): AsyncGenerator<TableItem> {
+  const resolved = wideColumns(header, headerRow, source, rubric);
+  if (!resolved.ok) {
+    yield { ok: false, message: resolved.messages.join("\n") };
+    return;
+  }
+  for await (const row of rows) {
+    const item = wideRow(resolved.columns, header, row, source, locale);
+    if (item !== undefined) yield item;
+  }
+}
