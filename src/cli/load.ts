@@ -8,6 +8,8 @@ import { compile } from "../compile/compile.js";
 import { loadCompiled } from "../compile/load.js";
 import { renderDiagnostic, type Locale } from "../diagnostics.js";
 import { jsonErrorText } from "../io/jsonl-file.js";
+import { readPrevious } from "../io/previous.js";
+import type { PreviousRow } from "../rank/types.js";
 import { readText, type Output } from "./io.js";
 
 /**
@@ -76,4 +78,30 @@ export function loadSubmissions(files: readonly string[], io: Output): LoadedSub
     }
   }
   return failed ? undefined : all;
+}
+
+/**
+ * Reads last period's ranking (`--previous`): a JSON table `[{ unitId, rank, index }]`
+ * or an earlier run's JSON ranking report. Prints every problem with the file and JSON
+ * path and returns undefined when the file cannot be used.
+ * @param file - the JSON file
+ * @param io - output sinks
+ */
+export function loadPrevious(file: string, io: Output): readonly PreviousRow[] | undefined {
+  const read = readText(file);
+  if (!read.ok) {
+    io.err(read.message);
+    return undefined;
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(read.text) as unknown;
+  } catch (error) {
+    io.err(`${file}: not valid JSON (${jsonErrorText(read.text, (error as Error).message)})`);
+    return undefined;
+  }
+  const previous = readPrevious(value);
+  if (previous.ok) return previous.rows;
+  for (const issue of previous.issues) io.err(`${file}: ${issue.path.join(".") || "(root)"}: ${issue.message}`);
+  return undefined;
 }

@@ -73,9 +73,11 @@ export function buildProgram(io: Output = processOutput): { program: Command; re
     .addOption(formatOption())
     .addOption(langOption())
     .option("-o, --output <file>", "write the report to this file instead of stdout")
-    .addHelpText("after", "\nExample:\n  rubric score examples/par-department/rubric.rubric examples/par-department/submissions/*.json --lang vi\n  rubric score rubric.rubric units.csv --lang vi --format html -o ranking.html   (CSV: decimal comma with --lang vi)\n\nData: .json, .jsonl, .csv (wide: unit.id,<criterion>.<input>,…; long: unit,node,input,layer,value); see docs/submission.md.\nExit: 0 every unit scored, 1 invalid, duplicated or incomplete data (named with file and row/cell or path) or an unusable rubric, 2 usage.")
-    .action(async (rubricFile: string, data: string[], opts: { format: TableFormat | "html"; lang: Locale; output?: string }) => {
-      result.code = await runScore(rubricFile, data, { format: opts.format, lang: opts.lang, progress: process.stderr, ...(opts.output === undefined ? {} : { output: opts.output }) }, io);
+    .addHelpText("after", "\nExample:\n  rubric score examples/par-department/rubric.rubric examples/par-department/submissions/*.json --lang vi --previous examples/par-department/previous.json\n  rubric score rubric.rubric units.csv --lang vi --format html -o ranking.html   (CSV: decimal comma with --lang vi)\n\nData: .json, .jsonl, .csv (wide: unit.id,<criterion>.<input>,…; long: unit,node,input,layer,value); see docs/submission.md.\nExit: 0 every unit scored, 1 invalid, duplicated or incomplete data (named with file and row/cell or path) or an unusable rubric, 2 usage.")
+    .option("--previous <file>", "last period's ranking (JSON: [{unitId, rank, index}] or an earlier 'score --format json'), for the change in rank")
+    .action(async (rubricFile: string, data: string[], opts: { format: TableFormat | "html"; lang: Locale; output?: string; previous?: string }) => {
+      const files = { ...(opts.output === undefined ? {} : { output: opts.output }), ...(opts.previous === undefined ? {} : { previous: opts.previous }) };
+      result.code = await runScore(rubricFile, data, { format: opts.format, lang: opts.lang, progress: process.stderr, ...files }, io);
     });
 
   program

@@ -12,7 +12,7 @@ import { renderRankingHtml } from "../report/html.js";
 import { renderRanking, type TableFormat } from "../report/render.js";
 import { issueText, readData, totalSize } from "./data.js";
 import { EXIT, writeText, type Output } from "./io.js";
-import { loadRubric } from "./load.js";
+import { loadPrevious, loadRubric } from "./load.js";
 import { progressBar, type ProgressStream } from "./progress.js";
 
 /** Options of `score`. */
@@ -23,6 +23,8 @@ export interface ScoreOptions {
   readonly lang: Locale;
   /** Write here instead of stdout. */
   readonly output?: string;
+  /** Last period's ranking (JSON), for the change column. */
+  readonly previous?: string;
   /** Where a progress bar may be drawn (only when it is a terminal). */
   readonly progress?: ProgressStream;
 }
@@ -40,6 +42,8 @@ export interface ScoreOptions {
 export async function runScore(rubricFile: string, dataFiles: readonly string[], options: ScoreOptions, io: Output): Promise<number> {
   const rubric = loadRubric(rubricFile, options.lang, io);
   if (rubric === undefined) return EXIT.findings;
+  const previous = options.previous === undefined ? undefined : loadPrevious(options.previous, io);
+  if (options.previous !== undefined && previous === undefined) return EXIT.findings;
   const bar = progressBar(options.progress ?? { write: () => undefined }, totalSize(dataFiles));
   const err = (text: string): void => {
     bar.clear();
@@ -71,7 +75,7 @@ export async function runScore(rubricFile: string, dataFiles: readonly string[],
     outcomes.push(slimOutcome(rubric, outcome));
   }
   bar.clear();
-  const ranking = rank(rubric, outcomes);
+  const ranking = rank(rubric, outcomes, previous === undefined ? {} : { previous });
   const text = options.format === "html" ? renderRankingHtml(ranking, rubric, options.lang) : renderRanking(ranking, options.format, options.lang, rubric.meta.title);
   if (options.output === undefined) io.out(text);
   else {

@@ -7,3 +7,4 @@ export { evaluate, evaluateAll, type EvaluateOutcome, type EvaluationResult, typ
 export { submissionSchema, submissionJsonSchema, leavesOf, type ParsedSubmission } from "./schema.js";
 export { layered, type Layer, type LayeredInputs } from "./layers.js";
 export { readDecimal, isCalendarDate, type DecimalRead } from "./decimal-input.js";
+export { readPrevious, type PreviousRead } from "./previous.js";

@@ -40,6 +40,19 @@ describe("rubric score", () => {
     expect(run.stdout).not.toContain("Chưa xếp hạng");
   });
 
+  it("shows the change against last period with --previous (the README's main job), and refuses a bad previous table", () => {
+    const run = rubric("score", `${dept}/rubric.rubric`, ...clean, "--lang", "vi", "--previous", `${dept}/previous.json`);
+    expect(run.code).toBe(0);
+    // Sở Nội vụ: 4th in the illustrative 2020 table, 2nd now — "tăng 2 hạng" as published (Sở Nội vụ Đồng Tháp).
+    expect(run.stdout).toMatch(/ 2\/17 +Sở Nội vụ +90,48 +90,48 +Xuất sắc +tăng 2 hạng\n/);
+    const bad = join(mkdtempSync(join(tmpdir(), "rubric-")), "previous.json");
+    writeFileSync(bad, JSON.stringify([{ unitId: "so-noi-vu", rank: 4, index: "88,61" }]));
+    const refused = rubric("score", `${dept}/rubric.rubric`, ...clean, "--previous", bad);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toBe("");
+    expect(refused.stderr).toBe(`${bad}: 0.index: "88,61" uses a decimal comma; write "88.61"\n`);
+  });
+
   it("lists an incomplete unit apart and exits 1", () => {
     const run = rubric("score", `${dept}/rubric.rubric`, ...clean, `${dept}/incomplete/so-xay-dung.json`);
     expect(run.code).toBe(1);
