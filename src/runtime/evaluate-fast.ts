@@ -1,0 +1,2 @@
+import { evaluatePlain } from "./evaluate-plain.js";
+export const evaluateFast = evaluatePlain;
