@@ -1,0 +1,44 @@
+/**
+ * The fast path's exact numbers against decimal.js: every operation on scaled
+ * integers, quotients and decimal.js values gives decimal.js's own result, including
+ * near and past the safe-integer limit and with more decimals than the scale holds.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { Exact, text } from "../../src/runtime/decimal.js";
+import { add, cmp, div, fromExact, max, min, mul, neg, numText, Ratio, sub, toExact, type Num } from "../../src/runtime/fast-num.js";
+
+/** Decimals from 0 to 9 places, magnitudes up to 10^12, both signs. */
+const decimalArb = fc.tuple(fc.bigInt({ min: -(10n ** 21n), max: 10n ** 21n }), fc.nat({ max: 9 }), fc.nat({ max: 12 }))
+  .map(([digits, places, shrink]) => new Exact(digits.toString()).dividedBy(new Exact(10).pow(places + shrink)));
+
+/** The same value in every fast form it can take: as read, as an Exact, as a quotient. */
+const numArb: fc.Arbitrary<[Exact, Num]> = fc.oneof(
+  decimalArb.map((e): [Exact, Num] => [e, fromExact(e)]),
+  decimalArb.map((e): [Exact, Num] => [e, e]),
+  fc.tuple(fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: 1, max: 1e6 })).map(([n, d]): [Exact, Num] => [new Exact(n).dividedBy(d), new Ratio(n, d)]),
+);
+
+describe("fast-path numbers", () => {
+  it("read back to the same decimal text", () => {
+    fc.assert(fc.property(decimalArb, (e) => {
+      expect(numText(fromExact(e))).toBe(text(e));
+      expect(toExact(fromExact(e)).eq(e)).toBe(true);
+    }), { numRuns: 2000 });
+  });
+
+  it("add, subtract, multiply, divide, negate, compare, min and max as decimal.js does", () => {
+    fc.assert(fc.property(numArb, numArb, ([ea, a], [eb, b]) => {
+      expect(numText(add(a, b))).toBe(text(ea.plus(eb)));
+      expect(numText(sub(a, b))).toBe(text(ea.minus(eb)));
+      expect(numText(mul(a, b))).toBe(text(ea.times(eb)));
+      const q = div(a, b);
+      if (eb.isZero()) expect(q).toBeUndefined();
+      else expect(numText(q!)).toBe(text(ea.dividedBy(eb)));
+      expect(numText(neg(a))).toBe(text(ea.negated()));
+      expect(cmp(a, b)).toBe(ea.comparedTo(eb));
+      expect(numText(min(a, b))).toBe(text(Exact.min(ea, eb)));
+      expect(numText(max(a, b))).toBe(text(Exact.max(ea, eb)));
+    }), { numRuns: 3000 });
+  });
+});
