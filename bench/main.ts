@@ -4,7 +4,7 @@
  * @module
  */
 import { writeFileSync } from "node:fs";
-import { cpus, totalmem } from "node:os";
+import { cpus, loadavg, totalmem } from "node:os";
 import { benchCompile } from "./compile.js";
 import { benchEvaluate } from "./evaluate.js";
 import { print, ROUNDS, SCALE, type BenchResult } from "./harness.js";
@@ -21,8 +21,8 @@ const ALL: Readonly<Record<string, () => BenchResult | Promise<BenchResult>>> = 
 };
 
 const only = process.env.BENCH_ONLY?.split(",").map((s) => s.trim()).filter((s) => s !== "");
-const machine = { cpu: cpus()[0]?.model ?? "unknown", cores: cpus().length, memoryGB: Math.round(totalmem() / 2 ** 30), node: process.version, platform: `${process.platform} ${process.arch}` };
-console.log(`# rubric-lang benchmarks — ${new Date().toISOString()}\n${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB, Node ${machine.node}; rounds ${ROUNDS} (after a warm-up), scale ${SCALE}`);
+const machine = { cpu: cpus()[0]?.model ?? "unknown", cores: cpus().length, memoryGB: Math.round(totalmem() / 2 ** 30), node: process.version, platform: `${process.platform} ${process.arch}`, loadAverageAtStart: loadavg().map((l) => Number(l.toFixed(2))) };
+console.log(`# rubric-lang benchmarks — ${new Date().toISOString()}\n${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB, Node ${machine.node}; rounds ${ROUNDS} (after a warm-up), scale ${SCALE}; load average ${machine.loadAverageAtStart.join(" ")}`);
 const results: BenchResult[] = [];
 for (const [name, run] of Object.entries(ALL)) {
   if (only !== undefined && !only.includes(name)) continue;

@@ -45,6 +45,7 @@ interface Outcome {
 }
 
 const EMPTY = new Map<string, Value>();
+type NodeData = UnitInputs["nodes"] extends ReadonlyMap<string, infer D> ? D : never;
 const NO_LETS: (Fast | undefined)[] = [];
 
 function fail(): never {
@@ -110,10 +111,12 @@ class FastUnit {
     this.env = { inputs: EMPTY, facts: data.facts, lets: NO_LETS, letThunks: [], letNames: [], max: 0, figures: undefined, trace: [] };
   }
 
+  /** The text of the last value `leaf` returned (so it is written once). */
+  lastText = "";
+
   /** A leaf's points, or the policy of the `when` clause that holds; notes go to `trace`. */
-  leaf(leaf: FastLeaf, id: string, max: Num, maxExact: Exact, trace: string[]): Num | NaPolicy {
+  leaf(leaf: FastLeaf, given: NodeData | undefined, max: Num, maxExact: Exact, trace: string[]): Num | NaPolicy {
     const env = this.env;
-    const given = this.data.nodes.get(id);
     env.inputs = given?.inputs ?? EMPTY;
     env.lets = leaf.lets.length === 0 ? NO_LETS : new Array<Fast | undefined>(leaf.lets.length);
     env.letThunks = leaf.lets;
@@ -127,22 +130,25 @@ class FastUnit {
     if (typeof leaf.rule === "function") {
       const v = leaf.rule(env);
       if (!isNum(v)) return fail();
-      trace.push(`rule = ${numText(v)}`);
+      this.lastText = numText(v);
+      trace.push(`rule = ${this.lastText}`);
       return v;
     }
     if (given?.points === undefined) return fail();
     const points = new Exact(given.points);
     if (points.isNegative() || points.gt(maxExact) || (leaf.rule.step !== null && !points.mod(leaf.rule.step).isZero())) return fail();
-    trace.push(`given: ${text(points)}`);
+    this.lastText = text(points);
+    trace.push(`given: ${this.lastText}`);
     return fromExact(points);
   }
 
-  private finish(p: FastNode, slot: number, trace: string[], o: Outcome, status: NodeResult["status"], naPolicy?: NaPolicy): Outcome {
+  private finish(p: FastNode, slot: number, trace: string[], o: Outcome, status: NodeResult["status"], naPolicy?: NaPolicy, pointsText?: string): Outcome {
     const { id } = p.node;
     const max = o.max === p.max ? p.maxText : numText(o.max);
+    const points = pointsText ?? numText(o.points);
     this.results[slot] = naPolicy === undefined
-      ? { id, status, max, applicable: o.applicable, trace, points: numText(o.points) }
-      : { id, status, max, applicable: o.applicable, trace, points: numText(o.points), naPolicy };
+      ? { id, status, max, applicable: o.applicable, trace, points }
+      : { id, status, max, applicable: o.applicable, trace, points, naPolicy };
     return o;
   }
 
@@ -151,7 +157,8 @@ class FastUnit {
     const slot = this.results.length;
     this.results.push(undefined as unknown as NodeResult);
     const trace: string[] = [];
-    const declared = this.data.nodes.get(node.id)?.notApplicable;
+    const data = this.data.nodes.get(node.id);
+    const declared = data?.notApplicable;
     let applies = true;
     if (p.appliesWhen !== undefined) {
       const env = this.env;
@@ -167,9 +174,10 @@ class FastUnit {
       return this.finish(p, slot, trace, notApplicable(node.naPolicy, p.max), "not-applicable", node.naPolicy);
     }
     if (p.leaf !== undefined) {
-      const got = this.leaf(p.leaf, node.id, p.max, p.maxExact, trace);
+      const got = this.leaf(p.leaf, data, p.max, p.maxExact, trace);
       if (typeof got === "string") return this.finish(p, slot, trace, notApplicable(got, p.max), "not-applicable", got);
-      return this.finish(p, slot, trace, { points: clampTo(got, p.max, node.clamp, trace), max: p.max, applicable: true }, "scored");
+      const points = clampTo(got, p.max, node.clamp, trace);
+      return this.finish(p, slot, trace, { points, max: p.max, applicable: true }, "scored", undefined, points === got ? this.lastText : undefined);
     }
     return this.inner(p, slot, trace);
   }
@@ -246,9 +254,9 @@ function fast(rubric: CompiledRubric, data: UnitInputs): UnitResult {
   let penalty: Num = 0;
   for (const { extra, max, maxExact, maxText, leaf } of p.extras) {
     const trace: string[] = [];
-    const got = run.leaf(leaf, extra.id, max, maxExact, trace);
+    const got = run.leaf(leaf, data.nodes.get(extra.id), max, maxExact, trace);
     const points = typeof got === "string" ? 0 : clampTo(got, max, true, trace);
-    run.results.push({ id: extra.id, status: typeof got === "string" ? "not-applicable" : "scored", points: numText(points), max: maxText, applicable: true, trace });
+    run.results.push({ id: extra.id, status: typeof got === "string" ? "not-applicable" : "scored", points: points === got ? run.lastText : numText(points), max: maxText, applicable: true, trace });
     if (extra.sign === "bonus") bonus = add(bonus, points);
     else penalty = add(penalty, points);
   }
