@@ -8,38 +8,32 @@ import type { GenRubric, LeafData, LeafKind } from "./gen.js";
 
 const CODE: Readonly<Record<LeafKind, number>> = { bands: 0, prop: 1, deduct: 2, date: 3, percent: 4 };
 
-/** The units' inputs as columns: two Float64 columns per leaf. */
+/** The units' inputs as one Float64Array, unit after unit, two numbers per leaf. */
 export interface Columns {
   readonly units: number;
   readonly kinds: Int32Array;
   readonly maxes: Float64Array;
-  readonly areaOf: Int32Array;
-  readonly areas: number;
-  readonly x: Float64Array[];
-  readonly y: Float64Array[];
+  readonly values: Float64Array;
 }
 
 /** Flattens submissions into columns (untimed: the float loop gets pre-parsed numbers). */
 export function columns(rubric: GenRubric, subs: readonly { self: Readonly<Record<string, LeafData>> }[]): Columns {
   const leaves = rubric.areas.flatMap((a, i) => a.leaves.map((l) => ({ ...l, area: i })));
-  const x = leaves.map(() => new Float64Array(subs.length));
-  const y = leaves.map(() => new Float64Array(subs.length));
+  const values = new Float64Array(subs.length * leaves.length * 2);
   subs.forEach((s, u) => {
     leaves.forEach((l, k) => {
       const d = s.self[l.id]!;
+      const at = (u * leaves.length + k) * 2;
       switch (l.kind) {
-        case "bands": x[k]![u] = Number(d.a); y[k]![u] = Number(d.t); break;
-        case "prop": x[k]![u] = Number(d.done); y[k]![u] = Number(d.total); break;
-        case "deduct": x[k]![u] = Number(d.errors); break;
-        case "date": x[k]![u] = Number(String(d.issued_on).replaceAll("-", "")); break;
-        case "percent": x[k]![u] = Number(d.rate); break;
+        case "bands": values[at] = Number(d.a); values[at + 1] = Number(d.t); break;
+        case "prop": values[at] = Number(d.done); values[at + 1] = Number(d.total); break;
+        case "deduct": values[at] = Number(d.errors); break;
+        case "date": values[at] = Number(String(d.issued_on).replaceAll("-", "")); break;
+        case "percent": values[at] = Number(d.rate); break;
       }
     });
   });
-  return {
-    units: subs.length, kinds: Int32Array.from(leaves.map((l) => CODE[l.kind])), maxes: Float64Array.from(leaves.map((l) => l.max)),
-    areaOf: Int32Array.from(leaves.map((l) => l.area)), areas: rubric.areas.length, x, y,
-  };
+  return { units: subs.length, kinds: Int32Array.from(leaves.map((l) => CODE[l.kind])), maxes: Float64Array.from(leaves.map((l) => l.max)), values };
 }
 
 /**
@@ -49,13 +43,15 @@ export function columns(rubric: GenRubric, subs: readonly { self: Readonly<Recor
  */
 export function floatLoop(c: Columns, out: Float64Array): void {
   const n = c.kinds.length;
+  const v = c.values;
   for (let u = 0; u < c.units; u++) {
     let points = 0;
     let max = 0;
     for (let k = 0; k < n; k++) {
       const m = c.maxes[k]!;
-      const a = c.x[k]![u]!;
-      const b = c.y[k]![u]!;
+      const at = (u * n + k) * 2;
+      const a = v[at]!;
+      const b = v[at + 1]!;
       let p: number;
       switch (c.kinds[k]) {
         case 0: { const r = a / b; p = r >= 1 ? m : r >= 0.8 ? (m * 3) / 4 : r >= 0.5 ? m / 2 : 0; break; }

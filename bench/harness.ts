@@ -65,9 +65,12 @@ export function time(fn: () => void, rounds = ROUNDS): number {
   return median(times);
 }
 
-/** Runs several contenders interleaved (A B C, A B C, …) so machine noise hits each alike. */
-export function timeAll(fns: readonly (() => void)[], rounds = ROUNDS): number[] {
-  for (const fn of fns) fn();
+/**
+ * Runs several contenders interleaved (A B C, A B C, …) so machine noise hits each
+ * alike, after one warm-up run of each (or of `warmUp`, e.g. on a smaller input).
+ */
+export function timeAll(fns: readonly (() => void)[], rounds = ROUNDS, warmUp?: readonly (() => void)[]): number[] {
+  for (const fn of warmUp ?? fns) fn();
   const times = fns.map(() => [] as number[]);
   for (let i = 0; i < rounds; i++) {
     fns.forEach((fn, k) => {

@@ -12,7 +12,7 @@ import { genRubric, genSubmissions } from "./gen.js";
 import { scaled, type BenchResult } from "./harness.js";
 
 /** Time limit for the child process. */
-const LIMIT_MS = Number(process.env.BENCH_STREAM_LIMIT_MS ?? 240_000);
+const LIMIT_MS = Number(process.env.BENCH_STREAM_LIMIT_MS ?? 180_000);
 
 async function writeUnits(file: string, gen: ReturnType<typeof genRubric>, n: number): Promise<void> {
   const out = createWriteStream(file);

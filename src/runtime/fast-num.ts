@@ -18,6 +18,7 @@ const MAX = Number.MAX_SAFE_INTEGER;
 /** An exact quotient n / d of two scaled integers (d ≠ 0), kept unevaluated. */
 export class Ratio {
   private exact: Exact | undefined;
+  private digits: string | undefined;
 
   /**
    * @param n - scaled numerator
@@ -30,9 +31,58 @@ export class Ratio {
 
   /** The quotient as decimal.js computes it (what the plain path holds). */
   value(): Exact {
-    this.exact ??= toExact(this.n).dividedBy(toExact(this.d));
+    if (this.exact === undefined) {
+      const t = this.text();
+      this.exact = t === undefined ? toExact(this.n).dividedBy(toExact(this.d)) : new Exact(t);
+    }
     return this.exact;
   }
+
+  /** Its canonical text, by long division; `undefined` when the operands are too large for it. */
+  text(): string | undefined {
+    this.digits ??= quotientText(this.n, this.d);
+    return this.digits;
+  }
+}
+
+/** Significant digits of a quotient: the runtime's precision (see `decimal.ts`). */
+const PRECISION = 40;
+
+/**
+ * n / d rounded half-up to 40 significant digits, as decimal.js divides (its division
+ * is correctly rounded), written without exponent or trailing zeros. Long division in
+ * safe integers: needs |d| < 2^49 so that ten times a remainder stays exact.
+ */
+export function quotientText(n: number, d: number): string | undefined {
+  const a = n < 0 ? -n : n;
+  const b = d < 0 ? -d : d;
+  if (b >= 2 ** 49 || a === 0) return a === 0 ? "0" : undefined;
+  let r = a % b;
+  const ip = (a - r) / b;
+  let all = ip === 0 ? "" : String(ip);
+  let point = all.length;
+  let significant = all.length;
+  while (r !== 0 && significant <= PRECISION) {
+    r *= 10;
+    const rest = r % b;
+    const q = (r - rest) / b;
+    r = rest;
+    all += q;
+    if (significant > 0 || q !== 0) significant++;
+  }
+  if (significant > PRECISION) {
+    const guard = all.charCodeAt(all.length - 1) - 48;
+    all = all.slice(0, -1);
+    if (guard >= 5) {
+      let i = all.length - 1;
+      while (i >= 0 && all[i] === "9") i--;
+      all = i < 0 ? `1${"0".repeat(all.length)}` : `${all.slice(0, i)}${String.fromCharCode(all.charCodeAt(i) + 1)}${"0".repeat(all.length - i - 1)}`;
+      if (i < 0) point++;
+    }
+  }
+  const whole = all.slice(0, point) || "0";
+  const frac = all.slice(point).replace(/0+$/, "");
+  return `${(n < 0) !== (d < 0) ? "-" : ""}${whole}${frac === "" ? "" : `.${frac}`}`;
 }
 
 /** A fast-path number. */
@@ -78,15 +128,52 @@ export function fromExact(x: Exact): Num {
   return x.s < 0 ? -v : v;
 }
 
+function digits(n: number): number {
+  return n < 10 ? 1 : n < 100 ? 2 : n < 1e3 ? 3 : n < 1e4 ? 4 : n < 1e5 ? 5 : n < 1e6 ? 6 : 7;
+}
+
+/**
+ * A scaled integer as an `Exact`, built from its base-10⁷ limbs (decimal.js's own
+ * layout: limbs aligned on the decimal point, exponent of the leading digit) instead of
+ * formatting and parsing a string. A test checks the layout against decimal.js's parser.
+ * @param v - a scaled integer that is not a whole number
+ */
+export function exactOfScaled(v: number): Exact {
+  const a = v < 0 ? -v : v;
+  const fp = a % SCALE;
+  const ip = (a - fp) / SCALE;
+  const d: number[] = [];
+  let e: number;
+  if (ip >= 1e7) {
+    const lo = ip % 1e7;
+    const hi = (ip - lo) / 1e7;
+    d.push(hi, lo, fp * 10);
+    e = digits(hi) + 6;
+  } else if (ip > 0) {
+    d.push(ip, fp * 10);
+    e = digits(ip) - 1;
+  } else {
+    d.push(fp * 10);
+    e = digits(fp * 10) - 8;
+  }
+  const x = new Exact(0);
+  const w = x as unknown as { s: number; e: number; d: number[] };
+  w.s = v < 0 ? -1 : 1;
+  w.e = e;
+  w.d = d;
+  return x;
+}
+
 /** The value as an `Exact`. */
 export function toExact(x: Num): Exact {
-  if (typeof x === "number") return x % SCALE === 0 ? new Exact(x / SCALE) : new Exact(scaledText(x));
+  if (typeof x === "number") return x % SCALE === 0 ? new Exact(x / SCALE) : exactOfScaled(x);
   return x instanceof Ratio ? x.value() : x;
 }
 
 /** Canonical text (the plain path's `text()`). */
 export function numText(x: Num): string {
-  return typeof x === "number" ? scaledText(x) : text(toExact(x));
+  if (typeof x === "number") return scaledText(x);
+  return (x instanceof Ratio ? x.text() : undefined) ?? text(toExact(x));
 }
 
 /** a + b. */

@@ -6,7 +6,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Exact, text } from "../../src/runtime/decimal.js";
-import { add, cmp, div, fromExact, max, min, mul, neg, numText, Ratio, sub, toExact, type Num } from "../../src/runtime/fast-num.js";
+import { add, cmp, div, exactOfScaled, fromExact, max, min, mul, neg, numText, Ratio, scaledText, sub, toExact, type Num } from "../../src/runtime/fast-num.js";
 
 /** Decimals from 0 to 9 places, magnitudes up to 10^12, both signs. */
 const decimalArb = fc.tuple(fc.bigInt({ min: -(10n ** 21n), max: 10n ** 21n }), fc.nat({ max: 9 }), fc.nat({ max: 12 }))
@@ -25,6 +25,32 @@ describe("fast-path numbers", () => {
       expect(numText(fromExact(e))).toBe(text(e));
       expect(toExact(fromExact(e)).eq(e)).toBe(true);
     }), { numRuns: 2000 });
+  });
+
+  it("writes quotients by long division exactly as decimal.js divides", () => {
+    const operand = fc.oneof(fc.integer({ min: -1e6, max: 1e6 }), fc.integer({ min: -(2 ** 49) + 1, max: 2 ** 49 - 1 }), fc.maxSafeInteger());
+    fc.assert(fc.property(operand, operand, (n, d) => {
+      fc.pre(d !== 0);
+      const ratio = new Ratio(n, d);
+      const expected = text(new Exact(n).dividedBy(d));
+      expect(numText(ratio)).toBe(expected);
+      expect(text(ratio.value())).toBe(expected);
+    }), { numRuns: 5000 });
+    // Carries through nines, ties at the 41st digit, leading zeros.
+    for (const [n, d] of [[2, 3], [-2, 3], [1, 7], [999999, 1000000], [1, 2 ** 48], [10 ** 15, 3], [1, 81], [5, 9999999999]]) {
+      expect(numText(new Ratio(n!, d!))).toBe(text(new Exact(n!).dividedBy(d!)));
+    }
+  });
+
+  it("builds decimal.js's own layout (digits, exponent, sign) from a scaled integer", () => {
+    const scaledArb = fc.oneof(fc.integer({ min: -1e9, max: 1e9 }), fc.maxSafeInteger().map((v) => v - (v % 7)), fc.maxSafeInteger().map((v) => -v));
+    fc.assert(fc.property(scaledArb, (v) => {
+      fc.pre(v % 1e6 !== 0);
+      const built = exactOfScaled(v);
+      const parsed = new Exact(scaledText(v));
+      expect({ d: built.d, e: built.e, s: built.s }).toEqual({ d: parsed.d, e: parsed.e, s: parsed.s });
+      expect(text(built.plus("0.1234567"))).toBe(text(parsed.plus("0.1234567")));
+    }), { numRuns: 3000 });
   });
 
   it("add, subtract, multiply, divide, negate, compare, min and max as decimal.js does", () => {
