@@ -29,5 +29,5 @@ export {
   type ParsedSubmission,
   type Layer,
 } from "./io/index.js";
-export { evaluateUnit, type NodeResult, type UnitInputs, type UnitResult, type EvalErrorCode, type Value } from "./runtime/index.js";
+export { evaluateUnit, type EvaluateUnitOptions, type NodeResult, type UnitInputs, type UnitResult, type EvalErrorCode, type Value } from "./runtime/index.js";
 export { rank, type Change, type PreviousRow, type RankedRow, type RankOptions, type RankResult, type UnrankedRow } from "./rank/index.js";
