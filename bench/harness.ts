@@ -93,7 +93,7 @@ export function fmt(n: number): string {
 /** Prints a benchmark's table. */
 export function print(result: BenchResult): void {
   const lines = [`\n## ${result.name}`, "| contender | median ms/round | metric | items | note |", "|---|---:|---:|---:|---|"];
-  for (const r of result.rows) lines.push(`| ${r.name} | ${fmt(r.medianMs)} | ${fmt(r.metric)} ${r.unit} | ${r.items} | ${r.note ?? ""} |`);
+  for (const r of result.rows) lines.push(`| ${r.name} | ${fmt(r.medianMs)} | ${Number.isFinite(r.metric) ? `${fmt(r.metric)} ${r.unit}` : "—"} | ${r.items} | ${r.note ?? ""} |`);
   for (const [k, v] of Object.entries(result.ratios)) lines.push(`ratio ${k}: ${fmt(v)}`);
   for (const t of result.targets) lines.push(`target ${t.target}: ${t.value} — ${t.met ? "met" : "NOT met"}`);
   console.log(lines.join("\n"));

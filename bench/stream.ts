@@ -71,7 +71,7 @@ export async function benchStream(): Promise<BenchResult> {
     const finished = status === 0 && existsSync(join(dir, "out.csv"));
     return {
       name: `stream (${n} units, 10 leaves, JSON Lines through rubric score)`,
-      rows: [{ name: "rubric score units.jsonl --format csv", medianMs: wall, metric: finished ? (wall * 1000) / n : NaN, unit: "µs/unit", items: n, note: `${outcome}; peak RSS ${rssMb.toFixed(0)} MB${finished ? "" : `; ${tail.slice(0, 160)}`}` }],
+      rows: [{ name: "rubric score units.jsonl --format csv", medianMs: wall, metric: finished ? (wall * 1000) / n : NaN, unit: "µs/unit", items: n, note: `${outcome}; peak RSS ${rssMb.toFixed(0)} MB${finished || tail === "" ? "" : `; ${tail.slice(0, 160)}`}` }],
       ratios: {},
       targets: [{ target: "flat memory, peak RSS under 300 MB", value: Number.isNaN(rssMb) ? outcome : `${rssMb.toFixed(0)} MB`, met: finished && rssMb < 300 }],
     };
