@@ -9,7 +9,7 @@
 import type { CompiledExtra, CompiledLeaf, CompiledNode, CompiledRubric, NaPolicy } from "../compile/types.js";
 import { Exact, text } from "./decimal.js";
 import { evaluatePlain } from "./evaluate-plain.js";
-import { add, cmp, div, fromExact, isNum, max as maxOf, min as minOf, mul, numText, publishNum, sub, type Num } from "./fast-num.js";
+import { add, cmp, div, fromExact, isNum, max as maxOf, min as minOf, mul, numText, publishNum, SCALE, sub, type Num } from "./fast-num.js";
 import { FALLBACK, prepareFast, type Fast, type FastEnv, type FastThunk } from "./prepare-fast.js";
 import type { NodeResult, UnitInputs, UnitResult } from "./result.js";
 import type { Value } from "./values.js";
@@ -206,7 +206,7 @@ class FastUnit {
       if (dropped !== 0) max = maxOf(0, sub(p.max, dropped));
     } else if (method === "mean") {
       for (const o of outcomes) if (o.applicable) points = add(points, o.points);
-      points = div(points, live * 1e6) ?? fail();
+      points = div(points, live * SCALE) ?? fail();
     } else if (method === "min") {
       let first = true;
       for (const o of outcomes) if (o.applicable) {
@@ -215,7 +215,7 @@ class FastUnit {
       }
     } else {
       for (const o of outcomes) if (o.applicable) points = add(points, div(o.points, o.max) ?? fail());
-      points = mul(div(points, live * 1e6) ?? fail(), p.max);
+      points = mul(div(points, live * SCALE) ?? fail(), p.max);
     }
     trace.push(`${method} of ${live} children = ${numText(points)}`);
     return this.finish(p, slot, trace, { points: clampTo(points, max, node.clamp, trace), max, applicable: true }, "scored");

@@ -8,7 +8,7 @@
  */
 import type { CompareCode, CompiledExpr, FunctionCode } from "../compile/types.js";
 import { Exact } from "./decimal.js";
-import { add, cmp, div, fromExact, isNum, max, min, mul, neg, numText, Ratio, SCALE, sub, toExact, type Num } from "./fast-num.js";
+import { add, cmp, div, fromExact, isNum, max, min, mul, neg, numText, SCALE, sub, toExact, type Num } from "./fast-num.js";
 import type { Value } from "./values.js";
 
 /** A fast-path value. */
@@ -206,4 +206,3 @@ function prepareCall(fn: FunctionCode, args: readonly FastThunk[]): FastThunk {
   }
 }
 
-export { Ratio };
