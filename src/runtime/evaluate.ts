@@ -1,163 +1,26 @@
 /**
- * Evaluating one unit against a compiled rubric: applicability, N/A policies, leaf
- * rules, aggregation, clamping, bonus and penalty, the index, published rounding.
- * Never throws: a rule that cannot be computed puts its node (and its ancestors) in
- * error, and the unit is incomplete; nothing silently becomes 0.
+ * `evaluateUnit`: one unit against a compiled rubric, on the fast path unless the
+ * plain (reference) path is asked for. Both give identical results; a property test
+ * compares them node by node.
  * @module
  */
-import type { CompiledRubric, NaPolicy } from "../compile/types.js";
-import { Exact, publish, text } from "./decimal.js";
-import { scoreLeaf, ZERO } from "./evaluate-leaf.js";
-import { prepare, type PreparedNode } from "./prepare.js";
-import type { NodeResult, UnitInputs, UnitResult } from "./result.js";
-import { RuleFailure, type Value } from "./values.js";
+import type { CompiledRubric } from "../compile/types.js";
+import { evaluateFast } from "./evaluate-fast.js";
+import { evaluatePlain } from "./evaluate-plain.js";
+import type { UnitInputs, UnitResult } from "./result.js";
 
-interface Outcome {
-  readonly points: Exact | undefined; // undefined: error
-  readonly max: Exact; // applicable max (0 when excluded)
-  readonly applicable: boolean;
-}
-
-const EMPTY = new Map<string, Value>();
-const noLet = (name: string): Value => {
-  throw new RuleFailure("missing-input", `'${name}' has no value here`);
-};
-
-function notApplicable(policy: NaPolicy, max: Exact): Outcome {
-  if (policy === "exclude") return { points: ZERO, max: ZERO, applicable: false };
-  return { points: policy === "full" ? max : ZERO, max, applicable: true };
-}
-
-function clampTo(points: Exact, max: Exact, clamp: boolean, trace: string[]): Exact {
-  if (!clamp) return points;
-  const clamped = Exact.max(ZERO, Exact.min(points, max));
-  if (!clamped.eq(points)) trace.push(`clamped to ${text(clamped)}`);
-  return clamped;
-}
-
-class UnitEvaluation {
-  readonly results: NodeResult[] = [];
-
-  constructor(private readonly data: UnitInputs) {}
-
-  node(p: PreparedNode): Outcome {
-    const { node } = p;
-    const slot = this.results.length;
-    this.results.push({ id: node.id, status: "scored", max: text(p.max), applicable: true, trace: [] });
-    const finish = (outcome: Outcome, status: NodeResult["status"], trace: string[], extra: Partial<NodeResult> = {}): Outcome => {
-      this.results[slot] = {
-        id: node.id, status, max: text(outcome.max), applicable: outcome.applicable, trace,
-        ...(outcome.points === undefined ? {} : { points: text(outcome.points) }), ...extra,
-      };
-      return outcome;
-    };
-    const trace: string[] = [];
-    try {
-      const declared = this.data.nodes.get(node.id)?.notApplicable;
-      const applies = p.appliesWhen === undefined ? true : this.condition(p, trace);
-      if (!applies || declared !== undefined) {
-        trace.push(!applies ? "applies when: false" : `declared not applicable: ${declared}`);
-        return finish(notApplicable(node.naPolicy, p.max), "not-applicable", trace, { naPolicy: node.naPolicy });
-      }
-      if (p.leaf !== undefined) {
-        const given = this.data.nodes.get(node.id);
-        const outcome = scoreLeaf(p.leaf, p.max, { inputs: given?.inputs ?? EMPTY, points: given?.points === undefined ? undefined : new Exact(given.points) }, this.data.facts);
-        trace.push(...outcome.trace);
-        if (outcome.kind === "not-applicable") return finish(notApplicable(outcome.policy, p.max), "not-applicable", trace, { naPolicy: outcome.policy });
-        return finish({ points: clampTo(outcome.points, p.max, node.clamp, trace), max: p.max, applicable: true }, "scored", trace);
-      }
-      return this.inner(p, trace, finish);
-    } catch (error) {
-      const failure = error instanceof RuleFailure ? error : new RuleFailure("wrong-type", error instanceof Error ? error.message : String(error));
-      return finish({ points: undefined, max: p.max, applicable: true }, "error", trace, { error: { code: failure.code, message: `"${node.id}": ${failure.message}` } });
-    }
-  }
-
-  private condition(p: PreparedNode, trace: string[]): boolean {
-    const v = p.appliesWhen!({ input: () => undefined, letValue: noLet, unit: (n) => this.data.facts.get(n), max: p.max, figure: () => undefined, note: (t) => trace.push(t) });
-    if (v.kind !== "bool") throw new RuleFailure("wrong-type", "'applies when' did not give true/false");
-    return v.value;
-  }
-
-  private inner(p: PreparedNode, trace: string[], finish: (o: Outcome, s: NodeResult["status"], t: string[], e?: Partial<NodeResult>) => Outcome): Outcome {
-    const children = p.children.map((c) => ({ child: c, outcome: this.node(c) }));
-    const failed = children.find((c) => c.outcome.points === undefined);
-    if (failed !== undefined) {
-      return finish({ points: undefined, max: p.max, applicable: true }, "error", trace, { error: { code: "depends-on-error", message: `"${p.node.id}": depends on "${failed.child.node.id}", which is in error` } });
-    }
-    const live = children.filter((c) => c.outcome.applicable);
-    if (live.length === 0) {
-      trace.push("every child is excluded");
-      return finish(notApplicable("exclude", p.max), "not-applicable", trace, { naPolicy: "exclude" });
-    }
-    const method = p.node.aggregate ?? "sum";
-    const pts = live.map((c) => c.outcome.points!);
-    let points: Exact;
-    let max = p.max;
-    if (method === "sum" || method === "weighted") {
-      const w = (c: (typeof live)[number]): Exact => (method === "weighted" ? c.child.weight : new Exact(1));
-      points = live.reduce((s, c) => s.plus(w(c).times(c.outcome.points!)), ZERO);
-      // Excluded children take their share out of this node's maximum.
-      const dropped = children.filter((c) => !c.outcome.applicable).reduce((s, c) => s.plus(w(c).times(c.child.max)), ZERO);
-      max = Exact.max(ZERO, p.max.minus(dropped));
-    } else if (method === "mean") {
-      points = pts.reduce((s, v) => s.plus(v), ZERO).dividedBy(pts.length);
-    } else if (method === "min") {
-      points = Exact.min(...pts);
-    } else {
-      points = live.reduce((s, c) => s.plus(c.outcome.points!.dividedBy(c.outcome.max)), ZERO).dividedBy(live.length).times(p.max);
-    }
-    trace.push(`${method} of ${live.length} children = ${text(points)}`);
-    return finish({ points: clampTo(points, max, p.node.clamp, trace), max, applicable: true }, "scored", trace);
-  }
+/** Options of {@link evaluateUnit}. */
+export interface EvaluateUnitOptions {
+  /** Use the plain reference path (slower; the fast path's results are identical). */
+  readonly plain?: boolean;
 }
 
 /**
  * Evaluates one unit. Never throws.
  * @param rubric - a compiled rubric
  * @param data - the unit's typed inputs
+ * @param options - `plain: true` for the reference path
  */
-export function evaluateUnit(rubric: CompiledRubric, data: UnitInputs): UnitResult {
-  const prepared = prepare(rubric);
-  const run = new UnitEvaluation(data);
-  const top = prepared.nodes.map((n) => run.node(n));
-  const extras = prepared.extras.map(({ extra, max, leaf }) => {
-    const given = data.nodes.get(extra.id);
-    try {
-      const outcome = scoreLeaf(leaf, max, { inputs: given?.inputs ?? EMPTY, points: given?.points === undefined ? undefined : new Exact(given.points) }, data.facts);
-      const trace = [...outcome.trace];
-      const points = outcome.kind === "points" ? clampTo(outcome.points, max, true, trace) : ZERO;
-      run.results.push({ id: extra.id, status: outcome.kind === "points" ? "scored" : "not-applicable", points: text(points), max: text(max), applicable: true, trace });
-      return { sign: extra.sign, points };
-    } catch (error) {
-      const f = error instanceof RuleFailure ? error : new RuleFailure("wrong-type", String(error));
-      run.results.push({ id: extra.id, status: "error", max: text(max), applicable: true, trace: [], error: { code: f.code, message: `"${extra.id}": ${f.message}` } });
-      return { sign: extra.sign, points: undefined };
-    }
-  });
-  const errors = run.results.flatMap((r) => (r.error === undefined ? [] : [{ node: r.id, ...r.error }]));
-  const base = { unit: data.unit, rubric: { id: rubric.meta.id, ...(rubric.meta.version === undefined ? {} : { version: rubric.meta.version }), fingerprint: rubric.fingerprint }, nodes: run.results };
-  if (errors.length > 0 || top.some((o) => o.points === undefined) || extras.some((e) => e.points === undefined)) {
-    return { ...base, complete: false, errors };
-  }
-  const max = top.reduce((s, o) => s.plus(o.max), ZERO);
-  const tree = top.reduce((s, o) => s.plus(o.points!), ZERO);
-  const bonus = extras.filter((e) => e.sign === "bonus").reduce((s, e) => s.plus(e.points!), ZERO);
-  const penalty = extras.filter((e) => e.sign === "penalty").reduce((s, e) => s.plus(e.points!), ZERO);
-  let points = Exact.max(ZERO, tree.plus(bonus).minus(penalty));
-  if (!rubric.bonusMayExceed) points = Exact.min(points, max);
-  const figures = new Map([["points", points], ["bonus", bonus], ["penalty", penalty]]);
-  try {
-    const v = prepared.index({ input: () => undefined, letValue: noLet, unit: (n) => data.facts.get(n), max, figure: (n) => figures.get(n), note: () => undefined });
-    if (v.kind !== "num") throw new RuleFailure("wrong-type", "the index formula did not give a number");
-    const { precision, rounding } = rubric.publish;
-    return {
-      ...base, complete: true, errors: [],
-      figures: { points: text(points), max: text(max), bonus: text(bonus), penalty: text(penalty), index: text(v.value) },
-      published: { points: publish(points, precision, rounding), index: publish(v.value, precision, rounding) },
-    };
-  } catch (error) {
-    const f = error instanceof RuleFailure ? error : new RuleFailure("wrong-type", String(error));
-    return { ...base, complete: false, errors: [{ node: "index", code: f.code, message: `index: ${f.message}` }] };
-  }
+export function evaluateUnit(rubric: CompiledRubric, data: UnitInputs, options: EvaluateUnitOptions = {}): UnitResult {
+  return options.plain === true ? evaluatePlain(rubric, data) : evaluateFast(rubric, data);
 }

@@ -2,6 +2,6 @@
  * The runtime stage: exact evaluation of typed unit inputs against compiled rubrics.
  * @module
  */
-export { evaluateUnit } from "./evaluate.js";
+export { evaluateUnit, type EvaluateUnitOptions } from "./evaluate.js";
 export type { NodeResult, UnitInputs, UnitResult } from "./result.js";
 export type { EvalErrorCode, Value } from "./values.js";

@@ -2,39 +2,14 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { CompiledDecl, CompiledNode, CompiledScalarType } from "../../src/compile/types.js";
 import { Exact } from "../../src/runtime/decimal.js";
 import { evaluateUnit } from "../../src/runtime/evaluate.js";
 import type { UnitInputs } from "../../src/runtime/result.js";
 import type { Value } from "../../src/runtime/values.js";
+import { declValue, leaves } from "./arbitraries.js";
 import { rubricOf } from "./helpers.js";
 
 const rubric = rubricOf(readFileSync(join(import.meta.dirname, "../../examples/par-department/rubric.rubric"), "utf8"));
-
-/** A random valid value of a declared type. */
-function scalar(t: CompiledScalarType): fc.Arbitrary<Value> {
-  const num = (lo: number, hi: number, scale = 1): fc.Arbitrary<Value> =>
-    fc.integer({ min: lo * 100, max: hi * 100 }).map((n) => ({ kind: "num", value: new Exact(n).dividedBy(100 * scale) }));
-  switch (t.kind) {
-    case "count": return fc.integer({ min: Number(t.min ?? 0), max: Number(t.max ?? 60) }).map((n) => ({ kind: "num", value: new Exact(n) }));
-    case "number": return num(Number(t.min ?? -50), Number(t.max ?? 50));
-    case "percent": return num(Number(t.min ?? 0), Number(t.max ?? 100), 100);
-    case "likert": return fc.integer({ min: Number(t.min), max: Number(t.max) }).map((n) => ({ kind: "num", value: new Exact(n) }));
-    case "bool": return fc.boolean().map((value) => ({ kind: "bool", value }));
-    case "date": return fc.date({ min: new Date("2021-06-01"), max: new Date("2023-06-01"), noInvalidDate: true }).map((d) => ({ kind: "date", value: d.toISOString().slice(0, 10) }));
-    case "enum": return fc.constantFrom(...t.members).map((value) => ({ kind: "enum", value }));
-    case "text": return fc.string().map((value) => ({ kind: "text", value }));
-  }
-}
-
-function declValue(d: CompiledDecl): fc.Arbitrary<[string, Value]> {
-  const v = d.type.kind === "list" ? fc.array(scalar(d.type.element), { minLength: 1, maxLength: 8 }).map((items): Value => ({ kind: "list", items })) : scalar(d.type);
-  return v.map((value) => [d.name, value]);
-}
-
-function leaves(nodes: readonly CompiledNode[]): CompiledNode[] {
-  return nodes.flatMap((n) => (n.children === undefined ? [n] : leaves(n.children)));
-}
 
 const unitArb: fc.Arbitrary<UnitInputs> = fc
   .tuple(

@@ -1,0 +1,285 @@
+/**
+ * The fast evaluation path: the plain path's semantics (`evaluate-plain.ts`) over
+ * closures prepared once per rubric, exact scaled-integer numbers (`fast-num.ts`) and
+ * one mutable environment per unit. It covers the successful case; whatever would put
+ * a node in error throws {@link FALLBACK}, and the unit is evaluated again on the plain
+ * path, so errors, their messages and everything else come out identical.
+ * @module
+ */
+import type { CompiledExtra, CompiledLeaf, CompiledNode, CompiledRubric, NaPolicy } from "../compile/types.js";
+import { Exact, text } from "./decimal.js";
+import { evaluatePlain } from "./evaluate-plain.js";
+import { add, cmp, div, fromExact, isNum, max as maxOf, min as minOf, mul, numText, publishNum, sub, type Num } from "./fast-num.js";
+import { FALLBACK, prepareFast, type Fast, type FastEnv, type FastThunk } from "./prepare-fast.js";
+import type { NodeResult, UnitInputs, UnitResult } from "./result.js";
+import type { Value } from "./values.js";
+
+interface FastLeaf {
+  readonly lets: readonly FastThunk[];
+  readonly letNames: readonly string[];
+  readonly when: readonly { readonly thunk: FastThunk; readonly policy: NaPolicy; readonly note: string }[];
+  readonly rule: FastThunk | { readonly step: Exact | null };
+}
+
+interface FastNode {
+  readonly node: CompiledNode;
+  readonly max: Num;
+  readonly maxExact: Exact;
+  readonly maxText: string;
+  readonly weight: Num;
+  readonly appliesWhen: FastThunk | undefined;
+  readonly children: readonly FastNode[];
+  readonly leaf: FastLeaf | undefined;
+}
+
+interface FastRubric {
+  readonly nodes: readonly FastNode[];
+  readonly extras: readonly { readonly extra: CompiledExtra; readonly max: Num; readonly maxExact: Exact; readonly maxText: string; readonly leaf: FastLeaf }[];
+  readonly index: FastThunk;
+}
+
+interface Outcome {
+  readonly points: Num;
+  readonly max: Num;
+  readonly applicable: boolean;
+}
+
+const EMPTY = new Map<string, Value>();
+type NodeData = UnitInputs["nodes"] extends ReadonlyMap<string, infer D> ? D : never;
+const NO_LETS: (Fast | undefined)[] = [];
+
+function fail(): never {
+  throw FALLBACK;
+}
+
+function prepareLeaf(leaf: CompiledLeaf): FastLeaf {
+  const slots = new Map(leaf.lets.map((l, i) => [l.name, i]));
+  return {
+    lets: leaf.lets.map((l) => prepareFast(l.expr, slots)),
+    letNames: leaf.lets.map((l) => l.name),
+    when: leaf.when.map((w, i) => ({ thunk: prepareFast(w.cond, slots), policy: w.policy, note: `when clause ${i + 1} holds: not applicable (${w.policy})` })),
+    rule: leaf.rule.kind === "expr" ? prepareFast(leaf.rule.expr, slots) : { step: leaf.rule.step === undefined ? null : new Exact(leaf.rule.step) },
+  };
+}
+
+function prepareNode(node: CompiledNode): FastNode {
+  const maxExact = new Exact(node.max);
+  return {
+    node, maxExact, max: fromExact(maxExact), maxText: text(maxExact),
+    weight: fromExact(new Exact(node.weight ?? "1")),
+    appliesWhen: node.appliesWhen === undefined ? undefined : prepareFast(node.appliesWhen, undefined),
+    children: (node.children ?? []).map(prepareNode),
+    leaf: node.leaf === undefined ? undefined : prepareLeaf(node.leaf),
+  };
+}
+
+const cache = new WeakMap<CompiledRubric, FastRubric>();
+
+function prepared(rubric: CompiledRubric): FastRubric {
+  let p = cache.get(rubric);
+  if (p === undefined) {
+    p = {
+      nodes: rubric.nodes.map(prepareNode),
+      extras: rubric.extras.map((extra) => {
+        const maxExact = new Exact(extra.max);
+        return { extra, maxExact, max: fromExact(maxExact), maxText: text(maxExact), leaf: prepareLeaf(extra.leaf) };
+      }),
+      index: prepareFast(rubric.index, undefined),
+    };
+    cache.set(rubric, p);
+  }
+  return p;
+}
+
+function clampTo(points: Num, max: Num, clamp: boolean, trace: string[]): Num {
+  if (!clamp) return points;
+  const clamped = cmp(points, 0) < 0 ? 0 : cmp(points, max) > 0 ? max : points;
+  if (clamped !== points && cmp(clamped, points) !== 0) trace.push(`clamped to ${numText(clamped)}`);
+  return clamped;
+}
+
+function notApplicable(policy: NaPolicy, max: Num): Outcome {
+  if (policy === "exclude") return { points: 0, max: 0, applicable: false };
+  return { points: policy === "full" ? max : 0, max, applicable: true };
+}
+
+class FastUnit {
+  readonly results: NodeResult[] = [];
+  readonly env: FastEnv;
+
+  constructor(private readonly data: UnitInputs) {
+    this.env = { inputs: EMPTY, facts: data.facts, lets: NO_LETS, letThunks: [], letNames: [], max: 0, figures: undefined, trace: [] };
+  }
+
+  /** The text of the last value `leaf` returned (so it is written once). */
+  lastText = "";
+
+  /** A leaf's points, or the policy of the `when` clause that holds; notes go to `trace`. */
+  leaf(leaf: FastLeaf, given: NodeData | undefined, max: Num, maxExact: Exact, trace: string[]): Num | NaPolicy {
+    const env = this.env;
+    env.inputs = given?.inputs ?? EMPTY;
+    env.lets = leaf.lets.length === 0 ? NO_LETS : new Array<Fast | undefined>(leaf.lets.length);
+    env.letThunks = leaf.lets;
+    env.letNames = leaf.letNames;
+    env.max = max;
+    env.trace = trace;
+    for (const w of leaf.when) if (w.thunk(env) === true) {
+      trace.push(w.note);
+      return w.policy;
+    }
+    if (typeof leaf.rule === "function") {
+      const v = leaf.rule(env);
+      if (!isNum(v)) return fail();
+      this.lastText = numText(v);
+      trace.push(`rule = ${this.lastText}`);
+      return v;
+    }
+    if (given?.points === undefined) return fail();
+    const points = new Exact(given.points);
+    if (points.isNegative() || points.gt(maxExact) || (leaf.rule.step !== null && !points.mod(leaf.rule.step).isZero())) return fail();
+    this.lastText = text(points);
+    trace.push(`given: ${this.lastText}`);
+    return fromExact(points);
+  }
+
+  private finish(p: FastNode, slot: number, trace: string[], o: Outcome, status: NodeResult["status"], naPolicy?: NaPolicy, pointsText?: string): Outcome {
+    const { id } = p.node;
+    const max = o.max === p.max ? p.maxText : numText(o.max);
+    const points = pointsText ?? numText(o.points);
+    this.results[slot] = naPolicy === undefined
+      ? { id, status, max, applicable: o.applicable, trace, points }
+      : { id, status, max, applicable: o.applicable, trace, points, naPolicy };
+    return o;
+  }
+
+  node(p: FastNode): Outcome {
+    const { node } = p;
+    const slot = this.results.length;
+    this.results.push(undefined as unknown as NodeResult);
+    const trace: string[] = [];
+    const data = this.data.nodes.get(node.id);
+    const declared = data?.notApplicable;
+    let applies = true;
+    if (p.appliesWhen !== undefined) {
+      const env = this.env;
+      env.inputs = EMPTY;
+      env.lets = NO_LETS;
+      env.max = p.max;
+      env.trace = trace;
+      const v = p.appliesWhen(env);
+      applies = typeof v === "boolean" ? v : fail();
+    }
+    if (!applies || declared !== undefined) {
+      trace.push(!applies ? "applies when: false" : `declared not applicable: ${declared}`);
+      return this.finish(p, slot, trace, notApplicable(node.naPolicy, p.max), "not-applicable", node.naPolicy);
+    }
+    if (p.leaf !== undefined) {
+      const got = this.leaf(p.leaf, data, p.max, p.maxExact, trace);
+      if (typeof got === "string") return this.finish(p, slot, trace, notApplicable(got, p.max), "not-applicable", got);
+      const points = clampTo(got, p.max, node.clamp, trace);
+      return this.finish(p, slot, trace, { points, max: p.max, applicable: true }, "scored", undefined, points === got ? this.lastText : undefined);
+    }
+    return this.inner(p, slot, trace);
+  }
+
+  private inner(p: FastNode, slot: number, trace: string[]): Outcome {
+    const { node, children } = p;
+    const outcomes = children.map((c) => this.node(c));
+    let live = 0;
+    for (const o of outcomes) if (o.applicable) live++;
+    if (live === 0) {
+      trace.push("every child is excluded");
+      return this.finish(p, slot, trace, notApplicable("exclude", p.max), "not-applicable", "exclude");
+    }
+    const method = node.aggregate ?? "sum";
+    let points: Num = 0;
+    let max = p.max;
+    if (method === "sum" || method === "weighted") {
+      const weighted = method === "weighted";
+      // Excluded children take their share out of this node's maximum.
+      let dropped: Num = 0;
+      outcomes.forEach((o, i) => {
+        const c = children[i]!;
+        if (o.applicable) points = add(points, weighted ? mul(c.weight, o.points) : o.points);
+        else dropped = add(dropped, weighted ? mul(c.weight, c.max) : c.max);
+      });
+      if (dropped !== 0) max = maxOf(0, sub(p.max, dropped));
+    } else if (method === "mean") {
+      for (const o of outcomes) if (o.applicable) points = add(points, o.points);
+      points = div(points, live * 1e6) ?? fail();
+    } else if (method === "min") {
+      let first = true;
+      for (const o of outcomes) if (o.applicable) {
+        points = first ? o.points : minOf(points, o.points);
+        first = false;
+      }
+    } else {
+      for (const o of outcomes) if (o.applicable) points = add(points, div(o.points, o.max) ?? fail());
+      points = mul(div(points, live * 1e6) ?? fail(), p.max);
+    }
+    trace.push(`${method} of ${live} children = ${numText(points)}`);
+    return this.finish(p, slot, trace, { points: clampTo(points, max, node.clamp, trace), max, applicable: true }, "scored");
+  }
+}
+
+/**
+ * Evaluates one unit on the fast path (the plain path when the fast one cannot go
+ * on). Never throws.
+ * @param rubric - a compiled rubric
+ * @param data - the unit's typed inputs
+ */
+export function evaluateFast(rubric: CompiledRubric, data: UnitInputs): UnitResult {
+  return fastOnly(rubric, data) ?? evaluatePlain(rubric, data);
+}
+
+/**
+ * The fast path alone: `undefined` where it cannot go on (the caller, or a test,
+ * then knows the plain path has to answer).
+ * @param rubric - a compiled rubric
+ * @param data - the unit's typed inputs
+ */
+export function fastOnly(rubric: CompiledRubric, data: UnitInputs): UnitResult | undefined {
+  try {
+    return fast(rubric, data);
+  } catch {
+    return undefined;
+  }
+}
+
+function fast(rubric: CompiledRubric, data: UnitInputs): UnitResult {
+  const p = prepared(rubric);
+  const run = new FastUnit(data);
+  const top = p.nodes.map((n) => run.node(n));
+  let bonus: Num = 0;
+  let penalty: Num = 0;
+  for (const { extra, max, maxExact, maxText, leaf } of p.extras) {
+    const trace: string[] = [];
+    const got = run.leaf(leaf, data.nodes.get(extra.id), max, maxExact, trace);
+    const points = typeof got === "string" ? 0 : clampTo(got, max, true, trace);
+    run.results.push({ id: extra.id, status: typeof got === "string" ? "not-applicable" : "scored", points: points === got ? run.lastText : numText(points), max: maxText, applicable: true, trace });
+    if (extra.sign === "bonus") bonus = add(bonus, points);
+    else penalty = add(penalty, points);
+  }
+  const max = top.reduce<Num>((s, o) => add(s, o.max), 0);
+  const tree = top.reduce<Num>((s, o) => add(s, o.points), 0);
+  let points = maxOf(0, sub(add(tree, bonus), penalty));
+  if (!rubric.bonusMayExceed) points = minOf(points, max);
+  const env = run.env;
+  env.inputs = EMPTY;
+  env.lets = NO_LETS;
+  env.max = max;
+  env.trace = [];
+  env.figures = { points, bonus, penalty };
+  const index = p.index(env);
+  if (!isNum(index)) return fail();
+  const { precision, rounding } = rubric.publish;
+  return {
+    unit: data.unit,
+    rubric: { id: rubric.meta.id, ...(rubric.meta.version === undefined ? {} : { version: rubric.meta.version }), fingerprint: rubric.fingerprint },
+    nodes: run.results,
+    complete: true,
+    errors: [],
+    figures: { points: numText(points), max: numText(max), bonus: numText(bonus), penalty: numText(penalty), index: numText(index) },
+    published: { points: publishNum(points, precision, rounding), index: publishNum(index, precision, rounding) },
+  };
+}
