@@ -1,7 +1,8 @@
 /**
  * The public evaluation API: `evaluate(rubric, submission)` and `evaluateAll` —
- * validation (the derived schema), the layers, then the runtime, twice: self-assessed
- * and final.
+ * validation (a validator compiled per rubric, or the derived zod schema when it does
+ * not accept the submission), the layers, then the runtime: once for the final layer,
+ * again for the self-assessed one when an appraisal layer exists.
  * Validation problems are returned as issues with their path; evaluation problems
  * as node errors in the result. Nothing here throws on any input.
  * @module
@@ -12,7 +13,8 @@ import { evaluateUnit } from "../runtime/evaluate.js";
 import type { NodeResult, UnitInputs, UnitResult } from "../runtime/result.js";
 import type { Value } from "../runtime/values.js";
 import { layered, type Layer } from "./layers.js";
-import { submissionSchema } from "./schema.js";
+import { compileParser } from "./fast-parse.js";
+import { type ParsedSubmission, submissionSchema } from "./schema.js";
 
 /** A problem with a submission: where (a JSON path) and what. */
 export interface SubmissionIssue {
@@ -85,15 +87,21 @@ function shown(v: Value | undefined): string | boolean | readonly string[] {
   }
 }
 
-const schemas = new WeakMap<CompiledRubric, ReturnType<typeof submissionSchema>>();
+/** Per rubric, built once: the zod schema (for issues) and the compiled validator. */
+interface Readers {
+  readonly schema: ReturnType<typeof submissionSchema>;
+  readonly parse: (submission: unknown) => ParsedSubmission | undefined;
+}
 
-function schemaOf(rubric: CompiledRubric): ReturnType<typeof submissionSchema> {
-  let schema = schemas.get(rubric);
-  if (schema === undefined) {
-    schema = submissionSchema(rubric);
-    schemas.set(rubric, schema);
+const readers = new WeakMap<CompiledRubric, Readers>();
+
+function readersOf(rubric: CompiledRubric): Readers {
+  let found = readers.get(rubric);
+  if (found === undefined) {
+    found = { schema: submissionSchema(rubric), parse: compileParser(rubric) };
+    readers.set(rubric, found);
   }
-  return schema;
+  return found;
 }
 
 const FINITE = /^-?\d+(\.\d+)?$/;
@@ -125,11 +133,18 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
  */
 export function evaluate(rubric: CompiledRubric, submission: unknown): EvaluateOutcome {
   try {
-    const parsed = schemaOf(rubric).safeParse(submission);
-    if (!parsed.success) {
-      return { ok: false, issues: parsed.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === "symbol" ? String(p) : p)), message: i.message })) };
+    const { schema, parse } = readersOf(rubric);
+    // The compiled validator reads valid submissions as zod would; zod reads the rest
+    // (and says what is wrong).
+    let data = parse(submission);
+    if (data === undefined) {
+      const parsed = schema.safeParse(submission);
+      if (!parsed.success) {
+        return { ok: false, issues: parsed.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === "symbol" ? String(p) : p)), message: i.message })) };
+      }
+      data = parsed.data;
     }
-    const inputs = layered(parsed.data);
+    const inputs = layered(data);
     const final = evaluateUnit(rubric, inputs.final);
     // Without an appraisal layer both views are one object: the runtime, a pure
     // function of its inputs, would give the same result again.
