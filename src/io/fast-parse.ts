@@ -60,31 +60,41 @@ function plain(raw: unknown): raw is Record<string, unknown> {
 
 /**
  * A strict object: every key known, every value accepted; the output's keys in shape
- * order, as zod writes them (`required` fields must be there).
+ * order, as zod writes them (`required` fields must be there). Walks the input's keys,
+ * not the whole shape (a layer's shape has every leaf); when they come out of shape
+ * order, the output is rebuilt in shape order.
  */
 function objectReader(fields: Record<string, Reader>, required: ReadonlySet<string> = new Set()): Reader {
   // Object.keys of the shape object: the order zod iterates it (integer-like keys first).
-  const shape: Shape = Object.keys(fields).map((key) => [key, fields[key]!] as const);
-  const known = new Set(Object.keys(fields));
+  const keys = Object.keys(fields);
+  const index = new Map(keys.map((key, i) => [key, i] as const));
+  const readers = keys.map((key) => fields[key]!);
+  const needed = keys.flatMap((key, i) => (required.has(key) ? [i] : []));
+  // zod strips a declared __proto__ from its output; leave such a shape to zod.
+  if (index.has("__proto__")) return () => undefined;
   return (raw) => {
     if (!plain(raw)) return undefined;
-    let count = 0;
+    let out: Record<string, unknown> = {};
+    let last = -1;
+    let ordered = true;
+    let found: number[] | undefined;
     for (const key in raw) {
-      if (!known.has(key)) return undefined;
-      count++;
-    }
-    const out: Record<string, unknown> = {};
-    for (const [key, read] of shape) {
-      if (!(key in raw)) {
-        if (required.has(key)) return undefined;
-        continue;
-      }
-      count--;
-      const value = read(raw[key]);
+      const i = index.get(key);
+      if (i === undefined || !Object.hasOwn(raw, key)) return undefined;
+      const value = readers[i]!(raw[key]);
       if (value === undefined) return undefined;
+      if (i < last) ordered = false;
+      last = i;
       out[key] = value;
+      if (needed.length > 0) (found ??= []).push(i);
     }
-    return count === 0 ? out : undefined;
+    for (const i of needed) if (found?.includes(i) !== true) return undefined;
+    if (!ordered) {
+      const sorted: Record<string, unknown> = {};
+      for (const key of keys) if (Object.hasOwn(out, key)) sorted[key] = out[key];
+      out = sorted;
+    }
+    return out;
   };
 }
 
