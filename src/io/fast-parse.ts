@@ -15,9 +15,6 @@ import { type Checked, leavesOf, numberReader, type ParsedSubmission, pointsRead
 /** Reads one value; `undefined` when the zod schema would not accept it as it is. */
 type Reader = (raw: unknown) => unknown;
 
-/** A strict object's fields in the zod schema's shape order. */
-type Shape = readonly (readonly [string, Reader])[];
-
 function ok<T>(read: (raw: unknown) => Checked<T>): Reader {
   return (raw) => {
     const got = read(raw);
