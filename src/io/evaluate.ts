@@ -1,7 +1,8 @@
 /**
  * The public evaluation API: `evaluate(rubric, submission)` and `evaluateAll` —
- * validation (the derived schema), the layers, then the runtime, twice: self-assessed
- * and final.
+ * validation (a validator compiled per rubric, or the derived zod schema when it does
+ * not accept the submission), the layers, then the runtime: once for the final layer,
+ * again for the self-assessed one when an appraisal layer exists.
  * Validation problems are returned as issues with their path; evaluation problems
  * as node errors in the result. Nothing here throws on any input.
  * @module
@@ -9,10 +10,11 @@
 import type { CompiledRubric } from "../compile/types.js";
 import { Exact, text } from "../runtime/decimal.js";
 import { evaluateUnit } from "../runtime/evaluate.js";
-import type { NodeResult, UnitResult } from "../runtime/result.js";
+import type { NodeResult, UnitInputs, UnitResult } from "../runtime/result.js";
 import type { Value } from "../runtime/values.js";
 import { layered, type Layer } from "./layers.js";
-import { submissionSchema } from "./schema.js";
+import { compileParser } from "./fast-parse.js";
+import { type ParsedSubmission, submissionSchema } from "./schema.js";
 
 /** A problem with a submission: where (a JSON path) and what. */
 export interface SubmissionIssue {
@@ -85,16 +87,44 @@ function shown(v: Value | undefined): string | boolean | readonly string[] {
   }
 }
 
-const schemas = new WeakMap<CompiledRubric, ReturnType<typeof submissionSchema>>();
-
-function schemaOf(rubric: CompiledRubric): ReturnType<typeof submissionSchema> {
-  let schema = schemas.get(rubric);
-  if (schema === undefined) {
-    schema = submissionSchema(rubric);
-    schemas.set(rubric, schema);
-  }
-  return schema;
+/** Per rubric, built once: the zod schema (for issues) and the compiled validator. */
+interface Readers {
+  readonly schema: ReturnType<typeof submissionSchema>;
+  readonly parse: (submission: unknown) => ParsedSubmission | undefined;
 }
+
+const readers = new WeakMap<CompiledRubric, Readers>();
+
+function readersOf(rubric: CompiledRubric): Readers {
+  let found = readers.get(rubric);
+  if (found === undefined) {
+    found = { schema: submissionSchema(rubric), parse: compileParser(rubric) };
+    readers.set(rubric, found);
+  }
+  return found;
+}
+
+const FINITE = /^-?\d+(\.\d+)?$/;
+
+/**
+ * `final − self` as decimal.js writes it. Equal finite decimals differ by zero, which
+ * `text` writes "0" whatever its sign, so decimal.js is only asked where they differ.
+ */
+function difference(final: string, self: string): string {
+  return final === self && FINITE.test(final) ? "0" : text(new Exact(final).minus(self));
+}
+
+type NodeInputs = UnitInputs["nodes"] extends ReadonlyMap<string, infer D> ? D : never;
+
+/** The final value of each input (and given points) with its layer, by name. */
+function valuesOf(sources: ReadonlyMap<string, Layer>, data: NodeInputs | undefined): NonNullable<LayeredNodeResult["values"]> {
+  const names = [...sources.keys()].sort((a, b) => (a < b ? -1 : 1));
+  const values: Record<string, { value: string | boolean | readonly string[]; layer: Layer }> = {};
+  for (const name of names) values[name] = { value: name === "points" ? data?.points ?? "" : shown(data?.inputs?.get(name)), layer: sources.get(name)! };
+  return values;
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /**
  * Validates and evaluates one unit's submission. Never throws.
@@ -103,27 +133,40 @@ function schemaOf(rubric: CompiledRubric): ReturnType<typeof submissionSchema> {
  */
 export function evaluate(rubric: CompiledRubric, submission: unknown): EvaluateOutcome {
   try {
-    const parsed = schemaOf(rubric).safeParse(submission);
-    if (!parsed.success) {
-      return { ok: false, issues: parsed.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === "symbol" ? String(p) : p)), message: i.message })) };
+    const { schema, parse } = readersOf(rubric);
+    // The compiled validator reads valid submissions as zod would; zod reads the rest
+    // (and says what is wrong).
+    let data = parse(submission);
+    if (data === undefined) {
+      const parsed = schema.safeParse(submission);
+      if (!parsed.success) {
+        return { ok: false, issues: parsed.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === "symbol" ? String(p) : p)), message: i.message })) };
+      }
+      data = parsed.data;
     }
-    const inputs = layered(parsed.data);
+    const inputs = layered(data);
     const final = evaluateUnit(rubric, inputs.final);
-    const self = evaluateUnit(rubric, inputs.self);
-    const selfById = new Map(self.nodes.map((n) => [n.id, n]));
-    const nodes = final.nodes.map((n): LayeredNodeResult => {
-      const s = selfById.get(n.id)?.points;
+    // Without an appraisal layer both views are one object: the runtime, a pure
+    // function of its inputs, would give the same result again.
+    const self = inputs.self === inputs.final ? final : evaluateUnit(rubric, inputs.self);
+    const selfPoints = new Map<string, string | undefined>();
+    for (const n of self.nodes) selfPoints.set(n.id, n.points);
+    const nodes: Record<string, LayeredNodeResult> = {};
+    for (const n of final.nodes) {
+      // The runtime's node objects are fresh and ours: extended in place, the keys in
+      // the order the spread `{ ...n, selfPoints, difference, values, reason }` gives.
+      const out = n as Mutable<LayeredNodeResult>;
+      const s = selfPoints.get(n.id);
       const sources = inputs.sources.get(n.id);
-      const data = inputs.final.nodes.get(n.id);
       const reason = inputs.reasons.get(n.id);
-      return {
-        ...n,
-        ...(s === undefined ? {} : { selfPoints: s }),
-        ...(s === undefined || n.points === undefined ? {} : { difference: text(new Exact(n.points).minus(s)) }),
-        ...(sources === undefined ? {} : { values: Object.fromEntries([...sources].sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, layer]) => [name, { value: name === "points" ? data?.points ?? "" : shown(data?.inputs?.get(name)), layer }])) }),
-        ...(reason === undefined ? {} : { reason }),
-      };
-    });
+      if (s !== undefined) {
+        out.selfPoints = s;
+        if (n.points !== undefined) out.difference = difference(n.points, s);
+      }
+      if (sources !== undefined) out.values = valuesOf(sources, inputs.final.nodes.get(n.id));
+      if (reason !== undefined) out.reason = reason;
+      nodes[n.id] = out;
+    }
     const { figures, nodes: _list, ...rest } = final;
     return {
       ok: true,
@@ -131,8 +174,8 @@ export function evaluate(rubric: CompiledRubric, submission: unknown): EvaluateO
         ...rest,
         ...(figures ?? {}),
         ...(self.figures === undefined ? {} : { self: self.figures }),
-        ...(figures === undefined || self.figures === undefined ? {} : { difference: text(new Exact(figures.points).minus(self.figures.points)) }),
-        nodes: Object.fromEntries(nodes.map((n) => [n.id, n])),
+        ...(figures === undefined || self.figures === undefined ? {} : { difference: difference(figures.points, self.figures.points) }),
+        nodes,
       },
     };
   } catch (error) {

@@ -16,7 +16,11 @@ export type Layer = "self" | "appraisal" | "survey";
 
 /** The two views of a unit, and where each final value came from. */
 export interface LayeredInputs {
-  /** Inputs as the unit assessed itself (survey values included: units do not self-assess them). */
+  /**
+   * Inputs as the unit assessed itself (survey values included: units do not
+   * self-assess them). The same object as `final` when the appraisal layer holds no
+   * node at all: both views are then built by the same steps, so they are equal.
+   */
   readonly self: UnitInputs;
   /** Inputs after appraisal: what the unit is scored on. */
   readonly final: UnitInputs;
@@ -70,5 +74,8 @@ export function layered(submission: ParsedSubmission): LayeredInputs {
     const reason = values?.["reason"];
     if (typeof reason === "string") reasons.set(id, reason);
   }
-  return { self: build(false), final: build(true, sources), sources, reasons };
+  const final = build(true, sources);
+  // No appraisal record: build(false) would repeat build(true)'s steps exactly.
+  const appraised = Object.values((submission.appraisal ?? {}) as LayerData).some((values) => values !== undefined);
+  return { self: appraised ? build(false) : final, final, sources, reasons };
 }

@@ -10,27 +10,47 @@ import { Exact } from "../runtime/decimal.js";
 import type { Value } from "../runtime/values.js";
 import { isCalendarDate, readDecimal } from "./decimal-input.js";
 
-function numberSchema(t: Extract<CompiledScalarType, { kind: "number" | "count" | "percent" | "likert" }>): z.ZodType<Value> {
-  return z.unknown().transform((raw, ctx): Value => {
+/** A checked reading: the value, or every problem with it (messages as issues show them). */
+export type Checked<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly messages: readonly string[] };
+
+/**
+ * The reader of a numeric type's submitted values, built once per declaration (its
+ * bounds parsed once): shared by the zod schema and the compiled validator, so both
+ * give the same values and messages.
+ * @param t - a numeric scalar type
+ */
+export function numberReader(t: Extract<CompiledScalarType, { kind: "number" | "count" | "percent" | "likert" }>): (raw: unknown) => Checked<Value> {
+  const min = t.min === undefined ? undefined : new Exact(t.min);
+  const max = t.max === undefined ? undefined : new Exact(t.max);
+  const whole = t.kind === "count" || t.kind === "likert";
+  return (raw) => {
     const read = readDecimal(raw);
-    if (!read.ok) {
-      ctx.addIssue({ code: "custom", message: read.message });
-      return z.NEVER;
-    }
+    if (!read.ok) return { ok: false, messages: [read.message] };
     const value = new Exact(read.text);
-    const whole = t.kind === "count" || t.kind === "likert";
-    if (whole && !value.isInteger()) ctx.addIssue({ code: "custom", message: `${read.text} is not a whole number (${t.kind})` });
-    if (t.kind === "count" && value.isNegative()) ctx.addIssue({ code: "custom", message: `${read.text} is negative; a count is 0 or more` });
-    if (t.min !== undefined && value.lt(t.min)) ctx.addIssue({ code: "custom", message: `${read.text} is below the minimum ${t.min}` });
-    if (t.max !== undefined && value.gt(t.max)) ctx.addIssue({ code: "custom", message: `${read.text} is above the maximum ${t.max}` });
+    let messages: string[] | undefined;
+    const problem = (message: string): void => void (messages ??= []).push(message);
+    if (whole && !value.isInteger()) problem(`${read.text} is not a whole number (${t.kind})`);
+    if (t.kind === "count" && value.isNegative()) problem(`${read.text} is negative; a count is 0 or more`);
+    if (min !== undefined && value.lt(min)) problem(`${read.text} is below the minimum ${t.min}`);
+    if (max !== undefined && value.gt(max)) problem(`${read.text} is above the maximum ${t.max}`);
+    if (messages !== undefined) return { ok: false, messages };
     // Percent inputs arrive in percent points and are fractions in rules.
-    return { kind: "num", value: t.kind === "percent" ? value.dividedBy(100) : value };
+    return { ok: true, value: { kind: "num", value: t.kind === "percent" ? value.dividedBy(100) : value } };
+  };
+}
+
+function checked<T>(read: (raw: unknown) => Checked<T>): z.ZodType<T> {
+  return z.unknown().transform((raw, ctx): T => {
+    const got = read(raw);
+    if (got.ok) return got.value;
+    for (const message of got.messages) ctx.addIssue({ code: "custom", message });
+    return z.NEVER;
   });
 }
 
 function scalarSchema(t: CompiledScalarType): z.ZodType<Value> {
   switch (t.kind) {
-    case "number": case "count": case "percent": case "likert": return numberSchema(t);
+    case "number": case "count": case "percent": case "likert": return checked(numberReader(t));
     case "bool": return z.boolean().transform((value): Value => ({ kind: "bool", value }));
     case "date": return z.string().refine(isCalendarDate, "expected a real date written YYYY-MM-DD").transform((value): Value => ({ kind: "date", value }));
     case "text": return z.string().transform((value): Value => ({ kind: "text", value }));
@@ -63,24 +83,29 @@ export function leavesOf(rubric: CompiledRubric): { node: CompiledNode; survey: 
   return found;
 }
 
-/** Points given by an assessor for a `score = given` node: within 0..max, on the step. */
-function pointsSchema(node: CompiledNode): z.ZodType<string> {
+/**
+ * The reader of points given by an assessor for a `score = given` node: within 0..max,
+ * on the step. Shared by the zod schema and the compiled validator.
+ * @param node - a leaf scored `given`
+ */
+export function pointsReader(node: CompiledNode): (raw: unknown) => Checked<string> {
   const rule = node.leaf?.rule;
   const step = rule?.kind === "given" ? rule.step : undefined;
-  return z.unknown().transform((raw, ctx) => {
+  const max = new Exact(node.max);
+  return (raw) => {
     const read = readDecimal(raw);
-    if (!read.ok) {
-      ctx.addIssue({ code: "custom", message: read.message });
-      return z.NEVER;
-    }
+    if (!read.ok) return { ok: false, messages: [read.message] };
     const value = new Exact(read.text);
-    if (value.isNegative() || value.gt(node.max)) ctx.addIssue({ code: "custom", message: `${read.text} is outside 0..${node.max}, the points "${node.id}" can give` });
-    else if (step !== undefined && !value.mod(step).isZero()) ctx.addIssue({ code: "custom", message: `${read.text} is not a multiple of the step ${step}` });
-    return read.text;
-  });
+    if (value.isNegative() || value.gt(max)) return { ok: false, messages: [`${read.text} is outside 0..${node.max}, the points "${node.id}" can give`] };
+    if (step !== undefined && !value.mod(step).isZero()) return { ok: false, messages: [`${read.text} is not a multiple of the step ${step}`] };
+    return { ok: true, value: read.text };
+  };
 }
 
-const reason = z.string().max(10_000);
+/** The longest appraisal reason accepted, in UTF-16 code units. */
+export const REASON_MAX = 10_000;
+
+const reason = z.string().max(REASON_MAX);
 
 /**
  * Derives the zod schema of a submission for a rubric.
@@ -93,7 +118,7 @@ export function submissionSchema(rubric: CompiledRubric) {
     for (const { node, survey } of leaves) {
       // Survey values arrive only in the survey layer; self and appraisal cover the rest.
       if (which === "survey" ? !survey : survey) continue;
-      const given = node.leaf?.rule.kind === "given" ? { points: pointsSchema(node).optional() } : {};
+      const given = node.leaf?.rule.kind === "given" ? { points: checked(pointsReader(node)).optional() } : {};
       shape[node.id] = declsSchema(node.leaf!.inputs, which === "appraisal" ? { ...given, reason: reason.optional() } : given).optional();
     }
     if (which !== "survey") for (const e of rubric.extras) shape[e.id] = declsSchema(e.leaf.inputs, which === "appraisal" ? { reason: reason.optional() } : {}).optional();
