@@ -10,17 +10,35 @@
  * @param value - plain data: objects, arrays, strings, finite numbers, booleans, null
  */
 export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value === "boolean" || typeof value === "number" || typeof value === "string") {
-    return JSON.stringify(value);
+  // One string built by appending (no intermediate arrays): this runs on every compile.
+  return write(value, "");
+}
+
+function write(value: unknown, out: string): string {
+  if (typeof value === "string") return out + JSON.stringify(value);
+  if (value === null || typeof value === "boolean" || typeof value === "number") return out + JSON.stringify(value);
+  if (Array.isArray(value)) {
+    out += "[";
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) out += ",";
+      const item: unknown = value[i];
+      out = item === undefined ? out + "null" : write(item, out);
+    }
+    return out + "]";
   }
-  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? "null" : canonicalJson(v))).join(",")}]`;
   if (typeof value === "object") {
     const record = value as Record<string, unknown>;
-    const members = Object.keys(record)
-      .filter((k) => record[k] !== undefined)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonicalJson(record[k])}`);
-    return `{${members.join(",")}}`;
+    const keys = Object.keys(record).sort();
+    out += "{";
+    let first = true;
+    for (const key of keys) {
+      const member = record[key];
+      if (member === undefined) continue;
+      if (!first) out += ",";
+      first = false;
+      out = write(member, out + JSON.stringify(key) + ":");
+    }
+    return out + "}";
   }
-  return "null";
+  return out + "null";
 }

@@ -25,4 +25,18 @@ describe("sha256Hex", () => {
       { numRuns: 500 },
     );
   });
+
+  it("agrees with node:crypto on long texts of many blocks", () => {
+    const line = "item \"1.2\" \"Tiêu chí — Đồng Tháp\" max 2 { score = bands rate { >= 100%: 2 } }\n";
+    for (const repeat of [1, 7, 100, 3000]) {
+      const text = line.repeat(repeat);
+      expect(sha256Hex(text)).toBe(createHash("sha256").update(text, "utf8").digest("hex"));
+    }
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", minLength: 1000, maxLength: 5000 }), (text) => {
+        expect(sha256Hex(text)).toBe(createHash("sha256").update(text, "utf8").digest("hex"));
+      }),
+      { numRuns: 50 },
+    );
+  });
 });
