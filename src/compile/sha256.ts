@@ -15,29 +15,39 @@ const K = new Int32Array([
 
 /**
  * Hashes a string (encoded as UTF-8) with SHA-256.
- * Written for speed (the fingerprint hashes every compiled rubric): the working
- * state lives in local variables and the message schedule in one reused array, so a
- * block allocates nothing; rotations are inlined.
+ * Written for speed (the fingerprint hashes every compiled rubric): whole blocks are
+ * read from the encoded bytes in place (only the tail is copied, to pad it), the
+ * working state lives in local variables and the message schedule in one reused
+ * array, so a block allocates nothing; rotations are inlined.
  * @param text - any string
  * @returns the digest as 64 lower-case hex digits
  */
 export function sha256Hex(text: string): string {
   const bytes = new TextEncoder().encode(text);
   const length = bytes.length;
-  const padded = new Uint8Array((((length + 8) >> 6) + 1) << 6);
-  padded.set(bytes);
-  padded[length] = 0x80;
+  const whole = length - (length % 64);
+  const tail = new Uint8Array(length % 64 < 56 ? 64 : 128);
+  tail.set(bytes.subarray(whole));
+  tail[length - whole] = 0x80;
   const bitsHigh = Math.floor(length / 0x20000000); // length * 8 / 2^32, without overflow
   const bitsLow = (length << 3) >>> 0;
-  const end = padded.length;
-  padded[end - 8] = bitsHigh >>> 24; padded[end - 7] = bitsHigh >>> 16; padded[end - 6] = bitsHigh >>> 8; padded[end - 5] = bitsHigh;
-  padded[end - 4] = bitsLow >>> 24; padded[end - 3] = bitsLow >>> 16; padded[end - 2] = bitsLow >>> 8; padded[end - 1] = bitsLow;
+  const end = tail.length;
+  tail[end - 8] = bitsHigh >>> 24; tail[end - 7] = bitsHigh >>> 16; tail[end - 6] = bitsHigh >>> 8; tail[end - 5] = bitsHigh;
+  tail[end - 4] = bitsLow >>> 24; tail[end - 3] = bitsLow >>> 16; tail[end - 2] = bitsLow >>> 8; tail[end - 1] = bitsLow;
 
-  let h0 = 0x6a09e667, h1 = 0xbb67ae85, h2 = 0x3c6ef372, h3 = 0xa54ff53a, h4 = 0x510e527f, h5 = 0x9b05688c, h6 = 0x1f83d9ab, h7 = 0x5be0cd19;
+  const h = new Int32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
   const w = new Int32Array(64);
-  for (let block = 0; block < end; block += 64) {
+  compress(h, w, bytes, 0, whole);
+  compress(h, w, tail, 0, end);
+  return Array.from(h, (x) => (x >>> 0).toString(16).padStart(8, "0")).join("");
+}
+
+/** Runs the compression function over the 64-byte blocks of `data[from, to)`. */
+function compress(h: Int32Array, w: Int32Array, data: Uint8Array, from: number, to: number): void {
+  let h0 = h[0]!, h1 = h[1]!, h2 = h[2]!, h3 = h[3]!, h4 = h[4]!, h5 = h[5]!, h6 = h[6]!, h7 = h[7]!;
+  for (let block = from; block < to; block += 64) {
     for (let i = 0, j = block; i < 16; i++, j += 4) {
-      w[i] = (padded[j]! << 24) | (padded[j + 1]! << 16) | (padded[j + 2]! << 8) | padded[j + 3]!;
+      w[i] = (data[j]! << 24) | (data[j + 1]! << 16) | (data[j + 2]! << 8) | data[j + 3]!;
     }
     for (let i = 16; i < 64; i++) {
       const w15 = w[i - 15]!;
@@ -57,9 +67,5 @@ export function sha256Hex(text: string): string {
     h0 = (h0 + a) | 0; h1 = (h1 + b) | 0; h2 = (h2 + c) | 0; h3 = (h3 + d) | 0;
     h4 = (h4 + e) | 0; h5 = (h5 + f) | 0; h6 = (h6 + g) | 0; h7 = (h7 + hh) | 0;
   }
-  return hex(h0) + hex(h1) + hex(h2) + hex(h3) + hex(h4) + hex(h5) + hex(h6) + hex(h7);
-}
-
-function hex(word: number): string {
-  return (word >>> 0).toString(16).padStart(8, "0");
+  h[0] = h0; h[1] = h1; h[2] = h2; h[3] = h3; h[4] = h4; h[5] = h5; h[6] = h6; h[7] = h7;
 }
