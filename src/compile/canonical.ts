@@ -14,6 +14,19 @@ export function canonicalJson(value: unknown): string {
   return write(value, "");
 }
 
+// `"key":` for each key seen: a compiled rubric repeats a few dozen keys many times.
+const quotedKeys = new Map<string, string>();
+const MAX_QUOTED_KEYS = 10_000;
+
+function quotedKey(key: string): string {
+  let quoted = quotedKeys.get(key);
+  if (quoted === undefined) {
+    quoted = `${JSON.stringify(key)}:`;
+    if (quotedKeys.size < MAX_QUOTED_KEYS) quotedKeys.set(key, quoted);
+  }
+  return quoted;
+}
+
 function write(value: unknown, out: string): string {
   if (typeof value === "string") return out + JSON.stringify(value);
   if (value === null || typeof value === "boolean" || typeof value === "number") return out + JSON.stringify(value);
@@ -36,7 +49,7 @@ function write(value: unknown, out: string): string {
       if (member === undefined) continue;
       if (!first) out += ",";
       first = false;
-      out = write(member, out + JSON.stringify(key) + ":");
+      out = write(member, out + quotedKey(key));
     }
     return out + "}";
   }
