@@ -25,7 +25,14 @@ export function checkNode(entry: NodeEntry, facts: ReadonlyMap<string, Ty>, out:
   const { node, parent } = entry;
   const id = node.id.value;
   const children = childNodes(node.body);
-  const own = (kind: NodeStatement["kind"]): NodeStatement[] => node.body.filter((st) => st.kind === kind);
+  // The body's statements by kind, in one pass (rather than one filter per kind asked).
+  const byKind = new Map<NodeStatement["kind"], NodeStatement[]>();
+  for (const st of node.body) {
+    const list = byKind.get(st.kind);
+    if (list === undefined) byKind.set(st.kind, [st]);
+    else list.push(st);
+  }
+  const own = (kind: NodeStatement["kind"]): NodeStatement[] => byKind.get(kind) ?? [];
   const scores = [...own("Score"), ...own("ScoreGiven")];
 
   if (dec(node.max.text).lte(0)) {
