@@ -50,4 +50,12 @@ describe("canonicalJson", () => {
       { numRuns: 500 },
     );
   });
+
+  it("sorts every layout right when layouts share a first key (the sorted-order memo)", () => {
+    const value = [
+      { b: 1, a: 2 }, { b: 1, c: 2, a: 3 }, { b: 1, a: 2 }, { b: 1, z: 0, y: 9 }, { b: 1, a: undefined, c: 3 }, { b: 1, c: 2, a: 3 },
+    ];
+    expect(canonicalJson(value)).toBe('[{"a":2,"b":1},{"a":3,"b":1,"c":2},{"a":2,"b":1},{"b":1,"y":9,"z":0},{"b":1,"c":3},{"a":3,"b":1,"c":2}]');
+    expect(canonicalJson(value)).toBe(reference(value));
+  });
 });
