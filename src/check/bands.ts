@@ -4,11 +4,10 @@
  * elsewhere the checker stays silent rather than guess.
  * @module
  */
-import Decimal from "decimal.js";
+import type Decimal from "decimal.js";
 import type { BandDecl, Expr, Range } from "../syntax/ast.js";
+import { dec } from "./decimal.js";
 import { makeDiagnostic, type Diagnostic } from "../diagnostics.js";
-
-const D = Decimal.clone({ precision: 40 });
 
 /** One arm as a half-line: `>= 80%` is [0.8, ∞). */
 interface HalfLine {
@@ -20,8 +19,8 @@ interface HalfLine {
 }
 
 function literal(e: Expr): { value: Decimal; text: string } | undefined {
-  if (e.kind === "NumberLit") return { value: new D(e.text), text: e.text };
-  if (e.kind === "PercentLit") return { value: new D(e.text).dividedBy(100), text: `${e.text}%` };
+  if (e.kind === "NumberLit") return { value: dec(e.text), text: e.text };
+  if (e.kind === "PercentLit") return { value: dec(e.text).dividedBy(100), text: `${e.text}%` };
   if (e.kind === "Unary" && e.op === "-") {
     const inner = literal(e.operand);
     return inner === undefined ? undefined : { value: inner.value.negated(), text: `-${inner.text}` };

@@ -9,9 +9,8 @@
  */
 import Decimal from "decimal.js";
 import type { CriterionNode, Declaration, Expr, ScalarType } from "../syntax/ast.js";
+import { D, dec } from "./decimal.js";
 import { makeDiagnostic, type Diagnostic } from "../diagnostics.js";
-
-const D = Decimal.clone({ precision: 40 });
 
 /** A closed interval; `null` is an unbounded side. */
 interface Interval {
@@ -25,11 +24,11 @@ const point = (v: Decimal): Interval => ({ lo: v, hi: v });
 const add = (a: Decimal | null, b: Decimal | null): Decimal | null => (a === null || b === null ? null : a.plus(b));
 
 function declared(type: ScalarType): Interval | undefined {
-  if (type.kind === "LikertType") return { lo: new D(type.min.value), hi: new D(type.max.value) };
+  if (type.kind === "LikertType") return { lo: dec(type.min.value), hi: dec(type.max.value) };
   if (type.kind !== "NumberType") return undefined;
   const scale = type.name === "percent" ? 100 : 1;
-  const lo = type.min !== undefined ? new D(type.min.value).dividedBy(scale) : type.name === "count" ? new D(0) : null;
-  const hi = type.max !== undefined ? new D(type.max.value).dividedBy(scale) : null;
+  const lo = type.min !== undefined ? dec(type.min.value).dividedBy(scale) : type.name === "count" ? new D(0) : null;
+  const hi = type.max !== undefined ? dec(type.max.value).dividedBy(scale) : null;
   return { lo, hi };
 }
 
@@ -78,8 +77,8 @@ function monotone(x: Interval | undefined, f: (d: Decimal) => Decimal): Interval
 
 function interval(e: Expr, env: Env, max: Decimal): Interval | undefined {
   switch (e.kind) {
-    case "NumberLit": return point(new D(e.text));
-    case "PercentLit": return point(new D(e.text).dividedBy(100));
+    case "NumberLit": return point(dec(e.text));
+    case "PercentLit": return point(dec(e.text).dividedBy(100));
     case "BuiltinRef": return e.name === "max" ? point(max) : undefined;
     case "NameRef": return env.get(e.name);
     case "Paren": return interval(e.inner, env, max);
@@ -178,7 +177,7 @@ function repeatsAVariable(rule: Expr, lets: ReadonlyMap<string, Expr>): boolean 
  */
 export function checkRuleBounds(node: CriterionNode, rule: Expr, out: Diagnostic[]): void {
   const env = new Map<string, Interval | undefined>();
-  const max = new D(node.max.text);
+  const max = dec(node.max.text);
   for (const st of node.body) {
     if (st.kind === "Input") {
       for (const d of st.declarations as readonly Declaration[]) {

@@ -3,16 +3,14 @@
  * score), leaf or inner structure, weights, maxima against its children, `given` steps.
  * @module
  */
-import Decimal from "decimal.js";
+import type Decimal from "decimal.js";
 import type { CriterionNode, ExtraNode, NodeStatement, TypeExpr } from "../syntax/ast.js";
+import { D, dec } from "./decimal.js";
 import { makeDiagnostic, type Diagnostic } from "../diagnostics.js";
 import { checkRuleBounds } from "./bounds.js";
 import { checkBandsExpr } from "./bands.js";
 import { expect, infer, tyOf, value, type Scope, type Ty } from "./types.js";
 import { childNodes, type NodeEntry } from "./walk.js";
-
-// A private clone: the checker never touches the user's global Decimal settings.
-const D = Decimal.clone({ precision: 40 });
 
 const BOOL: Ty = { k: "bool" };
 const NUM: Ty = { k: "num" };
@@ -27,10 +25,17 @@ export function checkNode(entry: NodeEntry, facts: ReadonlyMap<string, Ty>, out:
   const { node, parent } = entry;
   const id = node.id.value;
   const children = childNodes(node.body);
-  const own = (kind: NodeStatement["kind"]): NodeStatement[] => node.body.filter((st) => st.kind === kind);
+  // The body's statements by kind, in one pass (rather than one filter per kind asked).
+  const byKind = new Map<NodeStatement["kind"], NodeStatement[]>();
+  for (const st of node.body) {
+    const list = byKind.get(st.kind);
+    if (list === undefined) byKind.set(st.kind, [st]);
+    else list.push(st);
+  }
+  const own = (kind: NodeStatement["kind"]): NodeStatement[] => byKind.get(kind) ?? [];
   const scores = [...own("Score"), ...own("ScoreGiven")];
 
-  if (new D(node.max.text).lte(0)) {
+  if (dec(node.max.text).lte(0)) {
     out.push(makeDiagnostic("RL305", node.max.range, { args: { what: `The max of "${id}"`, must: "greater than 0", value: node.max.text } }));
   }
   for (const kind of ["Description", "Aggregate", "Unclamped", "NotApplicable"] as const) {
@@ -83,12 +88,12 @@ function checkMaxima(node: CriterionNode, children: readonly CriterionNode[], ou
   const aggregate = node.body.find((st) => st.kind === "Aggregate");
   const method = aggregate?.kind === "Aggregate" ? aggregate.method : "sum";
   if (method === "normalised") return;
-  const maxima = children.map((c) => new D(c.max.text));
+  const maxima = children.map((c) => dec(c.max.text));
   let total: Decimal;
   if (method === "weighted") {
     total = children.reduce((acc, c, i) => {
       const w = c.options.find((o) => o.kind === "Weight");
-      return w?.kind === "Weight" ? acc.plus(new D(w.text).times(maxima[i]!)) : acc;
+      return w?.kind === "Weight" ? acc.plus(dec(w.text).times(maxima[i]!)) : acc;
     }, new D(0));
   } else if (method === "mean") {
     total = maxima.reduce((a, b) => a.plus(b), new D(0)).dividedBy(maxima.length);
@@ -98,7 +103,7 @@ function checkMaxima(node: CriterionNode, children: readonly CriterionNode[], ou
     total = maxima.reduce((a, b) => a.plus(b), new D(0));
   }
   if (!total.eq(node.max.text)) {
-    out.push(makeDiagnostic("RL400", node.headerRange, { args: { id: node.id.value, sum: total.toFixed(), max: new D(node.max.text).toFixed() } }));
+    out.push(makeDiagnostic("RL400", node.headerRange, { args: { id: node.id.value, sum: total.toFixed(), max: dec(node.max.text).toFixed() } }));
   }
 }
 
@@ -161,10 +166,10 @@ function checkStatements(node: CriterionNode | ExtraNode, facts: ReadonlyMap<str
 
 function checkGiven(node: CriterionNode | ExtraNode, st: Extract<NodeStatement, { kind: "ScoreGiven" }>, out: Diagnostic[]): void {
   if (st.step === undefined) return;
-  const step = new D(st.step.text);
+  const step = dec(st.step.text);
   if (step.lte(0)) {
     out.push(makeDiagnostic("RL305", st.step.range, { args: { what: "The step", must: "greater than 0", value: st.step.text } }));
-  } else if (!new D(node.max.text).mod(step).isZero()) {
+  } else if (!dec(node.max.text).mod(step).isZero()) {
     out.push(makeDiagnostic("RL411", st.step.range, { args: { step: st.step.text, max: node.max.text, id: node.id.value } }));
   }
 }
@@ -182,7 +187,7 @@ export function checkRangeBounds(type: TypeExpr, out: Diagnostic[]): void {
     }
   }
   if ((scalar.kind === "NumberType" || scalar.kind === "LikertType") && scalar.min !== undefined && scalar.max !== undefined) {
-    if (new D(scalar.min.value).gt(scalar.max.value)) {
+    if (dec(scalar.min.value).gt(scalar.max.value)) {
       out.push(makeDiagnostic("RL304", scalar.range, { args: { min: scalar.min.value, max: scalar.max.value } }));
     }
   }

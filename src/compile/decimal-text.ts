@@ -13,8 +13,10 @@ const D = Decimal.clone({ precision: 40, toExpNeg: -1e9, toExpPos: 1e9 });
  * @param text - a decimal literal, optionally signed (e.g. `"-0.50"`)
  */
 export function canonicalDecimal(text: string): string {
-  const value = new D(text);
-  return value.isZero() ? "0" : value.toFixed();
+  return memo(canonical, text, () => {
+    const value = new D(text);
+    return value.isZero() ? "0" : value.toFixed();
+  });
 }
 
 /**
@@ -22,6 +24,24 @@ export function canonicalDecimal(text: string): string {
  * @param text - the percent points, with or without a trailing `%`
  */
 export function percentToFraction(text: string): string {
-  const value = new D(text.endsWith("%") ? text.slice(0, -1) : text).dividedBy(100);
-  return value.isZero() ? "0" : value.toFixed();
+  return memo(fractions, text, () => {
+    const value = new D(text.endsWith("%") ? text.slice(0, -1) : text).dividedBy(100);
+    return value.isZero() ? "0" : value.toFixed();
+  });
+}
+
+// Both functions are pure and a rubric repeats few distinct literals (`0`, `1`, `100`…)
+// many times: remember results, up to a bound so a huge source cannot grow the caches
+// without limit.
+const MAX_MEMO = 10_000;
+const canonical = new Map<string, string>();
+const fractions = new Map<string, string>();
+
+function memo(cache: Map<string, string>, text: string, compute: () => string): string {
+  let result = cache.get(text);
+  if (result === undefined) {
+    result = compute();
+    if (cache.size < MAX_MEMO) cache.set(text, result);
+  }
+  return result;
 }

@@ -6,7 +6,7 @@
  */
 import type { CstNode, IToken } from "chevrotain";
 import type { BandArm, BinaryOp, Builtin, CompareOp, Expr, FunctionName } from "./ast.js";
-import { childOf, childrenOf, nodeRange, requiredChild, requiredToken, span, tokenOf, tokenRange, tokensOf } from "./cst-util.js";
+import { childOf, childrenOf, nodeRange, requiredChild, requiredToken, span, tokenOf, tokenRange } from "./cst-util.js";
 
 /**
  * Builds an expression from an `expr` CST node.
@@ -27,9 +27,13 @@ export function buildExpr(node: CstNode): Expr {
 }
 
 function chain(node: CstNode, operand: (n: CstNode) => Expr): Expr {
-  const operands = childrenOf(node, "operands");
-  const ops = tokensOf(node, "ops");
+  // Labels guarantee what the children are: `operands` are rule nodes, `ops` tokens.
+  // Read them directly: most chains have one operand, and this runs for every level
+  // of every expression.
+  const operands = node.children["operands"] as CstNode[];
+  const ops = node.children["ops"] as IToken[] | undefined;
   let result = operand(operands[0]!);
+  if (ops === undefined) return result;
   for (let i = 0; i < ops.length; i++) {
     const right = operand(operands[i + 1]!);
     result = { kind: "Binary", op: ops[i]!.image as BinaryOp, left: result, right, range: span(result.range, right.range) };
@@ -78,9 +82,9 @@ function buildLiteral(token: IToken): Expr {
 }
 
 function buildPrimary(node: CstNode): Expr {
-  const range = nodeRange(node);
   const literal = tokenOf(node, "literal");
   if (literal !== undefined) return buildLiteral(literal);
+  const range = nodeRange(node);
   const inner = childOf(node, "inner");
   if (inner !== undefined) return { kind: "Paren", inner: buildExpr(inner), range };
   const bands = childOf(node, "bands");

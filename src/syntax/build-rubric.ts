@@ -16,7 +16,9 @@ import { childOf, childrenOf, nodeRange, requiredChild, requiredToken, span, tok
  * @param image - the token text, quotes included
  */
 export function decodeString(image: string): string {
-  return image.slice(1, -1).replace(/\\(.)/g, (_m, c: string) => (c === "n" ? "\n" : c === "t" ? "\t" : c));
+  const body = image.slice(1, -1);
+  if (!body.includes("\\")) return body; // the usual case: nothing to resolve
+  return body.replace(/\\(.)/g, (_m, c: string) => (c === "n" ? "\n" : c === "t" ? "\t" : c));
 }
 
 function stringLit(token: IToken): StringLit {

@@ -69,34 +69,43 @@ function expressionsOf(ast: RubricFile): Expr[] {
   return found;
 }
 
-function childExprs(e: Expr): Expr[] {
-  switch (e.kind) {
-    case "Unary": return [e.operand];
-    case "Binary": return [e.left, e.right];
-    case "If": return [e.condition, e.then, e.otherwise];
-    case "Call": return [...e.args];
-    case "Bands": return [e.subject, ...e.arms.flatMap((a) => [a.threshold, a.value]), ...(e.otherwise === undefined ? [] : [e.otherwise])];
-    case "Paren": return [e.inner];
-    default: return [];
-  }
-}
-
 /**
  * Reports expressions deeper than {@link MAX_EXPR_DEPTH} (e.g. a 100,000-term sum),
- * measured with an explicit stack.
+ * measured with an explicit stack (parallel arrays of expressions and their depths,
+ * so the walk allocates no pair per node).
  * @param ast - the built AST
  */
 export function checkExpressionDepth(ast: RubricFile): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
+  const stack: Expr[] = [];
+  const depths: number[] = [];
   for (const root of expressionsOf(ast)) {
-    const stack: [Expr, number][] = [[root, 1]];
+    stack.length = 0;
+    depths.length = 0;
+    stack.push(root);
+    depths.push(1);
     while (stack.length > 0) {
-      const [e, depth] = stack.pop()!;
+      const e = stack.pop()!;
+      const depth = depths.pop()!;
       if (depth > MAX_EXPR_DEPTH) {
         diagnostics.push(makeDiagnostic("RL503", root.range, { args: { limit: MAX_EXPR_DEPTH } }));
         break;
       }
-      for (const child of childExprs(e)) stack.push([child, depth + 1]);
+      const before = stack.length;
+      switch (e.kind) {
+        case "Unary": stack.push(e.operand); break;
+        case "Binary": stack.push(e.left, e.right); break;
+        case "If": stack.push(e.condition, e.then, e.otherwise); break;
+        case "Call": for (const arg of e.args) stack.push(arg); break;
+        case "Bands":
+          stack.push(e.subject);
+          for (const arm of e.arms) stack.push(arm.threshold, arm.value);
+          if (e.otherwise !== undefined) stack.push(e.otherwise);
+          break;
+        case "Paren": stack.push(e.inner); break;
+        default: break;
+      }
+      for (let i = before; i < stack.length; i++) depths.push(depth + 1);
     }
   }
   return diagnostics;

@@ -25,4 +25,22 @@ describe("sha256Hex", () => {
       { numRuns: 500 },
     );
   });
+
+  it("agrees with node:crypto on long texts of many blocks", () => {
+    const line = "item \"1.2\" \"Tiêu chí — Đồng Tháp\" max 2 { score = bands rate { >= 100%: 2 } }\n";
+    for (let n = 0; n <= 200; n++) {
+      const text = "a".repeat(n); // every padding case: tail of 0–63 bytes, one or two padding blocks
+      expect(sha256Hex(text)).toBe(createHash("sha256").update(text, "utf8").digest("hex"));
+    }
+    for (const repeat of [1, 7, 100, 3000]) {
+      const text = line.repeat(repeat);
+      expect(sha256Hex(text)).toBe(createHash("sha256").update(text, "utf8").digest("hex"));
+    }
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", minLength: 1000, maxLength: 5000 }), (text) => {
+        expect(sha256Hex(text)).toBe(createHash("sha256").update(text, "utf8").digest("hex"));
+      }),
+      { numRuns: 50 },
+    );
+  });
 });
