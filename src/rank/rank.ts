@@ -14,8 +14,8 @@ import { compareAt, keyColumn, publishText, type KeyColumn } from "./keys.js";
 import { rowBuilder } from "./rows.js";
 import type { RankedRow, RankOptions, RankResult, UnrankedRow } from "./types.js";
 
-/** Ties up to this size carry their ids as arrays; larger ones share one list (see `makeRow`). */
-const EAGER_TIE = 8;
+/** Ties up to this size carry their ids as arrays (8 bytes an id); larger ones share one list behind a getter (a row with a getter costs about 440 bytes more), see `makeRow`. */
+const EAGER_TIE = 48;
 const NO_TIES: readonly string[] = Object.freeze([]);
 
 /** The text of a key's value for one result (missing node points count as 0). */
