@@ -92,8 +92,45 @@ export function publishDigits(d: Digits, precision: number, mode: RoundingMode):
  * @param mode - the rubric's rounding mode
  */
 export function publishText(s: string, precision: number, mode: RoundingMode): string {
+  const fast = publishPlain(s, precision, mode);
+  if (fast !== undefined) return fast;
   const d = splitDecimal(s);
   return d === undefined ? publish(new Exact(s), precision, mode) : publishDigits(d, precision, mode);
+}
+
+/**
+ * {@link publishDigits} for a plain decimal of at most 15 significant digits, as exact
+ * integer arithmetic on numbers below 2^53 (no intermediate strings); undefined for
+ * any other text.
+ */
+function publishPlain(s: string, precision: number, mode: RoundingMode): string | undefined {
+  const dot = s.indexOf(".");
+  const fracLength = dot < 0 ? 0 : s.length - dot - 1;
+  // Already at the precision: only a "-0.00" needs rewriting; any other text is kept.
+  if (fracLength <= precision) return undefined;
+  const v = scaledNumber(s, fracLength);
+  if (v === undefined) return undefined;
+  const neg = v < 0 || Object.is(v, -0);
+  const m = neg ? -v : v;
+  const unit = POW10[fracLength - precision]!;
+  let q = Math.floor(m / unit);
+  let rest = m - q * unit;
+  // The float quotient may be off by one near a multiple; the remainder says so exactly.
+  if (rest < 0) { q--; rest += unit; } else if (rest >= unit) { q++; rest -= unit; }
+  const twice = 2 * rest;
+  let away: boolean;
+  switch (mode) {
+    case "down": away = false; break;
+    case "up": away = rest > 0; break;
+    case "half-up": away = twice >= unit; break;
+    case "half-down": away = twice > unit; break;
+    case "half-even": away = twice > unit || (twice === unit && q % 2 === 1); break;
+  }
+  if (away) q++;
+  let digits = String(q);
+  if (digits.length <= precision) digits = "0".repeat(precision + 1 - digits.length) + digits;
+  const sign = neg && q !== 0 ? "-" : "";
+  return precision === 0 ? sign + digits : `${sign}${digits.slice(0, digits.length - precision)}.${digits.slice(digits.length - precision)}`;
 }
 
 /**

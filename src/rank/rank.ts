@@ -11,7 +11,7 @@
 import type { CompiledRubric, CompiledSortKey } from "../compile/types.js";
 import type { EvaluateOutcome, EvaluationResult } from "../io/evaluate.js";
 import { compareAt, keyColumn, publishText, type KeyColumn } from "./keys.js";
-import { rowBuilder } from "./rows.js";
+import { areasBuilder, bandFinder, changeOf, makeRow, unitOf } from "./rows.js";
 import type { RankedRow, RankOptions, RankResult, UnrankedRow } from "./types.js";
 
 /** Ties up to this size carry their ids as arrays (8 bytes an id); larger ones share one list behind a getter (a row with a getter costs about 440 bytes more), see `makeRow`. */
@@ -155,13 +155,22 @@ export function rank(rubric: CompiledRubric, outcomes: readonly (EvaluateOutcome
     });
     return keyColumn(texts, key.direction === "desc");
   });
+  // What rows need, read once in input order (results lie in memory in that order;
+  // the row loop below visits them in ranked order).
   const ids = ranked.map((r) => r.unit.id);
+  const exactIndex = ranked.map((r) => r.index!);
+  const exactPoints = ranked.map((r) => r.points!);
+  const units = ranked.map((r) => unitOf(r.unit));
+  const areasOf = areasBuilder(rubric);
+  const areas = ranked.map(areasOf);
+  const band = rubric.bands.length === 0 ? undefined : bandFinder(rubric.bands);
+  const bands = band === undefined ? undefined : ranked.map((r, i) => band({ index: onPublished ? pubIndex[i]! : r.index!, points: r.points!, max: r.max!, bonus: r.bonus!, penalty: r.penalty! }));
   const compare = comparator(columns, ids);
   const order = (list: number[]): number[] => packedOrder(list, columns, ids) ?? list.sort(compare);
   const sameKeys = (a: number, b: number): boolean => columns.every((c) => compareAt(c, a, b) === 0);
   const previous = options.previous === undefined ? undefined : new Map(options.previous.map((p) => [p.unitId, p]));
-  const row = rowBuilder(rubric, previous, onPublished);
   const rows: RankedRow[] = [];
+  let published: RankedRow["published"] | undefined;
   for (const group of [...groups.keys()].sort()) {
     const list = order(groups.get(group)!);
     // Units equal on every declared key are adjacent: walk the list block by block.
@@ -175,10 +184,13 @@ export function rank(rubric: CompiledRubric, outcomes: readonly (EvaluateOutcome
       const all = policy.ties === "ordinal" || size === 1 ? NO_TIES : list.slice(start, end).map((i) => ids[i]!);
       for (let k = start; k < end; k++) {
         const i = list[k]!;
-        const r = ranked[i]!;
         const place = policy.ties === "ordinal" ? k + 1 : policy.ties === "dense" ? dense : start + 1;
-        const tied = all === NO_TIES ? NO_TIES : size <= EAGER_TIE ? others(all, r.unit.id) : { all };
-        rows.push(row(r, { group, rank: place, of: list.length, published: { index: pubIndex[i]!, points: pubPoints[i]! }, tied }));
+        const tied = all === NO_TIES ? NO_TIES : size <= EAGER_TIE ? others(all, ids[i]!) : { all };
+        // Neighbours in a tie usually publish the same figures: they share one object.
+        const pi = pubIndex[i]!;
+        const pp = pubPoints[i]!;
+        if (published === undefined || published.index !== pi || published.points !== pp) published = { index: pi, points: pp };
+        rows.push(makeRow(units[i]!, group, place, list.length, tied, exactIndex[i]!, exactPoints[i]!, published, bands?.[i], changeOf(previous, ids[i]!, place, pi), areas[i]!));
       }
       start = end;
     }

@@ -93,66 +93,53 @@ export function changeOf(previous: ReadonlyMap<string, PreviousRow> | undefined,
   return { rank: before.rank, index: before.index, change: places > 0 ? "up" : places < 0 ? "down" : "same", places: Math.abs(places), indexDelta: text(new Exact(index).minus(before.index)) };
 }
 
-/** What a row is built from besides its result. */
-export interface Placing {
-  /** The unit's group ("" when none). */
-  readonly group: string;
-  /** Its rank. */
-  readonly rank: number;
-  /** Its group's size. */
-  readonly of: number;
-  /** Published index and points. */
-  readonly published: { readonly index: string; readonly points: string };
-  /** The other ids of its tie, or — for a large tie — the whole tie's sorted ids. */
-  readonly tied: readonly string[] | { readonly all: readonly string[] };
-}
-
 /**
  * The row's unit: the result's own object when it holds exactly `id` (and `name`),
  * else a copy of those two (the row never carries the group inside the unit).
+ * @param u - the result's unit
  */
-function unitOf(u: RankedRow["unit"] & { readonly group?: string }): RankedRow["unit"] {
-  const keys = Object.keys(u);
-  if (keys[0] === "id" && (keys.length === 1 || (keys.length === 2 && keys[1] === "name" && u.name !== undefined))) return u;
+export function unitOf(u: RankedRow["unit"] & { readonly group?: string }): RankedRow["unit"] {
+  let count = 0;
+  for (const key in u) {
+    if (!(count === 0 ? key === "id" : count === 1 && key === "name" && u.name !== undefined)) {
+      count = -1;
+      break;
+    }
+    count++;
+  }
+  if (count > 0) return u;
   return u.name === undefined ? { id: u.id } : { id: u.id, name: u.name };
 }
 
 /**
- * A row builder for one ranking: bands, the previous period, and a template of the
- * areas so each row's areas are a copy of one shape, filled with the result's own
- * strings.
+ * Exact points of each top-level area, by id: copies of one template object, filled
+ * with the result's own strings (missing areas count as 0).
  * @param rubric - the rubric
- * @param previous - last period's rows by unit id, if given
- * @param onPublished - whether bands read the published index
  */
-export function rowBuilder(rubric: CompiledRubric, previous: ReadonlyMap<string, PreviousRow> | undefined, onPublished: boolean): (r: EvaluationResult, p: Placing) => RankedRow {
-  const band = rubric.bands.length === 0 ? undefined : bandFinder(rubric.bands);
+export function areasBuilder(rubric: CompiledRubric): (r: EvaluationResult) => Readonly<Record<string, string>> {
   const ids = rubric.nodes.map((n) => n.id);
   const template: Record<string, string> = Object.fromEntries(ids.map((id) => [id, "0"]));
-  return (r, p) => {
+  return (r) => {
     const areas = { ...template };
     for (const id of ids) {
       const points = r.nodes[id]?.points;
       if (points !== undefined) areas[id] = points;
     }
-    return makeRow(unitOf(r.unit), p, r, {
-      band: band?.({ index: onPublished ? p.published.index : r.index!, points: r.points!, max: r.max!, bonus: r.bonus!, penalty: r.penalty! }),
-      previous: changeOf(previous, r.unit.id, p.rank, p.published.index),
-      areas,
-    });
+    return areas;
   };
 }
 
 /**
- * A row. With a large tie, `tiedWith` is an enumerable getter over the tie's ids shared
- * by its rows, leaving out the row's own id when read: a tie of k units then costs k
- * ids instead of k² (the rows serialise and compare exactly as with an array).
+ * A row, its fields given in their order (positional: this runs once per ranked unit).
+ * `tied` is the other ids of the row's tie, or — for a large tie — the whole tie's
+ * sorted ids, shared by its rows: then `tiedWith` is an enumerable getter that leaves
+ * out the row's own id when read, so a tie of k units costs k ids instead of k² (the
+ * rows serialise and compare exactly as with an array).
  */
-function makeRow(unit: RankedRow["unit"], p: Placing, r: EvaluationResult, rest: { band: string | undefined; previous: RankedRow["previous"]; areas: RankedRow["areas"] }): RankedRow {
-  const { group, rank, of, published, tied } = p;
-  const { band, previous, areas } = rest;
-  const index = r.index!;
-  const points = r.points!;
+export function makeRow(
+  unit: RankedRow["unit"], group: string, rank: number, of: number, tied: readonly string[] | { readonly all: readonly string[] },
+  index: string, points: string, published: RankedRow["published"], band: string | undefined, previous: RankedRow["previous"], areas: RankedRow["areas"],
+): RankedRow {
   if ("all" in tied) {
     const { all } = tied;
     return band === undefined
