@@ -23,8 +23,9 @@ function rankedNodes(rubric: CompiledRubric): ReadonlySet<string> {
 /**
  * Keeps of a result what ranking needs: the unit, the exact final figures, errors, and
  * the nodes ranking reads, each without its trace, values and reason. Built as plain
- * objects of one shape (no spread copies), with the texts most units share — the
- * rubric's identity, an empty error list, and repeated `max`, `bonus`, `penalty` — held once.
+ * objects of one shape (no spread copies), with what many units share held once: the
+ * rubric's identity, an empty error list, repeated `max`, `bonus`, `penalty`, and equal
+ * slim nodes (frozen).
  * @param rubric - the rubric the result was scored with
  * @param result - a full result from `evaluate`
  */
@@ -34,10 +35,7 @@ export function slimResult(rubric: CompiledRubric, result: EvaluationResult): Ev
   for (const id of rankedNodes(rubric)) {
     const n = result.nodes[id];
     if (n === undefined) continue;
-    const max = same.text(n.max);
-    nodes[id] = n.points === undefined
-      ? { id: n.id, status: n.status, max, applicable: n.applicable, trace: NO_TRACE }
-      : { id: n.id, status: n.status, max, applicable: n.applicable, trace: NO_TRACE, points: n.points };
+    nodes[id] = same.node(n);
   }
   // Ranking recomputes the published figures; the self-assessed ones are not ranked.
   const { unit, complete, points, max, bonus, penalty, index } = result;
@@ -55,22 +53,38 @@ interface Shared {
   readonly identity: EvaluationResult["rubric"];
   /** The one kept copy of a text seen before (up to a bound), else the text itself. */
   readonly text: (s: string) => string;
+  /** A node cut down to what ranking reads; equal ones (same points…) shared, up to a bound. */
+  readonly node: (n: LayeredNodeResult) => LayeredNodeResult;
 }
 
 const shared = new WeakMap<CompiledRubric, Shared>();
 const TEXTS_LIMIT = 1024;
+const NODES_LIMIT = 65536;
 
 function sharedOf(rubric: CompiledRubric, identity: EvaluationResult["rubric"]): Shared {
   let same = shared.get(rubric);
   if (same === undefined || same.identity.fingerprint !== identity.fingerprint) {
     const texts = new Map<string, string>();
+    const nodes = new Map<string, LayeredNodeResult>();
+    const text = (s: string): string => {
+      const kept = texts.get(s);
+      if (kept !== undefined) return kept;
+      if (texts.size < TEXTS_LIMIT) texts.set(s, s);
+      return s;
+    };
     same = {
       identity,
-      text: (s) => {
-        const kept = texts.get(s);
+      text,
+      node: (n) => {
+        const key = `${n.id}\u0000${n.status}\u0000${n.max}\u0000${n.applicable}\u0000${n.points ?? "\u0001"}`;
+        const kept = nodes.get(key);
         if (kept !== undefined) return kept;
-        if (texts.size < TEXTS_LIMIT) texts.set(s, s);
-        return s;
+        const max = text(n.max);
+        const slim: LayeredNodeResult = Object.freeze(n.points === undefined
+          ? { id: n.id, status: n.status, max, applicable: n.applicable, trace: NO_TRACE }
+          : { id: n.id, status: n.status, max, applicable: n.applicable, trace: NO_TRACE, points: n.points });
+        if (nodes.size < NODES_LIMIT) nodes.set(key, slim);
+        return slim;
       },
     };
     shared.set(rubric, same);
