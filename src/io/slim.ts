@@ -22,27 +22,75 @@ function rankedNodes(rubric: CompiledRubric): ReadonlySet<string> {
 
 /**
  * Keeps of a result what ranking needs: the unit, the exact final figures, errors, and
- * the nodes ranking reads, each without its trace, values and reason.
+ * the nodes ranking reads, each without its trace, values and reason. Built as plain
+ * objects of one shape (no spread copies), with what many units share held once: the
+ * rubric's identity, an empty error list, repeated `max`, `bonus`, `penalty`, and equal
+ * slim nodes (frozen).
  * @param rubric - the rubric the result was scored with
  * @param result - a full result from `evaluate`
  */
 export function slimResult(rubric: CompiledRubric, result: EvaluationResult): EvaluationResult {
+  const same = sharedOf(rubric, result.rubric);
   const nodes: Record<string, LayeredNodeResult> = {};
   for (const id of rankedNodes(rubric)) {
     const n = result.nodes[id];
-    if (n !== undefined) nodes[id] = { id: n.id, status: n.status, max: n.max, applicable: n.applicable, trace: NO_TRACE, ...(n.points === undefined ? {} : { points: n.points }) };
+    if (n === undefined) continue;
+    nodes[id] = same.node(n);
   }
   // Ranking recomputes the published figures; the self-assessed ones are not ranked.
-  const { self: _self, difference: _difference, published: _published, ...kept } = result;
-  // Shared where every unit has the same: the rubric's identity, an empty error list.
-  let same = identities.get(rubric);
-  if (same === undefined || same.fingerprint !== result.rubric.fingerprint) identities.set(rubric, (same = result.rubric));
-  return { ...kept, rubric: same, errors: result.errors.length === 0 ? NO_ERRORS : result.errors, nodes };
+  const { unit, complete, points, max, bonus, penalty, index } = result;
+  const errors = result.errors.length === 0 ? NO_ERRORS : result.errors;
+  return points === undefined || max === undefined || bonus === undefined || penalty === undefined || index === undefined
+    ? { unit, rubric: same.identity, complete, errors, nodes }
+    : { unit, rubric: same.identity, complete, errors, points, max: same.text(max), bonus: same.text(bonus), penalty: same.text(penalty), index, nodes };
 }
 
 const NO_TRACE: readonly string[] = Object.freeze([]);
 const NO_ERRORS: EvaluationResult["errors"] = Object.freeze([]);
-const identities = new WeakMap<CompiledRubric, EvaluationResult["rubric"]>();
+
+/** Values most units of one rubric share. */
+interface Shared {
+  readonly identity: EvaluationResult["rubric"];
+  /** The one kept copy of a text seen before (up to a bound), else the text itself. */
+  readonly text: (s: string) => string;
+  /** A node cut down to what ranking reads; equal ones (same points…) shared, up to a bound. */
+  readonly node: (n: LayeredNodeResult) => LayeredNodeResult;
+}
+
+const shared = new WeakMap<CompiledRubric, Shared>();
+const TEXTS_LIMIT = 1024;
+const NODES_LIMIT = 65536;
+
+function sharedOf(rubric: CompiledRubric, identity: EvaluationResult["rubric"]): Shared {
+  let same = shared.get(rubric);
+  if (same === undefined || same.identity.fingerprint !== identity.fingerprint) {
+    const texts = new Map<string, string>();
+    const nodes = new Map<string, LayeredNodeResult>();
+    const text = (s: string): string => {
+      const kept = texts.get(s);
+      if (kept !== undefined) return kept;
+      if (texts.size < TEXTS_LIMIT) texts.set(s, s);
+      return s;
+    };
+    same = {
+      identity,
+      text,
+      node: (n) => {
+        const key = `${n.id}\u0000${n.status}\u0000${n.max}\u0000${n.applicable}\u0000${n.points ?? "\u0001"}`;
+        const kept = nodes.get(key);
+        if (kept !== undefined) return kept;
+        const max = text(n.max);
+        const slim: LayeredNodeResult = Object.freeze(n.points === undefined
+          ? { id: n.id, status: n.status, max, applicable: n.applicable, trace: NO_TRACE }
+          : { id: n.id, status: n.status, max, applicable: n.applicable, trace: NO_TRACE, points: n.points });
+        if (nodes.size < NODES_LIMIT) nodes.set(key, slim);
+        return slim;
+      },
+    };
+    shared.set(rubric, same);
+  }
+  return same;
+}
 
 /**
  * {@link slimResult} over an outcome; an invalid outcome is kept as it is.

@@ -52,7 +52,11 @@ export interface RankedRow {
   readonly rank: number;
   /** Units ranked together (its group's size). */
   readonly of: number;
-  /** Ids of the other units sharing its rank, sorted. */
+  /**
+   * Ids of the other units sharing its rank, sorted. In a tie of more than 48 units this
+   * is an enumerable getter over one list shared by the tie's rows (a new array on each
+   * read), so large ties cost linear memory; JSON and equality see a plain array.
+   */
   readonly tiedWith: readonly string[];
   /** Exact index. */
   readonly index: string;

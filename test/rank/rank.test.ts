@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { evaluate, type EvaluateOutcome } from "../../src/io/evaluate.js";
 import { rank } from "../../src/rank/rank.js";
+import { Exact } from "../../src/runtime/decimal.js";
 import { rubricOf } from "../runtime/helpers.js";
 
 /** Two areas scored directly; index = points (max 100). */
@@ -91,5 +92,34 @@ describe("groups, bands, incomplete units, previous period", () => {
 
   it("carries per-area figures for the reports", () => {
     expect(rank(rubric, [unit("a", "50", "40")]).rows[0]?.areas).toEqual({ "1": "50", "2": "40" });
+  });
+});
+
+describe("large ties and long decimals", () => {
+  it("a 60-unit tie: each row names the 59 others, in id order, as data (JSON, keys, equality)", () => {
+    const ids = Array.from({ length: 60 }, (_, i) => `t${String((i * 37) % 60).padStart(2, "0")}`);
+    const rows = rank(rubric, [unit("top", "60", "40"), ...ids.map((id) => unit(id, "45", "35"))]).rows;
+    const sorted = [...ids].sort();
+    expect(rows.map((r) => r.rank)).toEqual([1, ...ids.map(() => 2)]);
+    for (const r of rows.slice(1)) {
+      expect(r.tiedWith).toEqual(sorted.filter((id) => id !== r.unit.id));
+      expect(Object.keys(r)).toEqual(["unit", "group", "rank", "of", "tiedWith", "index", "points", "published", "band", "previous", "areas"]);
+    }
+    const parsed = JSON.parse(JSON.stringify(rows)) as { tiedWith: string[] }[];
+    expect(parsed[5]!.tiedWith).toEqual([...rows[5]!.tiedWith]);
+    expect(parsed[0]!.tiedWith).toEqual([]);
+  });
+
+  it("ranks 40-digit exact indices (a third of a point) exactly, whatever the input order", () => {
+    const thirds = rubricOf('rubric "T" { index = points / max * 100\n area "1" "a" max 3 { score = given }\n ranking { by index desc\n on exact } }');
+    const points = ["1", "2", "1.000000000000000000000000000001", "0.999999999999999999999999999999", "2", "3", "0"];
+    const outcomes = points.map((p, i) => evaluate(thirds, { unit: { id: `u${(i * 5) % 7}` }, self: { "1": { points: p } } }));
+    const rows = rank(thirds, outcomes).rows;
+    // The reference: decimal.js comparisons of the exact indices, then the unit id.
+    const expected = outcomes.map((o) => (o.ok ? o.result : undefined)!).sort((a, b) => new Exact(b.index!).comparedTo(a.index!) || (a.unit.id < b.unit.id ? -1 : 1));
+    expect(rows.map((r) => r.unit.id)).toEqual(expected.map((r) => r.unit.id));
+    expect(rows.map((r) => r.rank)).toEqual(expected.map((r) => 1 + expected.filter((x) => new Exact(x.index!).gt(r.index!)).length));
+    expect(new Set(rows.map((r) => r.index)).size).toBe(6); // the 40-digit indices differ only in late digits
+    expect(JSON.stringify(rank(thirds, [...outcomes].reverse()))).toBe(JSON.stringify(rank(thirds, outcomes)));
   });
 });
