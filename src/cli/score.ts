@@ -75,6 +75,8 @@ export async function runScore(rubricFile: string, dataFiles: readonly string[],
     outcomes.push(slimOutcome(rubric, outcome));
   }
   bar.clear();
+  // Nothing could be read at all: the problems are on stderr, and an empty table would only hide them.
+  if (outcomes.length === 0 && findings) return EXIT.findings;
   const ranking = rank(rubric, outcomes, previous === undefined ? {} : { previous });
   const text = options.format === "html" ? renderRankingHtml(ranking, rubric, options.lang) : renderRanking(ranking, options.format, options.lang, rubric.meta.title);
   if (options.output === undefined) io.out(text);

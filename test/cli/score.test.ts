@@ -53,6 +53,13 @@ describe("rubric score", () => {
     expect(refused.stderr).toBe(`${bad}: 0.index: "88,61" uses a decimal comma; write "88.61"\n`);
   });
 
+  it("prints no table when no data file could be read, only why, exit 1", () => {
+    const run = rubric("score", `${dept}/rubric.rubric`, "no-such-file.csv");
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toBe("no-such-file.csv: cannot read the file (no such file).\n");
+  });
+
   it("lists an incomplete unit apart and exits 1", () => {
     const run = rubric("score", `${dept}/rubric.rubric`, ...clean, `${dept}/incomplete/so-xay-dung.json`);
     expect(run.code).toBe(1);
