@@ -3,6 +3,7 @@
  * @module
  */
 import { readFileSync, writeFileSync } from "node:fs";
+import { fileProblem } from "../io/csv-file.js";
 
 /** The text of a file, or why it could not be read. */
 export type ReadResult = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly message: string };
@@ -16,9 +17,7 @@ export function readText(file: string): ReadResult {
     const text = readFileSync(file, "utf8");
     return { ok: true, text: text.startsWith("\uFEFF") ? text.slice(1) : text };
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a folder" : code === "EACCES" ? "permission denied" : String((error as Error).message);
-    return { ok: false, message: `${file}: cannot read the file (${reason}).` };
+    return { ok: false, message: fileProblem(file, error) };
   }
 }
 

@@ -9,6 +9,7 @@ import { closeSync, openSync, readFileSync, readSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import type { CompiledRubric } from "../compile/types.js";
 import type { Locale } from "../diagnostics.js";
+import { fileProblem } from "../io/csv-file.js";
 import { isTemplateHeader, readTemplate } from "../io/template-read.js";
 import { wideRowsToSubmissions, type GridRow, type GridSource } from "../io/wide.js";
 import { readXlsx } from "../io/xlsx.js";
@@ -112,8 +113,7 @@ export async function loadForms(file: string, rubric: CompiledRubric, locale: Lo
   try {
     bytes = readFileSync(file);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    io.err(`${file}: cannot read the file (${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a folder" : (error as Error).message}).`);
+    io.err(fileProblem(file, error));
     return undefined;
   }
   if (bytes.length === 0) {
