@@ -6,6 +6,7 @@
 import { compile } from "../src/compile/compile.js";
 import type { EvaluationResult } from "../src/io/evaluate.js";
 import { rank } from "../src/rank/rank.js";
+import { Exact } from "../src/runtime/exact.js";
 import { genRubric, prng } from "./gen.js";
 import { ROUNDS, scaled, timeAll, type BenchResult } from "./harness.js";
 
@@ -19,6 +20,9 @@ export function benchRank(): BenchResult {
   const n = scaled(1_000_000);
   const r = prng(11);
   const results: EvaluationResult[] = [];
+  // The same units as evaluate() writes them when a maximum is rescaled: exact indices
+  // that do not end (points / 98.5 × 100 is a fraction), ranked on exact figures.
+  const fractions: EvaluationResult[] = [];
   const keys: { index: number; area: number; id: string }[] = [];
   for (let i = 0; i < n; i++) {
     // Four decimals, many ties after publication at two.
@@ -27,6 +31,8 @@ export function benchRank(): BenchResult {
     const id = `u${String(i).padStart(7, "0")}`;
     const nodes = Object.fromEntries(rubric.nodes.map((node) => [node.id, { id: node.id, status: "scored" as const, max: node.max, applicable: true, trace: [], points: node.id === "1" ? area : "1" }]));
     results.push({ unit: { id }, rubric: { id: "bench", fingerprint: rubric.fingerprint }, complete: true, errors: [], points: index, max: "100", bonus: "0", penalty: "0", index, nodes });
+    const exact = Exact.of(index).times(Exact.int(100)).dividedBy(Exact.of("98.5")).toString();
+    fractions.push({ ...results[i]!, max: "98.5", index: exact });
     keys.push({ index: Number(index), area: Number(area), id });
   }
   let ranked = 0;
@@ -34,11 +40,12 @@ export function benchRank(): BenchResult {
     [...list].sort((a, b) => b.index - a.index || b.area - a.area || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   };
   const warm = Math.min(n, 100_000);
-  const [sortMs, rankMs] = timeAll(
-    [() => sortKeys(keys), () => { ranked = rank(rubric, results).rows.length; }],
+  const exactOpts = { on: "exact" as const };
+  const [sortMs, rankMs, fractionMs] = timeAll(
+    [() => sortKeys(keys), () => { ranked = rank(rubric, results).rows.length; }, () => rank(rubric, fractions, exactOpts)],
     Math.min(ROUNDS, 2),
     // Warm up on a tenth: a full extra round of a million rows would double the run.
-    [() => sortKeys(keys.slice(0, warm)), () => rank(rubric, results.slice(0, warm))],
+    [() => sortKeys(keys.slice(0, warm)), () => rank(rubric, results.slice(0, warm)), () => rank(rubric, fractions.slice(0, warm), exactOpts)],
   );
   if (ranked !== n) throw new Error(`rank ranked ${ranked} of ${n}`);
   const ratio = rankMs! / sortMs!;
@@ -47,8 +54,9 @@ export function benchRank(): BenchResult {
     rows: [
       { name: "Array.sort on JS-number keys (baseline)", medianMs: sortMs!, metric: (sortMs! * 1e6) / n, unit: "ns/result", items: n },
       { name: "rank(): exact keys, published rounding, ties, rows", medianMs: rankMs!, metric: (rankMs! * 1e6) / n, unit: "ns/result", items: n },
+      { name: "rank() on exact fractional indices (max 98.5), on exact", medianMs: fractionMs!, metric: (fractionMs! * 1e6) / n, unit: "ns/result", items: n },
     ],
-    ratios: { "rank ÷ numeric sort": ratio },
+    ratios: { "rank ÷ numeric sort": ratio, "rank on exact fractions ÷ numeric sort": fractionMs! / sortMs! },
     targets: [{ target: "rank within 3× of the numeric sort", value: `${ratio.toFixed(1)}×`, met: ratio <= 3 }],
   };
 }

@@ -8,7 +8,7 @@
  * @module
  */
 import type { CompiledRubric } from "../compile/types.js";
-import { Exact, text } from "../runtime/decimal.js";
+import { Exact, text } from "../runtime/exact.js";
 import { evaluateUnit } from "../runtime/evaluate.js";
 import type { NodeResult, UnitInputs, UnitResult } from "../runtime/result.js";
 import type { Value } from "../runtime/values.js";
@@ -24,6 +24,9 @@ export interface SubmissionIssue {
   readonly message: string;
 }
 
+/** A value as results show it: a decimal as a string, a yes/no as a boolean, a list element by element. */
+export type ShownValue = string | boolean | readonly (string | boolean)[];
+
 /** A node's result with both layers. */
 export interface LayeredNodeResult extends NodeResult {
   /** Points from the self-assessment alone, when it could be computed. */
@@ -31,7 +34,7 @@ export interface LayeredNodeResult extends NodeResult {
   /** Final points minus self-assessed points. */
   readonly difference?: string;
   /** The final value of each input (and given points) with the layer it came from. */
-  readonly values?: Readonly<Record<string, { readonly value: string | boolean | readonly string[]; readonly layer: Layer }>>;
+  readonly values?: Readonly<Record<string, { readonly value: ShownValue; readonly layer: Layer }>>;
   /** The appraisal council's reason for its correction. */
   readonly reason?: string;
 }
@@ -77,12 +80,12 @@ export interface EvaluationResult extends Partial<Figures> {
 export type EvaluateOutcome = { readonly ok: true; readonly result: EvaluationResult } | { readonly ok: false; readonly issues: readonly SubmissionIssue[] };
 
 /** A value as results show it: decimals as strings, lists element by element. */
-function shown(v: Value | undefined): string | boolean | readonly string[] {
+function shown(v: Value | undefined): ShownValue {
   if (v === undefined) return "";
   switch (v.kind) {
     case "num": return text(v.value);
     case "bool": return v.value;
-    case "list": return v.items.map((item) => String(shown(item)));
+    case "list": return v.items.map((item) => shown(item) as string | boolean);
     default: return v.value;
   }
 }
@@ -104,14 +107,9 @@ function readersOf(rubric: CompiledRubric): Readers {
   return found;
 }
 
-const FINITE = /^-?\d+(\.\d+)?$/;
-
-/**
- * `final − self` as decimal.js writes it. Equal finite decimals differ by zero, which
- * `text` writes "0" whatever its sign, so decimal.js is only asked where they differ.
- */
+/** `final − self`, exactly (both are canonical texts, so equal texts differ by 0). */
 function difference(final: string, self: string): string {
-  return final === self && FINITE.test(final) ? "0" : text(new Exact(final).minus(self));
+  return final === self ? "0" : text(Exact.of(final).minus(Exact.of(self)));
 }
 
 type NodeInputs = UnitInputs["nodes"] extends ReadonlyMap<string, infer D> ? D : never;
@@ -119,7 +117,7 @@ type NodeInputs = UnitInputs["nodes"] extends ReadonlyMap<string, infer D> ? D :
 /** The final value of each input (and given points) with its layer, by name. */
 function valuesOf(sources: ReadonlyMap<string, Layer>, data: NodeInputs | undefined): NonNullable<LayeredNodeResult["values"]> {
   const names = [...sources.keys()].sort((a, b) => (a < b ? -1 : 1));
-  const values: Record<string, { value: string | boolean | readonly string[]; layer: Layer }> = {};
+  const values: Record<string, { value: ShownValue; layer: Layer }> = {};
   for (const name of names) values[name] = { value: name === "points" ? data?.points ?? "" : shown(data?.inputs?.get(name)), layer: sources.get(name)! };
   return values;
 }

@@ -6,7 +6,7 @@
  */
 import * as z from "zod";
 import type { CompiledDecl, CompiledNode, CompiledRubric, CompiledScalarType, CompiledType } from "../compile/types.js";
-import { Exact } from "../runtime/decimal.js";
+import { Exact } from "../runtime/exact.js";
 import type { Value } from "../runtime/values.js";
 import { isCalendarDate, readDecimal } from "./decimal-input.js";
 
@@ -20,13 +20,14 @@ export type Checked<T> = { readonly ok: true; readonly value: T } | { readonly o
  * @param t - a numeric scalar type
  */
 export function numberReader(t: Extract<CompiledScalarType, { kind: "number" | "count" | "percent" | "likert" }>): (raw: unknown) => Checked<Value> {
-  const min = t.min === undefined ? undefined : new Exact(t.min);
-  const max = t.max === undefined ? undefined : new Exact(t.max);
+  const min = t.min === undefined ? undefined : Exact.of(t.min);
+  const max = t.max === undefined ? undefined : Exact.of(t.max);
   const whole = t.kind === "count" || t.kind === "likert";
   return (raw) => {
     const read = readDecimal(raw);
     if (!read.ok) return { ok: false, messages: [read.message] };
-    const value = new Exact(read.text);
+    const value = Exact.parse(read.text);
+    if (value === undefined) return { ok: false, messages: [`${read.text} is not a number that can be read exactly`] };
     let messages: string[] | undefined;
     const problem = (message: string): void => void (messages ??= []).push(message);
     if (whole && !value.isInteger()) problem(`${read.text} is not a whole number (${t.kind})`);
@@ -35,9 +36,11 @@ export function numberReader(t: Extract<CompiledScalarType, { kind: "number" | "
     if (max !== undefined && value.gt(max)) problem(`${read.text} is above the maximum ${t.max}`);
     if (messages !== undefined) return { ok: false, messages };
     // Percent inputs arrive in percent points and are fractions in rules.
-    return { ok: true, value: { kind: "num", value: t.kind === "percent" ? value.dividedBy(100) : value } };
+    return { ok: true, value: { kind: "num", value: t.kind === "percent" ? value.dividedBy(HUNDRED) : value } };
   };
 }
+
+const HUNDRED = Exact.int(100);
 
 function checked<T>(read: (raw: unknown) => Checked<T>): z.ZodType<T> {
   return z.unknown().transform((raw, ctx): T => {
@@ -91,13 +94,15 @@ export function leavesOf(rubric: CompiledRubric): { node: CompiledNode; survey: 
 export function pointsReader(node: CompiledNode): (raw: unknown) => Checked<string> {
   const rule = node.leaf?.rule;
   const step = rule?.kind === "given" ? rule.step : undefined;
-  const max = new Exact(node.max);
+  const max = Exact.of(node.max);
+  const stepValue = step === undefined ? undefined : Exact.of(step);
   return (raw) => {
     const read = readDecimal(raw);
     if (!read.ok) return { ok: false, messages: [read.message] };
-    const value = new Exact(read.text);
+    const value = Exact.parse(read.text);
+    if (value === undefined) return { ok: false, messages: [`${read.text} is not a number that can be read exactly`] };
     if (value.isNegative() || value.gt(max)) return { ok: false, messages: [`${read.text} is outside 0..${node.max}, the points "${node.id}" can give`] };
-    if (step !== undefined && !value.mod(step).isZero()) return { ok: false, messages: [`${read.text} is not a multiple of the step ${step}`] };
+    if (stepValue !== undefined && !value.dividedBy(stepValue).isInteger()) return { ok: false, messages: [`${read.text} is not a multiple of the step ${step}`] };
     return { ok: true, value: read.text };
   };
 }

@@ -12,7 +12,7 @@
  */
 import type { Cell, CellValue, Font as ExcelFont, Workbook, Worksheet } from "exceljs";
 import type { Locale } from "../diagnostics.js";
-import { Exact } from "../runtime/decimal.js";
+import { Exact } from "../runtime/exact.js";
 import { columnLetter } from "./cells.js";
 import type { GridRow } from "./wide.js";
 import type { Template, TemplateRow } from "./template.js";
@@ -119,8 +119,9 @@ export interface SheetGrid {
 function numberText(n: number, percent: boolean, locale: Locale): string | undefined {
   if (!Number.isFinite(n)) return undefined;
   let text = String(n);
-  if (/e/i.test(text)) text = new Exact(n).toFixed();
-  if (percent) text = `${new Exact(text).times(100).toFixed()}%`;
+  // A float's shortest spelling, read exactly (an exponent spelled out).
+  if (/e/i.test(text)) text = Exact.of(text).toString();
+  if (percent) text = `${Exact.of(text).times(Exact.int(100)).toString()}%`;
   return locale === "vi" ? text.replace(".", ",") : text;
 }
 

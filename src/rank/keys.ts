@@ -2,12 +2,12 @@
  * Exact, pre-normalised sort keys for ranking: published rounding done once per value
  * by string arithmetic on the decimal digits, and each key column stored as scaled
  * integers — JS numbers while every value of the column is a safe integer, BigInt
- * otherwise — so the sort compares integers instead of decimal.js values. Never binary
+ * otherwise — so the sort compares integers instead of exact rationals. Never binary
  * floating point: a number here only ever holds an integer below 2^53.
  * @module
  */
 import type { RoundingMode } from "../compile/types.js";
-import { Exact, publish } from "../runtime/decimal.js";
+import { Exact } from "../runtime/exact.js";
 
 /** A finite decimal split into its sign and digits (`-12.5` → `-`, `12`, `5`). */
 export interface Digits {
@@ -22,22 +22,18 @@ export interface Digits {
 const PLAIN = /^(-?)(\d+)(?:\.(\d+))?$/;
 
 /**
- * Splits a decimal string. Plain decimals (`-12.50`) are read directly; any other form
- * decimal.js accepts (exponents, `+`, `.5`) is normalised through it first.
+ * Splits a decimal string. Plain decimals (`-12.50`) are read directly; other decimal
+ * forms (exponents, `+`, `.5`) are normalised through {@link Exact} first.
  * @param s - a decimal string
- * @returns its digits, or undefined when it is not a finite decimal
+ * @returns its digits, or undefined when it is not a decimal that ends (a fraction such
+ * as `"25/12"` is not)
  */
 export function splitDecimal(s: string): Digits | undefined {
   let m = PLAIN.exec(s);
   if (m === null) {
-    let value: Exact;
-    try {
-      value = new Exact(s);
-    } catch {
-      return undefined;
-    }
-    if (!value.isFinite()) return undefined;
-    m = PLAIN.exec(value.toFixed());
+    const value = Exact.parse(s);
+    if (value === undefined || value.terminatingDecimals() === undefined) return undefined;
+    m = PLAIN.exec(value.toString());
     if (m === null) return undefined;
   }
   return { neg: m[1] === "-", int: m[2]!, frac: m[3] ?? "" };
@@ -67,7 +63,7 @@ function roundsAway(kept: string, dropped: string, mode: RoundingMode): boolean 
 }
 
 /**
- * Rounds for publication exactly as {@link publish} does (decimal.js `toFixed` with the
+ * Rounds for publication exactly as `Exact#toFixed` does (with the
  * rubric's mode; no `-0`), on the digits alone.
  * @param d - the value's digits
  * @param precision - decimals to keep (0 to 10)
@@ -85,8 +81,8 @@ export function publishDigits(d: Digits, precision: number, mode: RoundingMode):
 }
 
 /**
- * Publishes a decimal string: {@link publishDigits} for a finite decimal, decimal.js
- * otherwise (which throws on text that is not a number, as ranking always has).
+ * Publishes exact text: {@link publishDigits} for a decimal, exact rational rounding for
+ * a fraction (throws on text that is not a number, as ranking always has).
  * @param s - the exact value as text
  * @param precision - decimals to keep
  * @param mode - the rubric's rounding mode
@@ -95,7 +91,7 @@ export function publishText(s: string, precision: number, mode: RoundingMode): s
   const fast = publishPlain(s, precision, mode);
   if (fast !== undefined) return fast;
   const d = splitDecimal(s);
-  return d === undefined ? publish(new Exact(s), precision, mode) : publishDigits(d, precision, mode);
+  return d === undefined ? Exact.of(s).toFixed(precision, mode) : publishDigits(d, precision, mode);
 }
 
 /**
@@ -194,7 +190,7 @@ function longestFraction(texts: readonly string[]): number {
 /**
  * Builds a key column from the values' text, all scaled to the longest fraction among
  * them: numbers when every scaled value has at most 15 digits, else BigInt. Falls back
- * to decimal.js values only for text that is not a finite decimal.
+ * to exact rationals only for a value that has no finite decimal (a fraction).
  * @param texts - each candidate's key value as text
  * @param desc - descending: the integers are negated so that ascending order is wanted
  */
@@ -213,13 +209,13 @@ export function keyColumn(texts: readonly string[], desc: boolean): KeyColumn {
   return slowColumn(texts, desc);
 }
 
-/** A column through the digits of every value: BigInt, or decimal.js for non-decimals. */
+/** A column through the digits of every value: BigInt, or exact rationals when a value is a fraction. */
 function slowColumn(texts: readonly string[], desc: boolean): KeyColumn {
   const parts: Digits[] = [];
   let scale = 0;
   for (const t of texts) {
     const d = splitDecimal(t);
-    if (d === undefined) return { kind: "exact", values: texts.map((x) => new Exact(x)), sign: desc ? -1 : 1 };
+    if (d === undefined) return { kind: "exact", values: texts.map((x) => Exact.of(x)), sign: desc ? -1 : 1 };
     if (d.frac.length > scale) scale = d.frac.length;
     parts.push(d);
   }

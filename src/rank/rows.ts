@@ -5,7 +5,7 @@
  */
 import type { CompiledBand, CompiledExpr, CompiledRubric } from "../compile/types.js";
 import type { EvaluationResult } from "../io/evaluate.js";
-import { Exact, text } from "../runtime/decimal.js";
+import { Exact, text } from "../runtime/exact.js";
 import { prepareExpr } from "../runtime/prepare-expr.js";
 import type { Change, PreviousRow, RankedRow } from "./types.js";
 
@@ -70,7 +70,7 @@ export function bandFinder(bands: readonly CompiledBand[]): (figures: BandFigure
   return (figures) => {
     const key = names.map((n) => figures[n]).join("|");
     if (cache.has(key)) return cache.get(key);
-    const exact = new Map(names.map((n) => [n, new Exact(figures[n])] as const));
+    const exact = new Map(names.map((n) => [n, Exact.of(figures[n])] as const));
     const label = tests.find((t) => t.test(exact))?.label;
     if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(key, label);
@@ -90,7 +90,7 @@ export function changeOf(previous: ReadonlyMap<string, PreviousRow> | undefined,
   const before = previous.get(id);
   if (before === undefined) return "new";
   const places = before.rank - rank;
-  return { rank: before.rank, index: before.index, change: places > 0 ? "up" : places < 0 ? "down" : "same", places: Math.abs(places), indexDelta: text(new Exact(index).minus(before.index)) };
+  return { rank: before.rank, index: before.index, change: places > 0 ? "up" : places < 0 ? "down" : "same", places: Math.abs(places), indexDelta: text(Exact.of(index).minus(Exact.of(before.index))) };
 }
 
 /**

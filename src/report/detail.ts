@@ -7,7 +7,7 @@
 import type { CompiledNode, CompiledRubric } from "../compile/types.js";
 import type { Locale } from "../diagnostics.js";
 import type { EvaluationResult } from "../io/evaluate.js";
-import { Exact, publish } from "../runtime/decimal.js";
+import { publishText } from "../runtime/exact.js";
 import { escapeHtml, htmlPage } from "./html.js";
 import { figure } from "./locale.js";
 import { renderTable, type TableFormat } from "./render.js";
@@ -30,7 +30,7 @@ const STATUS: Readonly<Record<Locale, Readonly<Record<string, string>>>> = {
  */
 export function unitDetailTable(result: EvaluationResult, rubric: CompiledRubric, locale: Locale): Table {
   const { precision, rounding } = rubric.publish;
-  const shown = (value: string | undefined): string => (value === undefined ? "" : figure(publish(new Exact(value), precision, rounding), locale));
+  const shown = (value: string | undefined): string => (value === undefined ? "" : figure(publishText(value, precision, rounding), locale));
   const rows: string[][] = [];
   const stack: { node: CompiledNode | { id: string; title: string; max: string; children?: undefined }; depth: number }[] = [
     ...rubric.extras.map((e) => ({ node: { id: e.id, title: e.title, max: e.max }, depth: 0 })).reverse(),
@@ -43,7 +43,8 @@ export function unitDetailTable(result: EvaluationResult, rubric: CompiledRubric
     rows.push([
       node.id,
       `${"  ".repeat(depth)}${node.title}`,
-      shown(node.max),
+      // The applicable maximum: lower than the declared one when something under it is excluded.
+      shown(n !== undefined && n.applicable ? n.max : node.max),
       shown(n?.selfPoints),
       shown(n?.points),
       shown(n?.difference),

@@ -8,7 +8,7 @@
 import type { CompiledRubric } from "../compile/types.js";
 import type { Locale } from "../diagnostics.js";
 import type { RankResult } from "../rank/types.js";
-import { Exact, publish } from "../runtime/decimal.js";
+import { publishText } from "../runtime/exact.js";
 import { figure, WORDS } from "./locale.js";
 import { rankedTable, unrankedTable, type Table } from "./table.js";
 
@@ -50,8 +50,8 @@ function chart(ranking: RankResult, rubric: CompiledRubric, locale: Locale): str
 function breakdown(ranking: RankResult, rubric: CompiledRubric, locale: Locale): Table {
   const { precision, rounding } = rubric.publish;
   return {
-    head: [WORDS[locale].unit, ...rubric.nodes.map((n) => `${n.id}. ${n.title} (${figure(publish(new Exact(n.max), precision, rounding), locale)})`)],
-    rows: ranking.rows.map((r) => [r.unit.name ?? r.unit.id, ...rubric.nodes.map((n) => figure(publish(new Exact(r.areas[n.id] ?? "0"), precision, rounding), locale))]),
+    head: [WORDS[locale].unit, ...rubric.nodes.map((n) => `${n.id}. ${n.title} (${figure(publishText(n.max, precision, rounding), locale)})`)],
+    rows: ranking.rows.map((r) => [r.unit.name ?? r.unit.id, ...rubric.nodes.map((n) => figure(publishText(r.areas[n.id] ?? "0", precision, rounding), locale))]),
     right: new Set(rubric.nodes.map((_, i) => i + 1)),
   };
 }

@@ -7,7 +7,8 @@
  * @module
  */
 import type { CompiledExtra, CompiledLeaf, CompiledNode, CompiledRubric, NaPolicy } from "../compile/types.js";
-import { Exact, text } from "./decimal.js";
+import { aggregate, type Arithmetic } from "./aggregate.js";
+import { Exact, text } from "./exact.js";
 import { evaluatePlain } from "./evaluate-plain.js";
 import { add, cmp, div, fromExact, isNum, max as maxOf, min as minOf, mul, numText, publishNum, SCALE, sub, type Num } from "./fast-num.js";
 import { FALLBACK, prepareFast, type Fast, type FastEnv, type FastThunk } from "./prepare-fast.js";
@@ -52,21 +53,31 @@ function fail(): never {
   throw FALLBACK;
 }
 
+/** Fast-path arithmetic for {@link aggregate}; a division by zero falls back to the plain path. */
+const FAST: Arithmetic<Num> = {
+  zero: 0,
+  add,
+  mul,
+  div: (a, b) => div(a, b) ?? fail(),
+  cmp,
+  int: (k) => k * SCALE,
+};
+
 function prepareLeaf(leaf: CompiledLeaf): FastLeaf {
   const slots = new Map(leaf.lets.map((l, i) => [l.name, i]));
   return {
     lets: leaf.lets.map((l) => prepareFast(l.expr, slots)),
     letNames: leaf.lets.map((l) => l.name),
     when: leaf.when.map((w, i) => ({ thunk: prepareFast(w.cond, slots), policy: w.policy, note: `when clause ${i + 1} holds: not applicable (${w.policy})` })),
-    rule: leaf.rule.kind === "expr" ? prepareFast(leaf.rule.expr, slots) : { step: leaf.rule.step === undefined ? null : new Exact(leaf.rule.step) },
+    rule: leaf.rule.kind === "expr" ? prepareFast(leaf.rule.expr, slots) : { step: leaf.rule.step === undefined ? null : Exact.of(leaf.rule.step) },
   };
 }
 
 function prepareNode(node: CompiledNode): FastNode {
-  const maxExact = new Exact(node.max);
+  const maxExact = Exact.of(node.max);
   return {
     node, maxExact, max: fromExact(maxExact), maxText: text(maxExact),
-    weight: fromExact(new Exact(node.weight ?? "1")),
+    weight: fromExact(Exact.of(node.weight ?? "1")),
     appliesWhen: node.appliesWhen === undefined ? undefined : prepareFast(node.appliesWhen, undefined),
     children: (node.children ?? []).map(prepareNode),
     leaf: node.leaf === undefined ? undefined : prepareLeaf(node.leaf),
@@ -81,7 +92,7 @@ function prepared(rubric: CompiledRubric): FastRubric {
     p = {
       nodes: rubric.nodes.map(prepareNode),
       extras: rubric.extras.map((extra) => {
-        const maxExact = new Exact(extra.max);
+        const maxExact = Exact.of(extra.max);
         return { extra, maxExact, max: fromExact(maxExact), maxText: text(maxExact), leaf: prepareLeaf(extra.leaf) };
       }),
       index: prepareFast(rubric.index, undefined),
@@ -91,10 +102,12 @@ function prepared(rubric: CompiledRubric): FastRubric {
   return p;
 }
 
+/** Clamps to [0, max] when asked (the plain path's rule); `points` itself when unchanged. */
 function clampTo(points: Num, max: Num, clamp: boolean, trace: string[]): Num {
   if (!clamp) return points;
   const clamped = cmp(points, 0) < 0 ? 0 : cmp(points, max) > 0 ? max : points;
-  if (clamped !== points && cmp(clamped, points) !== 0) trace.push(`clamped to ${numText(clamped)}`);
+  if (clamped === points) return points;
+  trace.push(`clamped to ${numText(clamped)}`);
   return clamped;
 }
 
@@ -135,20 +148,22 @@ class FastUnit {
       return v;
     }
     if (given?.points === undefined) return fail();
-    const points = new Exact(given.points);
-    if (points.isNegative() || points.gt(maxExact) || (leaf.rule.step !== null && !points.mod(leaf.rule.step).isZero())) return fail();
+    const points = Exact.of(given.points);
+    if (points.isNegative() || points.gt(maxExact) || (leaf.rule.step !== null && !points.dividedBy(leaf.rule.step).isInteger())) return fail();
     this.lastText = text(points);
     trace.push(`given: ${this.lastText}`);
     return fromExact(points);
   }
 
-  private finish(p: FastNode, slot: number, trace: string[], o: Outcome, status: NodeResult["status"], naPolicy?: NaPolicy, pointsText?: string): Outcome {
+  private finish(p: FastNode, slot: number, trace: string[], o: Outcome, status: NodeResult["status"], naPolicy?: NaPolicy, pointsText?: string, before?: Num): Outcome {
     const { id } = p.node;
     const max = o.max === p.max ? p.maxText : numText(o.max);
     const points = pointsText ?? numText(o.points);
-    this.results[slot] = naPolicy === undefined
-      ? { id, status, max, applicable: o.applicable, trace, points }
-      : { id, status, max, applicable: o.applicable, trace, points, naPolicy };
+    this.results[slot] = naPolicy !== undefined
+      ? { id, status, max, applicable: o.applicable, trace, points, naPolicy }
+      : before !== undefined
+        ? { id, status, max, applicable: o.applicable, trace, points, beforeClamp: numText(before) }
+        : { id, status, max, applicable: o.applicable, trace, points };
     return o;
   }
 
@@ -177,7 +192,9 @@ class FastUnit {
       const got = this.leaf(p.leaf, data, p.max, p.maxExact, trace);
       if (typeof got === "string") return this.finish(p, slot, trace, notApplicable(got, p.max), "not-applicable", got);
       const points = clampTo(got, p.max, node.clamp, trace);
-      return this.finish(p, slot, trace, { points, max: p.max, applicable: true }, "scored", undefined, points === got ? this.lastText : undefined);
+      return points === got
+        ? this.finish(p, slot, trace, { points, max: p.max, applicable: true }, "scored", undefined, this.lastText)
+        : this.finish(p, slot, trace, { points, max: p.max, applicable: true }, "scored", undefined, undefined, got);
     }
     return this.inner(p, slot, trace);
   }
@@ -185,40 +202,23 @@ class FastUnit {
   private inner(p: FastNode, slot: number, trace: string[]): Outcome {
     const { node, children } = p;
     const outcomes = children.map((c) => this.node(c));
-    let live = 0;
-    for (const o of outcomes) if (o.applicable) live++;
-    if (live === 0) {
+    const live: { points: Num; max: Num; weight: Num }[] = [];
+    let reduced = false;
+    outcomes.forEach((o, i) => {
+      if (!o.applicable) { reduced = true; return; }
+      const c = children[i]!;
+      if (o.max !== c.max && cmp(o.max, c.max) !== 0) reduced = true;
+      live.push({ points: o.points, max: o.max, weight: c.weight });
+    });
+    if (live.length === 0) {
       trace.push("every child is excluded");
       return this.finish(p, slot, trace, notApplicable("exclude", p.max), "not-applicable", "exclude");
     }
     const method = node.aggregate ?? "sum";
-    let points: Num = 0;
-    let max = p.max;
-    if (method === "sum" || method === "weighted") {
-      const weighted = method === "weighted";
-      // Excluded children take their share out of this node's maximum.
-      let dropped: Num = 0;
-      outcomes.forEach((o, i) => {
-        const c = children[i]!;
-        if (o.applicable) points = add(points, weighted ? mul(c.weight, o.points) : o.points);
-        else dropped = add(dropped, weighted ? mul(c.weight, c.max) : c.max);
-      });
-      if (dropped !== 0) max = maxOf(0, sub(p.max, dropped));
-    } else if (method === "mean") {
-      for (const o of outcomes) if (o.applicable) points = add(points, o.points);
-      points = div(points, live * SCALE) ?? fail();
-    } else if (method === "min") {
-      let first = true;
-      for (const o of outcomes) if (o.applicable) {
-        points = first ? o.points : minOf(points, o.points);
-        first = false;
-      }
-    } else {
-      for (const o of outcomes) if (o.applicable) points = add(points, div(o.points, o.max) ?? fail());
-      points = mul(div(points, live * SCALE) ?? fail(), p.max);
-    }
-    trace.push(`${method} of ${live} children = ${numText(points)}`);
-    return this.finish(p, slot, trace, { points: clampTo(points, max, node.clamp, trace), max, applicable: true }, "scored");
+    const { points, max } = aggregate(FAST, method, p.max, live, reduced);
+    trace.push(`${method} of ${live.length} children = ${numText(points)}`);
+    const clamped = clampTo(points, max, node.clamp, trace);
+    return this.finish(p, slot, trace, { points: clamped, max, applicable: true }, "scored", undefined, undefined, clamped === points ? undefined : points);
   }
 }
 
@@ -255,8 +255,16 @@ function fast(rubric: CompiledRubric, data: UnitInputs): UnitResult {
   for (const { extra, max, maxExact, maxText, leaf } of p.extras) {
     const trace: string[] = [];
     const got = run.leaf(leaf, data.nodes.get(extra.id), max, maxExact, trace);
-    const points = typeof got === "string" ? 0 : clampTo(got, max, true, trace);
-    run.results.push({ id: extra.id, status: typeof got === "string" ? "not-applicable" : "scored", points: points === got ? run.lastText : numText(points), max: maxText, applicable: true, trace });
+    let points: Num;
+    if (typeof got === "string") {
+      points = extra.sign === "bonus" && got === "full" ? max : 0;
+      run.results.push({ id: extra.id, status: "not-applicable", points: numText(points), max: maxText, applicable: true, naPolicy: got, trace });
+    } else {
+      points = clampTo(got, max, true, trace);
+      run.results.push(points === got
+        ? { id: extra.id, status: "scored", points: run.lastText, max: maxText, applicable: true, trace }
+        : { id: extra.id, status: "scored", points: numText(points), max: maxText, applicable: true, trace, beforeClamp: numText(got) });
+    }
     if (extra.sign === "bonus") bonus = add(bonus, points);
     else penalty = add(penalty, points);
   }

@@ -4,7 +4,7 @@
  * @module
  */
 import type { NaPolicy } from "../compile/types.js";
-import { Exact, text } from "./decimal.js";
+import { Exact, text } from "./exact.js";
 import type { PreparedLeaf } from "./prepare.js";
 import type { Env } from "./prepare-expr.js";
 import { RuleFailure, type Value } from "./values.js";
@@ -64,7 +64,7 @@ export function scoreLeaf(leaf: PreparedLeaf, max: Exact, data: LeafInputs, unit
     const points = data.points;
     if (points === undefined) throw new RuleFailure("missing-input", "the points given by the assessor are missing");
     if (points.isNegative() || points.gt(max)) throw new RuleFailure("bad-points", `given points ${text(points)} are outside 0..${text(max)}`);
-    if (leaf.rule.step !== null && !points.mod(leaf.rule.step).isZero()) {
+    if (leaf.rule.step !== null && !points.dividedBy(leaf.rule.step).isInteger()) {
       throw new RuleFailure("bad-points", `given points ${text(points)} are not a multiple of the step ${text(leaf.rule.step)}`);
     }
     trace.push(`given: ${text(points)}`);
@@ -85,4 +85,4 @@ function show(v: Value): string {
 }
 
 /** Zero, exactly. */
-export const ZERO = new Exact(0);
+export const ZERO = Exact.ZERO;

@@ -7,11 +7,12 @@
  * @module
  */
 import type { CompiledRubric, NaPolicy } from "../compile/types.js";
-import { Exact, publish, text } from "./decimal.js";
-import { scoreLeaf, ZERO } from "./evaluate-leaf.js";
+import { aggregate, type Arithmetic } from "./aggregate.js";
+import { Exact, publish, text } from "./exact.js";
+import { scoreLeaf } from "./evaluate-leaf.js";
 import { prepare, type PreparedNode } from "./prepare.js";
 import type { NodeResult, UnitInputs, UnitResult } from "./result.js";
-import { RuleFailure, type Value } from "./values.js";
+import { asFailure, RuleFailure, type Value } from "./values.js";
 
 interface Outcome {
   readonly points: Exact | undefined; // undefined: error
@@ -19,9 +20,20 @@ interface Outcome {
   readonly applicable: boolean;
 }
 
+const ZERO = Exact.ZERO;
 const EMPTY = new Map<string, Value>();
 const noLet = (name: string): Value => {
   throw new RuleFailure("missing-input", `'${name}' has no value here`);
+};
+
+/** Exact arithmetic for {@link aggregate}. */
+export const EXACT: Arithmetic<Exact> = {
+  zero: ZERO,
+  add: (a, b) => a.plus(b),
+  mul: (a, b) => a.times(b),
+  div: (a, b) => a.dividedBy(b),
+  cmp: (a, b) => a.comparedTo(b),
+  int: (k) => Exact.int(k),
 };
 
 function notApplicable(policy: NaPolicy, max: Exact): Outcome {
@@ -29,11 +41,25 @@ function notApplicable(policy: NaPolicy, max: Exact): Outcome {
   return { points: policy === "full" ? max : ZERO, max, applicable: true };
 }
 
-function clampTo(points: Exact, max: Exact, clamp: boolean, trace: string[]): Exact {
-  if (!clamp) return points;
-  const clamped = Exact.max(ZERO, Exact.min(points, max));
-  if (!clamped.eq(points)) trace.push(`clamped to ${text(clamped)}`);
-  return clamped;
+/**
+ * The points of a bonus or penalty that does not arise (a `when` clause holds): a bonus
+ * under `full` earns its max, otherwise nothing; a penalty never deducts anything (the
+ * checker refuses `full` on a penalty, whose meaning would be unclear).
+ * @param sign - bonus or penalty
+ * @param policy - the policy of the clause that holds
+ * @param max - the block's cap
+ */
+export function extraNotApplicable(sign: "bonus" | "penalty", policy: NaPolicy, max: Exact): Exact {
+  return sign === "bonus" && policy === "full" ? max : ZERO;
+}
+
+/** Clamps to [0, max] when asked; a clamp that changes the figure is recorded. */
+function clampTo(points: Exact, max: Exact, clamp: boolean, trace: string[]): { points: Exact; before?: string } {
+  if (!clamp) return { points };
+  const clamped = points.isNegative() ? ZERO : points.gt(max) ? max : points;
+  if (clamped === points) return { points };
+  trace.push(`clamped to ${text(clamped)}`);
+  return { points: clamped, before: text(points) };
 }
 
 class UnitEvaluation {
@@ -62,14 +88,15 @@ class UnitEvaluation {
       }
       if (p.leaf !== undefined) {
         const given = this.data.nodes.get(node.id);
-        const outcome = scoreLeaf(p.leaf, p.max, { inputs: given?.inputs ?? EMPTY, points: given?.points === undefined ? undefined : new Exact(given.points) }, this.data.facts);
+        const outcome = scoreLeaf(p.leaf, p.max, { inputs: given?.inputs ?? EMPTY, points: given?.points === undefined ? undefined : Exact.of(given.points) }, this.data.facts);
         trace.push(...outcome.trace);
         if (outcome.kind === "not-applicable") return finish(notApplicable(outcome.policy, p.max), "not-applicable", trace, { naPolicy: outcome.policy });
-        return finish({ points: clampTo(outcome.points, p.max, node.clamp, trace), max: p.max, applicable: true }, "scored", trace);
+        const clamped = clampTo(outcome.points, p.max, node.clamp, trace);
+        return finish({ points: clamped.points, max: p.max, applicable: true }, "scored", trace, clamped.before === undefined ? {} : { beforeClamp: clamped.before });
       }
       return this.inner(p, trace, finish);
     } catch (error) {
-      const failure = error instanceof RuleFailure ? error : new RuleFailure("wrong-type", error instanceof Error ? error.message : String(error));
+      const failure = asFailure(error);
       return finish({ points: undefined, max: p.max, applicable: true }, "error", trace, { error: { code: failure.code, message: `"${node.id}": ${failure.message}` } });
     }
   }
@@ -92,24 +119,11 @@ class UnitEvaluation {
       return finish(notApplicable("exclude", p.max), "not-applicable", trace, { naPolicy: "exclude" });
     }
     const method = p.node.aggregate ?? "sum";
-    const pts = live.map((c) => c.outcome.points!);
-    let points: Exact;
-    let max = p.max;
-    if (method === "sum" || method === "weighted") {
-      const w = (c: (typeof live)[number]): Exact => (method === "weighted" ? c.child.weight : new Exact(1));
-      points = live.reduce((s, c) => s.plus(w(c).times(c.outcome.points!)), ZERO);
-      // Excluded children take their share out of this node's maximum.
-      const dropped = children.filter((c) => !c.outcome.applicable).reduce((s, c) => s.plus(w(c).times(c.child.max)), ZERO);
-      max = Exact.max(ZERO, p.max.minus(dropped));
-    } else if (method === "mean") {
-      points = pts.reduce((s, v) => s.plus(v), ZERO).dividedBy(pts.length);
-    } else if (method === "min") {
-      points = Exact.min(...pts);
-    } else {
-      points = live.reduce((s, c) => s.plus(c.outcome.points!.dividedBy(c.outcome.max)), ZERO).dividedBy(live.length).times(p.max);
-    }
+    const reduced = live.length < children.length || live.some((c) => !c.outcome.max.eq(c.child.max));
+    const { points, max } = aggregate(EXACT, method, p.max, live.map((c) => ({ points: c.outcome.points!, max: c.outcome.max, weight: c.child.weight })), reduced);
     trace.push(`${method} of ${live.length} children = ${text(points)}`);
-    return finish({ points: clampTo(points, max, p.node.clamp, trace), max, applicable: true }, "scored", trace);
+    const clamped = clampTo(points, max, p.node.clamp, trace);
+    return finish({ points: clamped.points, max, applicable: true }, "scored", trace, clamped.before === undefined ? {} : { beforeClamp: clamped.before });
   }
 }
 
@@ -125,13 +139,18 @@ export function evaluatePlain(rubric: CompiledRubric, data: UnitInputs): UnitRes
   const extras = prepared.extras.map(({ extra, max, leaf }) => {
     const given = data.nodes.get(extra.id);
     try {
-      const outcome = scoreLeaf(leaf, max, { inputs: given?.inputs ?? EMPTY, points: given?.points === undefined ? undefined : new Exact(given.points) }, data.facts);
+      const outcome = scoreLeaf(leaf, max, { inputs: given?.inputs ?? EMPTY, points: given?.points === undefined ? undefined : Exact.of(given.points) }, data.facts);
       const trace = [...outcome.trace];
-      const points = outcome.kind === "points" ? clampTo(outcome.points, max, true, trace) : ZERO;
-      run.results.push({ id: extra.id, status: outcome.kind === "points" ? "scored" : "not-applicable", points: text(points), max: text(max), applicable: true, trace });
-      return { sign: extra.sign, points };
+      if (outcome.kind === "not-applicable") {
+        const points = extraNotApplicable(extra.sign, outcome.policy, max);
+        run.results.push({ id: extra.id, status: "not-applicable", points: text(points), max: text(max), applicable: true, naPolicy: outcome.policy, trace });
+        return { sign: extra.sign, points };
+      }
+      const clamped = clampTo(outcome.points, max, true, trace);
+      run.results.push({ id: extra.id, status: "scored", points: text(clamped.points), max: text(max), applicable: true, trace, ...(clamped.before === undefined ? {} : { beforeClamp: clamped.before }) });
+      return { sign: extra.sign, points: clamped.points };
     } catch (error) {
-      const f = error instanceof RuleFailure ? error : new RuleFailure("wrong-type", String(error));
+      const f = asFailure(error);
       run.results.push({ id: extra.id, status: "error", max: text(max), applicable: true, trace: [], error: { code: f.code, message: `"${extra.id}": ${f.message}` } });
       return { sign: extra.sign, points: undefined };
     }
@@ -158,7 +177,7 @@ export function evaluatePlain(rubric: CompiledRubric, data: UnitInputs): UnitRes
       published: { points: publish(points, precision, rounding), index: publish(v.value, precision, rounding) },
     };
   } catch (error) {
-    const f = error instanceof RuleFailure ? error : new RuleFailure("wrong-type", String(error));
+    const f = asFailure(error);
     return { ...base, complete: false, errors: [{ node: "index", code: f.code, message: `index: ${f.message}` }] };
   }
 }

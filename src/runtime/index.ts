@@ -3,5 +3,6 @@
  * @module
  */
 export { evaluateUnit, type EvaluateUnitOptions } from "./evaluate.js";
+export { Exact, ExactOverflow, MAX_EXACT_DIGITS, publishText } from "./exact.js";
 export type { NodeResult, UnitInputs, UnitResult } from "./result.js";
 export type { EvalErrorCode, Value } from "./values.js";

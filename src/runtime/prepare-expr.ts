@@ -4,7 +4,7 @@
  * @module
  */
 import type { CompiledExpr, FunctionCode } from "../compile/types.js";
-import { Exact } from "./decimal.js";
+import { Exact } from "./exact.js";
 import { RuleFailure, type Value } from "./values.js";
 
 /** What names mean while a node is evaluated. */
@@ -67,7 +67,7 @@ const COMPARE: Readonly<Record<string, (c: number) => boolean>> = {
  */
 export function prepareExpr(e: CompiledExpr): Thunk {
   switch (e.op) {
-    case "num": { const v = num(new Exact(e.value)); return () => v; }
+    case "num": { const v = num(Exact.of(e.value)); return () => v; }
     case "date": case "enum": { const v: Value = { kind: e.op, value: e.value }; return () => v; }
     case "bool": { const v = bool(e.value); return () => v; }
     case "input": return (env) => {
@@ -125,16 +125,27 @@ export function prepareExpr(e: CompiledExpr): Thunk {
         for (const [i, arm] of arms.entries()) {
           const t = arm.threshold(env);
           if (arm.test(compareValues(s, t))) {
-            env.note(`bands: arm ${i + 1} (${arm.cmp} ${t.kind === "num" ? t.value.toFixed() : String(t.kind)})`);
+            env.note(`bands: arm ${i + 1} (${arm.cmp} ${t.kind === "num" ? t.value.toString() : String(t.kind)})`);
             return arm.value(env);
           }
         }
-        if (otherwise === undefined) throw new RuleFailure("no-band", `no band matches ${s.kind === "num" ? s.value.toFixed() : s.kind}`);
+        if (otherwise === undefined) throw new RuleFailure("no-band", `no band matches ${s.kind === "num" ? s.value.toString() : s.kind}`);
         env.note("bands: else");
         return otherwise(env);
       };
     }
   }
+}
+
+/** The largest number of decimals `round(x, n)` keeps (the checker refuses more). */
+export const MAX_ROUND_DIGITS = 20;
+
+/** The decimals argument of `round`: a whole number from 0 to {@link MAX_ROUND_DIGITS}. */
+export function roundDigits(n: Exact): number {
+  if (!n.isInteger() || n.isNegative() || n.gt(Exact.int(MAX_ROUND_DIGITS))) {
+    throw new RuleFailure("wrong-type", `round() keeps 0 to ${MAX_ROUND_DIGITS} decimals, not ${n.toString()}`);
+  }
+  return Number(n.n);
 }
 
 function prepareCall(fn: FunctionCode, args: readonly Thunk[]): Thunk {
@@ -146,20 +157,20 @@ function prepareCall(fn: FunctionCode, args: readonly Thunk[]): Thunk {
       return num(fn === "min" ? Exact.min(...values) : Exact.max(...values));
     };
     case "clamp": return (env) => num(Exact.max(asNum(a1!(env), "clamp()"), Exact.min(asNum(a2!(env), "clamp()"), asNum(a0!(env), "clamp()"))));
-    case "round": return (env) => num(asNum(a0!(env), "round()").toDecimalPlaces(asNum(a1!(env), "round()").toNumber(), Exact.ROUND_HALF_UP));
+    case "round": return (env) => num(asNum(a0!(env), "round()").roundTo(roundDigits(asNum(a1!(env), "round()")), "half-up"));
     case "floor": return (env) => num(asNum(a0!(env), "floor()").floor());
     case "ceil": return (env) => num(asNum(a0!(env), "ceil()").ceil());
     case "abs": return (env) => num(asNum(a0!(env), "abs()").abs());
-    case "sum": return (env) => num(numbers(a0!(env), "sum()").reduce((s, v) => s.plus(v), new Exact(0)));
+    case "sum": return (env) => num(numbers(a0!(env), "sum()").reduce((s, v) => s.plus(v), Exact.ZERO));
     case "mean": return (env) => {
       const values = numbers(a0!(env), "mean()");
       if (values.length === 0) throw new RuleFailure("empty-list", "mean() of an empty list");
-      return num(values.reduce((s, v) => s.plus(v), new Exact(0)).dividedBy(values.length));
+      return num(values.reduce((s, v) => s.plus(v), Exact.ZERO).dividedBy(Exact.int(values.length)));
     };
     case "count": return (env) => {
       const v = a0!(env);
       if (v.kind !== "list") throw new RuleFailure("wrong-type", "count() needs a list");
-      return num(new Exact(v.items.length));
+      return num(Exact.int(v.items.length));
     };
     case "ratio": return (env) => num(divide(asNum(a0!(env), "ratio()"), asNum(a1!(env), "ratio()"), "ratio()"));
   }

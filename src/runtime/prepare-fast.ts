@@ -7,7 +7,8 @@
  * @module
  */
 import type { CompareCode, CompiledExpr, FunctionCode } from "../compile/types.js";
-import { Exact } from "./decimal.js";
+import { Exact } from "./exact.js";
+import { roundDigits } from "./prepare-expr.js";
 import { add, cmp, div, fromExact, isNum, max, min, mul, neg, numText, SCALE, sub, toExact, type Num } from "./fast-num.js";
 import type { Value } from "./values.js";
 
@@ -102,7 +103,7 @@ function kindText(t: Fast): string {
 export function prepareFast(e: CompiledExpr, lets: ReadonlyMap<string, number> | undefined): FastThunk {
   const sub1 = (x: CompiledExpr): FastThunk => prepareFast(x, lets);
   switch (e.op) {
-    case "num": { const v = fromExact(new Exact(e.value)); return () => v; }
+    case "num": { const v = fromExact(Exact.of(e.value)); return () => v; }
     case "date": case "enum": { const v: Value = { kind: e.op, value: e.value }; return () => v; }
     case "bool": { const v = e.value; return () => v; }
     case "input": { const name = e.name; return (env) => { const v = env.inputs.get(name); return v === undefined ? fail() : fromValue(v); }; }
@@ -191,7 +192,7 @@ function prepareCall(fn: FunctionCode, args: readonly FastThunk[]): FastThunk {
     }
     // The plain path reads clamp's bounds before its value: the same order keeps lets' trace order.
     case "clamp": return (env) => { const lo = asNum(a1!(env)); const hi = asNum(a2!(env)); return max(lo, min(hi, asNum(a0!(env)))); };
-    case "round": return (env) => { const x = asNum(a0!(env)); const n = asNum(a1!(env)); return fromExact(toExact(x).toDecimalPlaces(toExact(n).toNumber(), Exact.ROUND_HALF_UP)); };
+    case "round": return (env) => { const x = asNum(a0!(env)); const n = asNum(a1!(env)); return fromExact(toExact(x).roundTo(roundDigits(toExact(n)), "half-up")); };
     case "floor": return (env) => floorOf(asNum(a0!(env)), false);
     case "ceil": return (env) => floorOf(asNum(a0!(env)), true);
     case "abs": return (env) => { const x = asNum(a0!(env)); return typeof x === "number" ? Math.abs(x) : toExact(x).abs(); };

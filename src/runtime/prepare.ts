@@ -4,7 +4,7 @@
  * @module
  */
 import type { CompiledExtra, CompiledLeaf, CompiledNode, CompiledRubric, NaPolicy } from "../compile/types.js";
-import { Exact } from "./decimal.js";
+import { Exact } from "./exact.js";
 import { prepareExpr, type Thunk } from "./prepare-expr.js";
 
 /** A leaf's prepared rule. */
@@ -47,15 +47,15 @@ function prepareLeaf(leaf: CompiledLeaf): PreparedLeaf {
   return {
     lets: leaf.lets.map((l) => ({ name: l.name, thunk: prepareExpr(l.expr) })),
     when: leaf.when.map((w) => ({ thunk: prepareExpr(w.cond), policy: w.policy })),
-    rule: leaf.rule.kind === "expr" ? { kind: "expr", thunk: prepareExpr(leaf.rule.expr) } : { kind: "given", step: leaf.rule.step === undefined ? null : new Exact(leaf.rule.step) },
+    rule: leaf.rule.kind === "expr" ? { kind: "expr", thunk: prepareExpr(leaf.rule.expr) } : { kind: "given", step: leaf.rule.step === undefined ? null : Exact.of(leaf.rule.step) },
   };
 }
 
 function prepareNode(node: CompiledNode): PreparedNode {
   return {
     node,
-    max: new Exact(node.max),
-    weight: new Exact(node.weight ?? "1"),
+    max: Exact.of(node.max),
+    weight: Exact.of(node.weight ?? "1"),
     appliesWhen: node.appliesWhen === undefined ? undefined : prepareExpr(node.appliesWhen),
     children: (node.children ?? []).map(prepareNode),
     leaf: node.leaf === undefined ? undefined : prepareLeaf(node.leaf),
@@ -73,7 +73,7 @@ export function prepare(rubric: CompiledRubric): PreparedRubric {
   if (prepared === undefined) {
     prepared = {
       nodes: rubric.nodes.map(prepareNode),
-      extras: rubric.extras.map((extra) => ({ extra, max: new Exact(extra.max), leaf: prepareLeaf(extra.leaf) })),
+      extras: rubric.extras.map((extra) => ({ extra, max: Exact.of(extra.max), leaf: prepareLeaf(extra.leaf) })),
       index: prepareExpr(rubric.index),
     };
     cache.set(rubric, prepared);

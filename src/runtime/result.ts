@@ -11,9 +11,11 @@ export interface NodeResult {
   readonly id: string;
   /** `scored`, `not-applicable` (with its policy) or `error`. */
   readonly status: "scored" | "not-applicable" | "error";
-  /** Points awarded (exact); absent on error. */
+  /** Points awarded (exact: a decimal, or a fraction `"n/d"` that has no finite decimal); absent on error. */
   readonly points?: string;
-  /** The node's applicable maximum: 0 when excluded, else its share of the maximum. */
+  /** The rule's or aggregation's value before clamping to `[0, max]`, present only when the clamp changed it. */
+  readonly beforeClamp?: string;
+  /** The node's applicable maximum: 0 when excluded; below its declared max when something under it is excluded. */
   readonly max: string;
   /** False when excluded from the maximum. */
   readonly applicable: boolean;

@@ -2,7 +2,7 @@
  * Values that flow through rule evaluation, and the failure a rule can end in.
  * @module
  */
-import type { Exact } from "./decimal.js";
+import { ExactOverflow, type Exact } from "./exact.js";
 
 /** A runtime value: typed, exact. Dates are `YYYY-MM-DD` strings (they order as text). */
 export type Value =
@@ -13,8 +13,20 @@ export type Value =
   | { readonly kind: "text"; readonly value: string }
   | { readonly kind: "list"; readonly items: readonly Value[] };
 
-/** Why a node could not be scored. */
-export type EvalErrorCode = "missing-input" | "division-by-zero" | "wrong-type" | "empty-list" | "no-band" | "bad-points" | "depends-on-error";
+/**
+ * Why a node could not be scored. `too-large`: a value grew past the exact-number
+ * bound; `internal-error`: a fault of rubric-lang itself, confined to the node.
+ */
+export type EvalErrorCode =
+  | "missing-input"
+  | "division-by-zero"
+  | "wrong-type"
+  | "empty-list"
+  | "no-band"
+  | "bad-points"
+  | "too-large"
+  | "internal-error"
+  | "depends-on-error";
 
 /**
  * Thrown inside a node's evaluation only, and caught at the node, where it becomes
@@ -31,4 +43,16 @@ export class RuleFailure extends Error {
   ) {
     super(message);
   }
+}
+
+/**
+ * The failure an exception stands for at a node: itself when it is a rule failure,
+ * `too-large` for an exact value past its bound, else `internal-error` (a fault of
+ * ours, kept to this node so the unit and the batch go on).
+ * @param error - what was thrown
+ */
+export function asFailure(error: unknown): RuleFailure {
+  if (error instanceof RuleFailure) return error;
+  if (error instanceof ExactOverflow) return new RuleFailure("too-large", error.message);
+  return new RuleFailure("internal-error", `internal error: ${error instanceof Error ? error.message : String(error)}`);
 }

@@ -49,7 +49,7 @@ describe("evaluate: a valid submission", () => {
     const r = out.result;
     expect(r.complete).toBe(true);
     // 1.1: 2 × 8/10 = 1.6 (appraised), 1.2: 1.25 (appraised), 8.1: 2 × (4 − 1)/4 = 1.5, bonus 0.5.
-    expect(r).toMatchObject({ points: "4.85", max: "6", bonus: "0.5", penalty: "0", index: "80.83333333333333333333333333333333333333" });
+    expect(r).toMatchObject({ points: "4.85", max: "6", bonus: "0.5", penalty: "0", index: "485/6" });
     expect(r.self).toMatchObject({ points: "5.3" }); // 1.8 + 1.5 + 1.5 + 0.5
     expect(r.difference).toBe("-0.45");
     expect(r.published).toEqual({ points: "4.85", index: "80.83" });

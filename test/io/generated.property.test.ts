@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { CompiledNode, CompiledRubric } from "../../src/compile/types.js";
 import { evaluate, type EvaluationResult } from "../../src/io/evaluate.js";
-import { Exact } from "../../src/runtime/decimal.js";
+import { Exact } from "../../src/runtime/exact.js";
 import { caseArb, compiled } from "./generated.js";
 
 function result(rubric: CompiledRubric, submission: unknown): EvaluationResult {
@@ -19,10 +19,10 @@ function aggregate(node: CompiledNode, points: (id: string) => Exact): Exact {
   const children = node.children!;
   const values = children.map((c) => points(c.id));
   switch (node.aggregate) {
-    case "mean": return values.reduce((s, v) => s.plus(v), new Exact(0)).dividedBy(values.length);
+    case "mean": return values.reduce((s, v) => s.plus(v), Exact.ZERO).dividedBy(Exact.int(values.length));
     case "min": return Exact.min(...values);
-    case "normalised": return children.reduce((s, c, i) => s.plus(values[i]!.dividedBy(c.max)), new Exact(0)).dividedBy(children.length).times(node.max);
-    default: return values.reduce((s, v) => s.plus(v), new Exact(0));
+    case "normalised": return children.reduce((s, c, i) => s.plus(values[i]!.dividedBy(Exact.of(c.max))), Exact.ZERO).dividedBy(Exact.int(children.length)).times(Exact.of(node.max));
+    default: return values.reduce((s, v) => s.plus(v), Exact.ZERO);
   }
 }
 
@@ -33,10 +33,10 @@ describe("evaluation over generated rubrics", () => {
       const r = result(rubric, submission);
       expect(r.complete).toBe(true);
       const byId = new Map(Object.entries(r.nodes));
-      for (const n of Object.values(r.nodes)) expect(new Exact(n.points!).gte(0) && new Exact(n.points!).lte(n.max), n.id).toBe(true);
+      for (const n of Object.values(r.nodes)) expect(Exact.of(n.points!).gte(Exact.ZERO) && Exact.of(n.points!).lte(Exact.of(n.max)), n.id).toBe(true);
       for (const area of rubric.nodes) {
-        const expected = Exact.min(aggregate(area, (id) => new Exact(byId.get(id)!.points!)), area.max);
-        expect(byId.get(area.id)!.points, area.id).toBe(expected.isZero() ? "0" : expected.toFixed());
+        const expected = Exact.min(aggregate(area, (id) => Exact.of(byId.get(id)!.points!)), Exact.of(area.max));
+        expect(byId.get(area.id)!.points, area.id).toBe(expected.toString());
       }
     }), { numRuns: 1000 });
   });
@@ -60,7 +60,7 @@ describe("evaluation over generated rubrics", () => {
       }
       const after = result(rubric, raised);
       for (const leaf of spec.leaves.filter((l) => l.kind === "prop" || l.kind === "bands")) {
-        const [b, a] = [before, after].map((r) => new Exact(r.nodes[leaf.id]!.points!));
+        const [b, a] = [before, after].map((r) => Exact.of(r.nodes[leaf.id]!.points!));
         expect(a!.gte(b!), leaf.id).toBe(true);
       }
     }), { numRuns: 1000 });

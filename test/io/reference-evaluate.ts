@@ -9,7 +9,7 @@ import type { CompiledRubric } from "../../src/compile/types.js";
 import type { EvaluateOutcome, LayeredNodeResult } from "../../src/io/evaluate.js";
 import type { Layer, LayeredInputs } from "../../src/io/layers.js";
 import { submissionSchema, type ParsedSubmission } from "../../src/io/schema.js";
-import { Exact, text } from "../../src/runtime/decimal.js";
+import { Exact, text } from "../../src/runtime/exact.js";
 import { evaluateUnit } from "../../src/runtime/evaluate.js";
 import type { UnitInputs } from "../../src/runtime/result.js";
 import type { Value } from "../../src/runtime/values.js";
@@ -65,12 +65,12 @@ export function referenceLayered(submission: ParsedSubmission): LayeredInputs {
 }
 
 /** A value as results show it: decimals as strings, lists element by element. */
-function shown(v: Value | undefined): string | boolean | readonly string[] {
+function shown(v: Value | undefined): string | boolean | readonly (string | boolean)[] {
   if (v === undefined) return "";
   switch (v.kind) {
     case "num": return text(v.value);
     case "bool": return v.value;
-    case "list": return v.items.map((item) => String(shown(item)));
+    case "list": return v.items.map((item) => shown(item) as string | boolean);
     default: return v.value;
   }
 }
@@ -109,7 +109,7 @@ export function referenceEvaluate(rubric: CompiledRubric, submission: unknown): 
       return {
         ...n,
         ...(s === undefined ? {} : { selfPoints: s }),
-        ...(s === undefined || n.points === undefined ? {} : { difference: text(new Exact(n.points).minus(s)) }),
+        ...(s === undefined || n.points === undefined ? {} : { difference: text(Exact.of(n.points).minus(Exact.of(s))) }),
         ...(sources === undefined ? {} : { values: Object.fromEntries([...sources].sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, layer]) => [name, { value: name === "points" ? data?.points ?? "" : shown(data?.inputs?.get(name)), layer }])) }),
         ...(reason === undefined ? {} : { reason }),
       };
@@ -121,7 +121,7 @@ export function referenceEvaluate(rubric: CompiledRubric, submission: unknown): 
         ...rest,
         ...(figures ?? {}),
         ...(self.figures === undefined ? {} : { self: self.figures }),
-        ...(figures === undefined || self.figures === undefined ? {} : { difference: text(new Exact(figures.points).minus(self.figures.points)) }),
+        ...(figures === undefined || self.figures === undefined ? {} : { difference: text(Exact.of(figures.points).minus(Exact.of(self.figures.points))) }),
         nodes: Object.fromEntries(nodes.map((n) => [n.id, n])),
       },
     };

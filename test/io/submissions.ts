@@ -6,6 +6,7 @@
  * (`test/runtime/arbitraries.ts`), so values may be missing or points off the step.
  */
 import fc from "fast-check";
+import { Exact } from "../../src/runtime/exact.js";
 import type { CompiledDecl, CompiledRubric } from "../../src/compile/types.js";
 import { leavesOf } from "../../src/io/schema.js";
 import type { UnitInputs } from "../../src/runtime/result.js";
@@ -18,8 +19,8 @@ type Json = string | number | boolean | Json[];
 function json(v: Value, percent: boolean, asNumber: boolean): Json {
   switch (v.kind) {
     case "num": {
-      const n = percent ? v.value.times(100) : v.value;
-      return asNumber ? Number(n.toFixed()) : n.toFixed();
+      const n = percent ? v.value.times(Exact.int(100)) : v.value;
+      return asNumber ? Number(n.toString()) : n.toString();
     }
     case "list": return v.items.map((item) => json(item, percent, asNumber));
     case "bool": return v.value;

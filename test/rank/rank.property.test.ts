@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { evaluate, type EvaluateOutcome } from "../../src/io/evaluate.js";
 import { rank } from "../../src/rank/rank.js";
-import { Exact } from "../../src/runtime/decimal.js";
+import { Exact } from "../../src/runtime/exact.js";
 import { rubricOf } from "../runtime/helpers.js";
 
 const rubric = rubricOf('rubric "R" { area "1" "Một" max 60 { score = given step 0.5 }\n area "2" "Hai" max 40 { score = given step 0.5 }\n ranking { by index desc, then area "1" desc } }');
@@ -27,7 +27,7 @@ describe("ranking properties", () => {
       const shared = rank(rubric, table, { ties: "shared" }).rows;
       const key = (r: (typeof shared)[number]): string => `${r.published.index}|${r.areas["1"]}`;
       for (const r of shared) {
-        const ahead = shared.filter((x) => new Exact(x.index).gt(r.index) || (new Exact(x.index).eq(r.index) && new Exact(x.areas["1"]!).gt(r.areas["1"]!))).length;
+        const ahead = shared.filter((x) => Exact.of(x.index).gt(Exact.of(r.index)) || (Exact.of(x.index).eq(Exact.of(r.index)) && Exact.of(x.areas["1"]!).gt(Exact.of(r.areas["1"]!)))).length;
         expect(r.rank).toBe(1 + ahead);
         expect(r.tiedWith.length).toBe(shared.filter((x) => key(x) === key(r)).length - 1);
       }
@@ -39,7 +39,7 @@ describe("ranking properties", () => {
   it("a unit with a strictly higher first key never ranks below one with a lower first key", () => {
     fc.assert(fc.property(tableArb, fc.constantFrom(...policies), (table, ties) => {
       const rows = rank(rubric, table, { ties }).rows;
-      for (const a of rows) for (const b of rows) if (new Exact(a.index).gt(b.index)) expect(a.rank).toBeLessThan(b.rank);
+      for (const a of rows) for (const b of rows) if (Exact.of(a.index).gt(Exact.of(b.index))) expect(a.rank).toBeLessThan(b.rank);
     }), { numRuns: 1000 });
   });
 });

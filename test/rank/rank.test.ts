@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { evaluate, type EvaluateOutcome } from "../../src/io/evaluate.js";
 import { rank } from "../../src/rank/rank.js";
-import { Exact } from "../../src/runtime/decimal.js";
+import { Exact } from "../../src/runtime/exact.js";
 import { rubricOf } from "../runtime/helpers.js";
 
 /** Two areas scored directly; index = points (max 100). */
@@ -116,9 +116,9 @@ describe("large ties and long decimals", () => {
     const outcomes = points.map((p, i) => evaluate(thirds, { unit: { id: `u${(i * 5) % 7}` }, self: { "1": { points: p } } }));
     const rows = rank(thirds, outcomes).rows;
     // The reference: decimal.js comparisons of the exact indices, then the unit id.
-    const expected = outcomes.map((o) => (o.ok ? o.result : undefined)!).sort((a, b) => new Exact(b.index!).comparedTo(a.index!) || (a.unit.id < b.unit.id ? -1 : 1));
+    const expected = outcomes.map((o) => (o.ok ? o.result : undefined)!).sort((a, b) => Exact.of(b.index!).comparedTo(Exact.of(a.index!)) || (a.unit.id < b.unit.id ? -1 : 1));
     expect(rows.map((r) => r.unit.id)).toEqual(expected.map((r) => r.unit.id));
-    expect(rows.map((r) => r.rank)).toEqual(expected.map((r) => 1 + expected.filter((x) => new Exact(x.index!).gt(r.index!)).length));
+    expect(rows.map((r) => r.rank)).toEqual(expected.map((r) => 1 + expected.filter((x) => Exact.of(x.index!).gt(Exact.of(r.index!))).length));
     expect(new Set(rows.map((r) => r.index)).size).toBe(6); // the 40-digit indices differ only in late digits
     expect(JSON.stringify(rank(thirds, [...outcomes].reverse()))).toBe(JSON.stringify(rank(thirds, outcomes)));
   });

@@ -5,19 +5,19 @@
  */
 import fc from "fast-check";
 import type { CompiledDecl, CompiledNode, CompiledScalarType } from "../../src/compile/types.js";
-import { Exact } from "../../src/runtime/decimal.js";
+import { Exact } from "../../src/runtime/exact.js";
 import type { UnitInputs } from "../../src/runtime/result.js";
 import type { Value } from "../../src/runtime/values.js";
 
 /** A random valid value of a declared type. */
 export function scalar(t: CompiledScalarType): fc.Arbitrary<Value> {
   const num = (lo: number, hi: number, scale = 1): fc.Arbitrary<Value> =>
-    fc.integer({ min: lo * 100, max: hi * 100 }).map((n) => ({ kind: "num", value: new Exact(n).dividedBy(100 * scale) }));
+    fc.integer({ min: lo * 100, max: hi * 100 }).map((n) => ({ kind: "num", value: Exact.fraction(BigInt(n), BigInt(100 * scale)) }));
   switch (t.kind) {
-    case "count": return fc.integer({ min: Number(t.min ?? 0), max: Number(t.max ?? 60) }).map((n) => ({ kind: "num", value: new Exact(n) }));
+    case "count": return fc.integer({ min: Number(t.min ?? 0), max: Number(t.max ?? 60) }).map((n) => ({ kind: "num", value: Exact.int(n) }));
     case "number": return num(Number(t.min ?? -50), Number(t.max ?? 50));
     case "percent": return num(Number(t.min ?? 0), Number(t.max ?? 100), 100);
-    case "likert": return fc.integer({ min: Number(t.min), max: Number(t.max) }).map((n) => ({ kind: "num", value: new Exact(n) }));
+    case "likert": return fc.integer({ min: Number(t.min), max: Number(t.max) }).map((n) => ({ kind: "num", value: Exact.int(n) }));
     case "bool": return fc.boolean().map((value) => ({ kind: "bool", value }));
     case "date": return fc.date({ min: new Date("2021-06-01"), max: new Date("2023-06-01"), noInvalidDate: true }).map((d) => ({ kind: "date", value: d.toISOString().slice(0, 10) }));
     case "enum": return fc.constantFrom(...t.members).map((value) => ({ kind: "enum", value }));

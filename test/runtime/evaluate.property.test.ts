@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { Exact } from "../../src/runtime/decimal.js";
+import { Exact } from "../../src/runtime/exact.js";
 import { evaluateUnit } from "../../src/runtime/evaluate.js";
 import type { UnitInputs } from "../../src/runtime/result.js";
 import type { Value } from "../../src/runtime/values.js";
@@ -38,8 +38,8 @@ describe("evaluation properties on the department rubric", () => {
       expect(result.complete, JSON.stringify(result.errors)).toBe(true);
       const byId = new Map(result.nodes.map((n) => [n.id, n]));
       for (const n of result.nodes) {
-        const points = new Exact(n.points!);
-        expect(points.gte(0) && points.lte(n.max), `${n.id}: ${n.points} of ${n.max}`).toBe(true);
+        const points = Exact.of(n.points!);
+        expect(points.gte(Exact.ZERO) && points.lte(Exact.of(n.max)), `${n.id}: ${n.points} of ${n.max}`).toBe(true);
       }
       const stack = [...rubric.nodes];
       while (stack.length > 0) {
@@ -48,11 +48,11 @@ describe("evaluation properties on the department rubric", () => {
         stack.push(...children);
         const parent = byId.get(node.id);
         if (parent?.status !== "scored" || children.length === 0 || (node.aggregate ?? "sum") !== "sum") continue;
-        const total = children.reduce((s, c) => s.plus(byId.get(c.id)?.points ?? "0"), new Exact(0));
-        expect(new Exact(parent.points!).eq(Exact.min(total, parent.max)), node.id).toBe(true);
+        const total = children.reduce((s, c) => s.plus(Exact.of(byId.get(c.id)?.points ?? "0")), Exact.ZERO);
+        expect(Exact.of(parent.points!).eq(Exact.min(total, Exact.of(parent.max))), node.id).toBe(true);
       }
-      const index = new Exact(result.figures!.index);
-      expect(index.gte(0) && index.lte(100), JSON.stringify(result.figures)).toBe(true);
+      const index = Exact.of(result.figures!.index);
+      expect(index.gte(Exact.ZERO) && index.lte(Exact.int(100)), JSON.stringify(result.figures)).toBe(true);
     }), { numRuns: 500 });
   });
 

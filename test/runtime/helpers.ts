@@ -1,6 +1,6 @@
 import { compile } from "../../src/compile/compile.js";
 import type { CompiledRubric } from "../../src/compile/types.js";
-import { Exact } from "../../src/runtime/decimal.js";
+import { Exact } from "../../src/runtime/exact.js";
 import type { UnitInputs } from "../../src/runtime/result.js";
 import type { Value } from "../../src/runtime/values.js";
 
@@ -14,7 +14,7 @@ export function rubricOf(source: string): CompiledRubric {
 type Plain = string | boolean | readonly Plain[] | { readonly date: string } | { readonly enum: string };
 
 function value(v: Plain): Value {
-  if (typeof v === "string") return { kind: "num", value: new Exact(v) };
+  if (typeof v === "string") return { kind: "num", value: Exact.of(v) };
   if (typeof v === "boolean") return { kind: "bool", value: v };
   if (Array.isArray(v)) return { kind: "list", items: v.map(value) };
   if ("date" in (v as object)) return { kind: "date", value: (v as { date: string }).date };
