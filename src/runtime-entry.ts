@@ -32,5 +32,5 @@ export {
   readPrevious,
   type PreviousRead,
 } from "./io/index.js";
-export { evaluateUnit, Exact, ExactOverflow, MAX_EXACT_DIGITS, publishText, type EvaluateUnitOptions, type NodeResult, type UnitInputs, type UnitResult, type EvalErrorCode, type Value } from "./runtime/index.js";
+export { evaluateUnit, Exact, ExactOverflow, MAX_EXACT_DIGITS, publishText, type TraceStep, type EvalErrorArgs, type EvaluateUnitOptions, type NodeResult, type UnitInputs, type UnitResult, type EvalErrorCode, type Value } from "./runtime/index.js";
 export { rank, type Change, type PreviousRow, type RankedRow, type RankOptions, type RankResult, type UnrankedRow } from "./rank/index.js";

@@ -9,8 +9,10 @@
  */
 import type { CompiledRubric } from "../compile/types.js";
 import { Exact, text } from "../runtime/exact.js";
+export type { ShownValue } from "../runtime/trace.js";
 import { evaluateUnit } from "../runtime/evaluate.js";
 import type { NodeResult, UnitInputs, UnitResult } from "../runtime/result.js";
+import { shownValue, type ShownValue } from "../runtime/trace.js";
 import type { Value } from "../runtime/values.js";
 import { layered, type Layer } from "./layers.js";
 import { compileParser } from "./fast-parse.js";
@@ -23,9 +25,6 @@ export interface SubmissionIssue {
   /** What is wrong and what to write instead. */
   readonly message: string;
 }
-
-/** A value as results show it: a decimal as a string, a yes/no as a boolean, a list element by element. */
-export type ShownValue = string | boolean | readonly (string | boolean)[];
 
 /** A node's result with both layers. */
 export interface LayeredNodeResult extends NodeResult {
@@ -79,15 +78,9 @@ export interface EvaluationResult extends Partial<Figures> {
 /** The outcome of {@link evaluate}. */
 export type EvaluateOutcome = { readonly ok: true; readonly result: EvaluationResult } | { readonly ok: false; readonly issues: readonly SubmissionIssue[] };
 
-/** A value as results show it: decimals as strings, lists element by element. */
+/** A value as results show it, "" when it was not given. */
 function shown(v: Value | undefined): ShownValue {
-  if (v === undefined) return "";
-  switch (v.kind) {
-    case "num": return text(v.value);
-    case "bool": return v.value;
-    case "list": return v.items.map((item) => shown(item) as string | boolean);
-    default: return v.value;
-  }
+  return v === undefined ? "" : shownValue(v);
 }
 
 /** Per rubric, built once: the zod schema (for issues) and the compiled validator. */

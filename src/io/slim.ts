@@ -5,6 +5,7 @@
  * units keeps a small, fixed amount per unit.
  * @module
  */
+import type { TraceStep } from "../runtime/trace.js";
 import type { CompiledRubric } from "../compile/types.js";
 import type { EvaluateOutcome, EvaluationResult, LayeredNodeResult } from "./evaluate.js";
 
@@ -45,7 +46,7 @@ export function slimResult(rubric: CompiledRubric, result: EvaluationResult): Ev
     : { unit, rubric: same.identity, complete, errors, points, max: same.text(max), bonus: same.text(bonus), penalty: same.text(penalty), index, nodes };
 }
 
-const NO_TRACE: readonly string[] = Object.freeze([]);
+const NO_TRACE: readonly TraceStep[] = Object.freeze([]);
 const NO_ERRORS: EvaluationResult["errors"] = Object.freeze([]);
 
 /** Values most units of one rubric share. */

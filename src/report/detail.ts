@@ -10,6 +10,7 @@ import type { EvaluationResult } from "../io/evaluate.js";
 import { publishText } from "../runtime/exact.js";
 import { escapeHtml, htmlPage } from "./html.js";
 import { figure } from "./locale.js";
+import { traceText } from "./trace-text.js";
 import { renderTable, type TableFormat } from "./render.js";
 import type { Table } from "./table.js";
 
@@ -39,7 +40,7 @@ export function unitDetailTable(result: EvaluationResult, rubric: CompiledRubric
   while (stack.length > 0) {
     const { node, depth } = stack.pop()!;
     const n = result.nodes[node.id];
-    const how = n === undefined ? "" : n.error !== undefined ? n.error.message : [...n.trace, ...(n.reason === undefined ? [] : [`${locale === "vi" ? "thẩm định" : "appraisal"}: ${n.reason}`])].join("; ");
+    const how = n === undefined ? "" : n.error !== undefined ? n.error.message : [traceText(n.trace, locale), ...(n.reason === undefined ? [] : [`${locale === "vi" ? "thẩm định" : "appraisal"}: ${n.reason}`])].filter((t) => t !== "").join("; ");
     rows.push([
       node.id,
       `${"  ".repeat(depth)}${node.title}`,

@@ -8,3 +8,4 @@ export { renderUnitDetail, unitDetailTable } from "./detail.js";
 export { rankedTable, unrankedTable, type Table } from "./table.js";
 export { changeText, figure, rankText, WORDS, type Words } from "./locale.js";
 export { renderRankingHtml, escapeHtml, htmlPage } from "./html.js";
+export { traceText, stepText, readable } from "./trace-text.js";

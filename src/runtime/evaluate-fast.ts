@@ -13,12 +13,13 @@ import { evaluatePlain } from "./evaluate-plain.js";
 import { add, cmp, div, fromExact, isNum, max as maxOf, min as minOf, mul, numText, publishNum, SCALE, sub, type Num } from "./fast-num.js";
 import { FALLBACK, prepareFast, type Fast, type FastEnv, type FastThunk } from "./prepare-fast.js";
 import type { NodeResult, UnitInputs, UnitResult } from "./result.js";
+import type { TraceStep } from "./trace.js";
 import type { Value } from "./values.js";
 
 interface FastLeaf {
   readonly lets: readonly FastThunk[];
   readonly letNames: readonly string[];
-  readonly when: readonly { readonly thunk: FastThunk; readonly policy: NaPolicy; readonly note: string }[];
+  readonly when: readonly { readonly thunk: FastThunk; readonly policy: NaPolicy; readonly note: TraceStep }[];
   readonly rule: FastThunk | { readonly step: Exact | null };
 }
 
@@ -68,7 +69,7 @@ function prepareLeaf(leaf: CompiledLeaf): FastLeaf {
   return {
     lets: leaf.lets.map((l) => prepareFast(l.expr, slots)),
     letNames: leaf.lets.map((l) => l.name),
-    when: leaf.when.map((w, i) => ({ thunk: prepareFast(w.cond, slots), policy: w.policy, note: `when clause ${i + 1} holds: not applicable (${w.policy})` })),
+    when: leaf.when.map((w, i) => ({ thunk: prepareFast(w.cond, slots), policy: w.policy, note: { step: "when", clause: i + 1, policy: w.policy } })),
     rule: leaf.rule.kind === "expr" ? prepareFast(leaf.rule.expr, slots) : { step: leaf.rule.step === undefined ? null : Exact.of(leaf.rule.step) },
   };
 }
@@ -103,11 +104,11 @@ function prepared(rubric: CompiledRubric): FastRubric {
 }
 
 /** Clamps to [0, max] when asked (the plain path's rule); `points` itself when unchanged. */
-function clampTo(points: Num, max: Num, clamp: boolean, trace: string[]): Num {
+function clampTo(points: Num, max: Num, clamp: boolean, trace: TraceStep[]): Num {
   if (!clamp) return points;
   const clamped = cmp(points, 0) < 0 ? 0 : cmp(points, max) > 0 ? max : points;
   if (clamped === points) return points;
-  trace.push(`clamped to ${numText(clamped)}`);
+  trace.push({ step: "clamped", to: numText(clamped) });
   return clamped;
 }
 
@@ -128,7 +129,7 @@ class FastUnit {
   lastText = "";
 
   /** A leaf's points, or the policy of the `when` clause that holds; notes go to `trace`. */
-  leaf(leaf: FastLeaf, given: NodeData | undefined, max: Num, maxExact: Exact, trace: string[]): Num | NaPolicy {
+  leaf(leaf: FastLeaf, given: NodeData | undefined, max: Num, maxExact: Exact, trace: TraceStep[]): Num | NaPolicy {
     const env = this.env;
     env.inputs = given?.inputs ?? EMPTY;
     env.lets = leaf.lets.length === 0 ? NO_LETS : new Array<Fast | undefined>(leaf.lets.length);
@@ -144,18 +145,18 @@ class FastUnit {
       const v = leaf.rule(env);
       if (!isNum(v)) return fail();
       this.lastText = numText(v);
-      trace.push(`rule = ${this.lastText}`);
+      trace.push({ step: "rule", value: this.lastText });
       return v;
     }
     if (given?.points === undefined) return fail();
     const points = Exact.of(given.points);
     if (points.isNegative() || points.gt(maxExact) || (leaf.rule.step !== null && !points.dividedBy(leaf.rule.step).isInteger())) return fail();
     this.lastText = text(points);
-    trace.push(`given: ${this.lastText}`);
+    trace.push({ step: "given", value: this.lastText });
     return fromExact(points);
   }
 
-  private finish(p: FastNode, slot: number, trace: string[], o: Outcome, status: NodeResult["status"], naPolicy?: NaPolicy, pointsText?: string, before?: Num): Outcome {
+  private finish(p: FastNode, slot: number, trace: TraceStep[], o: Outcome, status: NodeResult["status"], naPolicy?: NaPolicy, pointsText?: string, before?: Num): Outcome {
     const { id } = p.node;
     const max = o.max === p.max ? p.maxText : numText(o.max);
     const points = pointsText ?? numText(o.points);
@@ -171,7 +172,7 @@ class FastUnit {
     const { node } = p;
     const slot = this.results.length;
     this.results.push(undefined as unknown as NodeResult);
-    const trace: string[] = [];
+    const trace: TraceStep[] = [];
     const data = this.data.nodes.get(node.id);
     const declared = data?.notApplicable;
     let applies = true;
@@ -185,7 +186,7 @@ class FastUnit {
       applies = typeof v === "boolean" ? v : fail();
     }
     if (!applies || declared !== undefined) {
-      trace.push(!applies ? "applies when: false" : `declared not applicable: ${declared}`);
+      trace.push(!applies ? { step: "applies-when", holds: false } : { step: "declared", reason: declared! });
       return this.finish(p, slot, trace, notApplicable(node.naPolicy, p.max), "not-applicable", node.naPolicy);
     }
     if (p.leaf !== undefined) {
@@ -199,7 +200,7 @@ class FastUnit {
     return this.inner(p, slot, trace);
   }
 
-  private inner(p: FastNode, slot: number, trace: string[]): Outcome {
+  private inner(p: FastNode, slot: number, trace: TraceStep[]): Outcome {
     const { node, children } = p;
     const outcomes = children.map((c) => this.node(c));
     const live: { points: Num; max: Num; weight: Num }[] = [];
@@ -211,12 +212,12 @@ class FastUnit {
       live.push({ points: o.points, max: o.max, weight: c.weight });
     });
     if (live.length === 0) {
-      trace.push("every child is excluded");
+      trace.push({ step: "all-excluded" });
       return this.finish(p, slot, trace, notApplicable("exclude", p.max), "not-applicable", "exclude");
     }
     const method = node.aggregate ?? "sum";
     const { points, max } = aggregate(FAST, method, p.max, live, reduced);
-    trace.push(`${method} of ${live.length} children = ${numText(points)}`);
+    trace.push({ step: "aggregate", method, count: live.length, excluded: children.length - live.length, value: numText(points) });
     const clamped = clampTo(points, max, node.clamp, trace);
     return this.finish(p, slot, trace, { points: clamped, max, applicable: true }, "scored", undefined, undefined, clamped === points ? undefined : points);
   }
@@ -253,7 +254,7 @@ function fast(rubric: CompiledRubric, data: UnitInputs): UnitResult {
   let bonus: Num = 0;
   let penalty: Num = 0;
   for (const { extra, max, maxExact, maxText, leaf } of p.extras) {
-    const trace: string[] = [];
+    const trace: TraceStep[] = [];
     const got = run.leaf(leaf, data.nodes.get(extra.id), max, maxExact, trace);
     let points: Num;
     if (typeof got === "string") {

@@ -1,18 +1,19 @@
 /**
  * Scoring one leaf (or bonus/penalty block): lets, `when` clauses, the rule or the
- * given points, each step recorded in a trace.
+ * given points, each step recorded in a trace (see `trace.ts`).
  * @module
  */
 import type { NaPolicy } from "../compile/types.js";
 import { Exact, text } from "./exact.js";
 import type { PreparedLeaf } from "./prepare.js";
 import type { Env } from "./prepare-expr.js";
+import { shownValue, type TraceStep } from "./trace.js";
 import { RuleFailure, type Value } from "./values.js";
 
 /** What a leaf gave: points, or a not-applicable policy from a `when` clause. */
 export type LeafOutcome =
-  | { readonly kind: "points"; readonly points: Exact; readonly trace: readonly string[] }
-  | { readonly kind: "not-applicable"; readonly policy: NaPolicy; readonly trace: readonly string[] };
+  | { readonly kind: "points"; readonly points: Exact }
+  | { readonly kind: "not-applicable"; readonly policy: NaPolicy };
 
 /** What a unit supplies for one leaf. */
 export interface LeafInputs {
@@ -23,15 +24,16 @@ export interface LeafInputs {
 }
 
 /**
- * Scores a leaf. Throws {@link RuleFailure} (caught by the caller at the node) when a
- * rule cannot be computed.
+ * Scores a leaf, recording each step in `trace` (so a failure keeps the steps before
+ * it). Throws {@link RuleFailure} (caught by the caller at the node) when a rule
+ * cannot be computed.
  * @param leaf - the prepared leaf
  * @param max - the node's max
  * @param data - the unit's inputs for it
  * @param unit - unit facts
+ * @param trace - where the steps go
  */
-export function scoreLeaf(leaf: PreparedLeaf, max: Exact, data: LeafInputs, unit: ReadonlyMap<string, Value>): LeafOutcome {
-  const trace: string[] = [];
+export function scoreLeaf(leaf: PreparedLeaf, max: Exact, data: LeafInputs, unit: ReadonlyMap<string, Value>, trace: TraceStep[]): LeafOutcome {
   const byName = new Map(leaf.lets.map((l) => [l.name, l.thunk]));
   const computed = new Map<string, Value>();
   const env: Env = {
@@ -42,46 +44,38 @@ export function scoreLeaf(leaf: PreparedLeaf, max: Exact, data: LeafInputs, unit
       const known = computed.get(name);
       if (known !== undefined) return known;
       const thunk = byName.get(name);
-      if (thunk === undefined) throw new RuleFailure("missing-input", `'${name}' has no value`);
+      if (thunk === undefined) throw new RuleFailure("missing-input", `'${name}' has no value`, { input: name });
       const v = thunk(env);
       computed.set(name, v);
-      trace.push(`let ${name} = ${show(v)}`);
+      trace.push({ step: "let", name, value: shownValue(v) });
       return v;
     },
     unit: (name) => unit.get(name),
     max,
     figure: () => undefined,
-    note: (t) => trace.push(t),
+    note: (step) => trace.push(step),
   };
   for (const [i, w] of leaf.when.entries()) {
     const v = w.thunk(env);
     if (v.kind === "bool" && v.value) {
-      trace.push(`when clause ${i + 1} holds: not applicable (${w.policy})`);
-      return { kind: "not-applicable", policy: w.policy, trace };
+      trace.push({ step: "when", clause: i + 1, policy: w.policy });
+      return { kind: "not-applicable", policy: w.policy };
     }
   }
   if (leaf.rule.kind === "given") {
     const points = data.points;
-    if (points === undefined) throw new RuleFailure("missing-input", "the points given by the assessor are missing");
-    if (points.isNegative() || points.gt(max)) throw new RuleFailure("bad-points", `given points ${text(points)} are outside 0..${text(max)}`);
+    if (points === undefined) throw new RuleFailure("missing-input", "the points given by the assessor are missing", { input: "points" });
+    if (points.isNegative() || points.gt(max)) throw new RuleFailure("bad-points", `given points ${text(points)} are outside 0..${text(max)}`, { value: text(points), max: text(max) });
     if (leaf.rule.step !== null && !points.dividedBy(leaf.rule.step).isInteger()) {
-      throw new RuleFailure("bad-points", `given points ${text(points)} are not a multiple of the step ${text(leaf.rule.step)}`);
+      throw new RuleFailure("bad-points", `given points ${text(points)} are not a multiple of the step ${text(leaf.rule.step)}`, { value: text(points), step: text(leaf.rule.step) });
     }
-    trace.push(`given: ${text(points)}`);
-    return { kind: "points", points, trace };
+    trace.push({ step: "given", value: text(points) });
+    return { kind: "points", points };
   }
   const v = leaf.rule.thunk(env);
   if (v.kind !== "num") throw new RuleFailure("wrong-type", `the rule gave ${v.kind}, not a number`);
-  trace.push(`rule = ${text(v.value)}`);
-  return { kind: "points", points: v.value, trace };
-}
-
-function show(v: Value): string {
-  switch (v.kind) {
-    case "num": return text(v.value);
-    case "list": return `[${v.items.map(show).join(", ")}]`;
-    default: return String(v.value);
-  }
+  trace.push({ step: "rule", value: text(v.value) });
+  return { kind: "points", points: v.value };
 }
 
 /** Zero, exactly. */

@@ -12,6 +12,7 @@ import { Exact, publish, text } from "./exact.js";
 import { scoreLeaf } from "./evaluate-leaf.js";
 import { prepare, type PreparedNode } from "./prepare.js";
 import type { NodeResult, UnitInputs, UnitResult } from "./result.js";
+import type { TraceStep } from "./trace.js";
 import { asFailure, RuleFailure, type Value } from "./values.js";
 
 interface Outcome {
@@ -54,11 +55,11 @@ export function extraNotApplicable(sign: "bonus" | "penalty", policy: NaPolicy, 
 }
 
 /** Clamps to [0, max] when asked; a clamp that changes the figure is recorded. */
-function clampTo(points: Exact, max: Exact, clamp: boolean, trace: string[]): { points: Exact; before?: string } {
+function clampTo(points: Exact, max: Exact, clamp: boolean, trace: TraceStep[]): { points: Exact; before?: string } {
   if (!clamp) return { points };
   const clamped = points.isNegative() ? ZERO : points.gt(max) ? max : points;
   if (clamped === points) return { points };
-  trace.push(`clamped to ${text(clamped)}`);
+  trace.push({ step: "clamped", to: text(clamped) });
   return { points: clamped, before: text(points) };
 }
 
@@ -71,25 +72,24 @@ class UnitEvaluation {
     const { node } = p;
     const slot = this.results.length;
     this.results.push({ id: node.id, status: "scored", max: text(p.max), applicable: true, trace: [] });
-    const finish = (outcome: Outcome, status: NodeResult["status"], trace: string[], extra: Partial<NodeResult> = {}): Outcome => {
+    const finish = (outcome: Outcome, status: NodeResult["status"], trace: TraceStep[], extra: Partial<NodeResult> = {}): Outcome => {
       this.results[slot] = {
         id: node.id, status, max: text(outcome.max), applicable: outcome.applicable, trace,
         ...(outcome.points === undefined ? {} : { points: text(outcome.points) }), ...extra,
       };
       return outcome;
     };
-    const trace: string[] = [];
+    const trace: TraceStep[] = [];
     try {
       const declared = this.data.nodes.get(node.id)?.notApplicable;
       const applies = p.appliesWhen === undefined ? true : this.condition(p, trace);
       if (!applies || declared !== undefined) {
-        trace.push(!applies ? "applies when: false" : `declared not applicable: ${declared}`);
+        trace.push(!applies ? { step: "applies-when", holds: false } : { step: "declared", reason: declared! });
         return finish(notApplicable(node.naPolicy, p.max), "not-applicable", trace, { naPolicy: node.naPolicy });
       }
       if (p.leaf !== undefined) {
         const given = this.data.nodes.get(node.id);
-        const outcome = scoreLeaf(p.leaf, p.max, { inputs: given?.inputs ?? EMPTY, points: given?.points === undefined ? undefined : Exact.of(given.points) }, this.data.facts);
-        trace.push(...outcome.trace);
+        const outcome = scoreLeaf(p.leaf, p.max, { inputs: given?.inputs ?? EMPTY, points: given?.points === undefined ? undefined : Exact.of(given.points) }, this.data.facts, trace);
         if (outcome.kind === "not-applicable") return finish(notApplicable(outcome.policy, p.max), "not-applicable", trace, { naPolicy: outcome.policy });
         const clamped = clampTo(outcome.points, p.max, node.clamp, trace);
         return finish({ points: clamped.points, max: p.max, applicable: true }, "scored", trace, clamped.before === undefined ? {} : { beforeClamp: clamped.before });
@@ -97,31 +97,31 @@ class UnitEvaluation {
       return this.inner(p, trace, finish);
     } catch (error) {
       const failure = asFailure(error);
-      return finish({ points: undefined, max: p.max, applicable: true }, "error", trace, { error: { code: failure.code, message: `"${node.id}": ${failure.message}` } });
+      return finish({ points: undefined, max: p.max, applicable: true }, "error", trace, { error: { code: failure.code, message: `"${node.id}": ${failure.message}`, args: failure.args } });
     }
   }
 
-  private condition(p: PreparedNode, trace: string[]): boolean {
-    const v = p.appliesWhen!({ input: () => undefined, letValue: noLet, unit: (n) => this.data.facts.get(n), max: p.max, figure: () => undefined, note: (t) => trace.push(t) });
+  private condition(p: PreparedNode, trace: TraceStep[]): boolean {
+    const v = p.appliesWhen!({ input: () => undefined, letValue: noLet, unit: (n) => this.data.facts.get(n), max: p.max, figure: () => undefined, note: (step) => trace.push(step) });
     if (v.kind !== "bool") throw new RuleFailure("wrong-type", "'applies when' did not give true/false");
     return v.value;
   }
 
-  private inner(p: PreparedNode, trace: string[], finish: (o: Outcome, s: NodeResult["status"], t: string[], e?: Partial<NodeResult>) => Outcome): Outcome {
+  private inner(p: PreparedNode, trace: TraceStep[], finish: (o: Outcome, s: NodeResult["status"], t: TraceStep[], e?: Partial<NodeResult>) => Outcome): Outcome {
     const children = p.children.map((c) => ({ child: c, outcome: this.node(c) }));
     const failed = children.find((c) => c.outcome.points === undefined);
     if (failed !== undefined) {
-      return finish({ points: undefined, max: p.max, applicable: true }, "error", trace, { error: { code: "depends-on-error", message: `"${p.node.id}": depends on "${failed.child.node.id}", which is in error` } });
+      return finish({ points: undefined, max: p.max, applicable: true }, "error", trace, { error: { code: "depends-on-error", message: `"${p.node.id}": depends on "${failed.child.node.id}", which is in error`, args: { node: failed.child.node.id } } });
     }
     const live = children.filter((c) => c.outcome.applicable);
     if (live.length === 0) {
-      trace.push("every child is excluded");
+      trace.push({ step: "all-excluded" });
       return finish(notApplicable("exclude", p.max), "not-applicable", trace, { naPolicy: "exclude" });
     }
     const method = p.node.aggregate ?? "sum";
     const reduced = live.length < children.length || live.some((c) => !c.outcome.max.eq(c.child.max));
     const { points, max } = aggregate(EXACT, method, p.max, live.map((c) => ({ points: c.outcome.points!, max: c.outcome.max, weight: c.child.weight })), reduced);
-    trace.push(`${method} of ${live.length} children = ${text(points)}`);
+    trace.push({ step: "aggregate", method, count: live.length, excluded: children.length - live.length, value: text(points) });
     const clamped = clampTo(points, max, p.node.clamp, trace);
     return finish({ points: clamped.points, max, applicable: true }, "scored", trace, clamped.before === undefined ? {} : { beforeClamp: clamped.before });
   }
@@ -138,9 +138,9 @@ export function evaluatePlain(rubric: CompiledRubric, data: UnitInputs): UnitRes
   const top = prepared.nodes.map((n) => run.node(n));
   const extras = prepared.extras.map(({ extra, max, leaf }) => {
     const given = data.nodes.get(extra.id);
+    const trace: TraceStep[] = [];
     try {
-      const outcome = scoreLeaf(leaf, max, { inputs: given?.inputs ?? EMPTY, points: given?.points === undefined ? undefined : Exact.of(given.points) }, data.facts);
-      const trace = [...outcome.trace];
+      const outcome = scoreLeaf(leaf, max, { inputs: given?.inputs ?? EMPTY, points: given?.points === undefined ? undefined : Exact.of(given.points) }, data.facts, trace);
       if (outcome.kind === "not-applicable") {
         const points = extraNotApplicable(extra.sign, outcome.policy, max);
         run.results.push({ id: extra.id, status: "not-applicable", points: text(points), max: text(max), applicable: true, naPolicy: outcome.policy, trace });
@@ -151,7 +151,7 @@ export function evaluatePlain(rubric: CompiledRubric, data: UnitInputs): UnitRes
       return { sign: extra.sign, points: clamped.points };
     } catch (error) {
       const f = asFailure(error);
-      run.results.push({ id: extra.id, status: "error", max: text(max), applicable: true, trace: [], error: { code: f.code, message: `"${extra.id}": ${f.message}` } });
+      run.results.push({ id: extra.id, status: "error", max: text(max), applicable: true, trace, error: { code: f.code, message: `"${extra.id}": ${f.message}`, args: f.args } });
       return { sign: extra.sign, points: undefined };
     }
   });
@@ -178,6 +178,6 @@ export function evaluatePlain(rubric: CompiledRubric, data: UnitInputs): UnitRes
     };
   } catch (error) {
     const f = asFailure(error);
-    return { ...base, complete: false, errors: [{ node: "index", code: f.code, message: `index: ${f.message}` }] };
+    return { ...base, complete: false, errors: [{ node: "index", code: f.code, message: `index: ${f.message}`, args: f.args }] };
   }
 }

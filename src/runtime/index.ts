@@ -5,4 +5,5 @@
 export { evaluateUnit, type EvaluateUnitOptions } from "./evaluate.js";
 export { Exact, ExactOverflow, MAX_EXACT_DIGITS, publishText } from "./exact.js";
 export type { NodeResult, UnitInputs, UnitResult } from "./result.js";
-export type { EvalErrorCode, Value } from "./values.js";
+export type { EvalErrorArgs, EvalErrorCode, Value } from "./values.js";
+export { shownValue, type ShownValue, type TraceStep } from "./trace.js";

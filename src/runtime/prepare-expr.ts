@@ -5,6 +5,7 @@
  */
 import type { CompiledExpr, FunctionCode } from "../compile/types.js";
 import { Exact } from "./exact.js";
+import { shownValue, type TraceStep } from "./trace.js";
 import { RuleFailure, type Value } from "./values.js";
 
 /** What names mean while a node is evaluated. */
@@ -20,7 +21,7 @@ export interface Env {
   /** Rubric figures (index formula and bands only). */
   readonly figure: (name: string) => Exact | undefined;
   /** Records a decision for the trace: which branch or band fired. */
-  readonly note: (text: string) => void;
+  readonly note: (step: TraceStep) => void;
 }
 
 /** A prepared expression. */
@@ -53,7 +54,7 @@ export function compareValues(a: Value, b: Value): number {
 }
 
 function divide(a: Exact, b: Exact, what: string): Exact {
-  if (b.isZero()) throw new RuleFailure("division-by-zero", `division by zero in ${what}`);
+  if (b.isZero()) throw new RuleFailure("division-by-zero", `division by zero in ${what}`, { numerator: a.toString() });
   return a.dividedBy(b);
 }
 
@@ -72,13 +73,13 @@ export function prepareExpr(e: CompiledExpr): Thunk {
     case "bool": { const v = bool(e.value); return () => v; }
     case "input": return (env) => {
       const v = env.input(e.name);
-      if (v === undefined) throw new RuleFailure("missing-input", `input '${e.name}' is missing`);
+      if (v === undefined) throw new RuleFailure("missing-input", `input '${e.name}' is missing`, { input: e.name });
       return v;
     };
     case "let": return (env) => env.letValue(e.name);
     case "unit": return (env) => {
       const v = env.unit(e.name);
-      if (v === undefined) throw new RuleFailure("missing-input", `unit fact '${e.name}' is missing`);
+      if (v === undefined) throw new RuleFailure("missing-input", `unit fact '${e.name}' is missing`, { fact: e.name });
       return v;
     };
     case "max": return (env) => num(env.max);
@@ -111,7 +112,7 @@ export function prepareExpr(e: CompiledExpr): Thunk {
       const [c, t, f] = [prepareExpr(e.cond), prepareExpr(e.then), prepareExpr(e.else)];
       return (env) => {
         const taken = asBool(c(env), "'if'");
-        env.note(taken ? "if: then" : "if: else");
+        env.note({ step: "if", then: taken });
         return taken ? t(env) : f(env);
       };
     }
@@ -125,12 +126,15 @@ export function prepareExpr(e: CompiledExpr): Thunk {
         for (const [i, arm] of arms.entries()) {
           const t = arm.threshold(env);
           if (arm.test(compareValues(s, t))) {
-            env.note(`bands: arm ${i + 1} (${arm.cmp} ${t.kind === "num" ? t.value.toString() : String(t.kind)})`);
+            env.note({ step: "band", arm: i + 1, subject: shownValue(s), cmp: arm.cmp, threshold: shownValue(t) });
             return arm.value(env);
           }
         }
-        if (otherwise === undefined) throw new RuleFailure("no-band", `no band matches ${s.kind === "num" ? s.value.toString() : s.kind}`);
-        env.note("bands: else");
+        if (otherwise === undefined) {
+          const value = shownValue(s);
+          throw new RuleFailure("no-band", `no band matches ${String(value)}`, { value: String(value) });
+        }
+        env.note({ step: "band-else", subject: shownValue(s) });
         return otherwise(env);
       };
     }
@@ -153,7 +157,7 @@ function prepareCall(fn: FunctionCode, args: readonly Thunk[]): Thunk {
   switch (fn) {
     case "min": case "max": return (env) => {
       const values = args.length === 1 ? numbers(a0!(env), `${fn}()`) : args.map((a) => asNum(a(env), `${fn}()`));
-      if (values.length === 0) throw new RuleFailure("empty-list", `${fn}() of an empty list`);
+      if (values.length === 0) throw new RuleFailure("empty-list", `${fn}() of an empty list`, { fn });
       return num(fn === "min" ? Exact.min(...values) : Exact.max(...values));
     };
     case "clamp": return (env) => num(Exact.max(asNum(a1!(env), "clamp()"), Exact.min(asNum(a2!(env), "clamp()"), asNum(a0!(env), "clamp()"))));
@@ -164,7 +168,7 @@ function prepareCall(fn: FunctionCode, args: readonly Thunk[]): Thunk {
     case "sum": return (env) => num(numbers(a0!(env), "sum()").reduce((s, v) => s.plus(v), Exact.ZERO));
     case "mean": return (env) => {
       const values = numbers(a0!(env), "mean()");
-      if (values.length === 0) throw new RuleFailure("empty-list", "mean() of an empty list");
+      if (values.length === 0) throw new RuleFailure("empty-list", "mean() of an empty list", { fn: "mean" });
       return num(values.reduce((s, v) => s.plus(v), Exact.ZERO).dividedBy(Exact.int(values.length)));
     };
     case "count": return (env) => {

@@ -10,6 +10,7 @@ import type { CompareCode, CompiledExpr, FunctionCode } from "../compile/types.j
 import { Exact } from "./exact.js";
 import { roundDigits } from "./prepare-expr.js";
 import { add, cmp, div, fromExact, isNum, max, min, mul, neg, numText, SCALE, sub, toExact, type Num } from "./fast-num.js";
+import type { ShownValue, TraceStep } from "./trace.js";
 import type { Value } from "./values.js";
 
 /** A fast-path value. */
@@ -35,7 +36,7 @@ export interface FastEnv {
   /** Rubric figures, only while the index formula runs. */
   figures: { readonly points: Num; readonly bonus: Num; readonly penalty: Num } | undefined;
   /** Where notes go (the node's trace). */
-  trace: string[];
+  trace: TraceStep[];
 }
 
 /** A fast closure. */
@@ -67,13 +68,13 @@ export function fromValue(v: Value): Fast {
   }
 }
 
-/** Text of a value, as the plain path's trace writes it. */
-export function show(v: Fast): string {
+/** A value as the plain path's trace shows it (`shownValue`). */
+export function show(v: Fast): ShownValue {
   if (isNum(v)) return numText(v);
-  if (typeof v === "boolean") return String(v);
-  if (Array.isArray(v)) return `[${v.map(show).join(", ")}]`;
+  if (typeof v === "boolean") return v;
+  if (Array.isArray(v)) return v.map((item) => show(item) as string | boolean);
   const value = v as Value;
-  return value.kind === "list" || value.kind === "num" ? fail() : String(value.value);
+  return value.kind === "list" || value.kind === "num" ? fail() : value.value;
 }
 
 /** Compares as the plain path's `compareValues` does. */
@@ -91,9 +92,6 @@ const TEST: Readonly<Record<CompareCode, (c: number) => boolean>> = {
   eq: (c) => c === 0, ne: (c) => c !== 0, lt: (c) => c < 0, le: (c) => c <= 0, gt: (c) => c > 0, ge: (c) => c >= 0,
 };
 
-function kindText(t: Fast): string {
-  return isNum(t) ? numText(t) : typeof t === "boolean" ? "bool" : Array.isArray(t) ? "list" : (t as Value).kind;
-}
 
 /**
  * Prepares an expression as a fast closure.
@@ -116,7 +114,7 @@ export function prepareFast(e: CompiledExpr, lets: ReadonlyMap<string, number> |
         if (known !== undefined) return known;
         const v = env.letThunks[slot]!(env);
         env.lets[slot] = v;
-        env.trace.push(`let ${env.letNames[slot]!} = ${show(v)}`);
+        env.trace.push({ step: "let", name: env.letNames[slot]!, value: show(v) });
         return v;
       };
     }
@@ -143,26 +141,26 @@ export function prepareFast(e: CompiledExpr, lets: ReadonlyMap<string, number> |
       const [c, t, f] = [sub1(e.cond), sub1(e.then), sub1(e.else)];
       return (env) => {
         const taken = asBool(c(env));
-        env.trace.push(taken ? "if: then" : "if: else");
+        env.trace.push({ step: "if", then: taken });
         return taken ? t(env) : f(env);
       };
     }
     case "call": return prepareCall(e.fn, e.args.map(sub1));
     case "bands": {
       const subject = sub1(e.subject);
-      const arms = e.arms.map((a, i) => ({ test: TEST[a.cmp], label: `bands: arm ${i + 1} (${a.cmp} `, threshold: sub1(a.threshold), value: sub1(a.value) }));
+      const arms = e.arms.map((a, i) => ({ test: TEST[a.cmp], arm: i + 1, cmp: a.cmp, threshold: sub1(a.threshold), value: sub1(a.value) }));
       const otherwise = e.otherwise === undefined ? undefined : sub1(e.otherwise);
       return (env) => {
         const s = subject(env);
         for (const arm of arms) {
           const t = arm.threshold(env);
           if (arm.test(compare(s, t))) {
-            env.trace.push(`${arm.label}${kindText(t)})`);
+            env.trace.push({ step: "band", arm: arm.arm, subject: show(s), cmp: arm.cmp, threshold: show(t) });
             return arm.value(env);
           }
         }
         if (otherwise === undefined) return fail();
-        env.trace.push("bands: else");
+        env.trace.push({ step: "band-else", subject: show(s) });
         return otherwise(env);
       };
     }

@@ -3,7 +3,8 @@
  * @module
  */
 import type { NaPolicy } from "../compile/types.js";
-import type { EvalErrorCode, Value } from "./values.js";
+import type { TraceStep } from "./trace.js";
+import type { EvalErrorArgs, EvalErrorCode, Value } from "./values.js";
 
 /** One node's outcome. */
 export interface NodeResult {
@@ -21,10 +22,10 @@ export interface NodeResult {
   readonly applicable: boolean;
   /** The policy applied when not applicable. */
   readonly naPolicy?: NaPolicy;
-  /** Why it could not be scored. */
-  readonly error?: { readonly code: EvalErrorCode; readonly message: string };
-  /** What happened: lets, branches and bands taken, the raw rule value, clamping. */
-  readonly trace: readonly string[];
+  /** Why it could not be scored: a stable code, an English message, and what the message names (`args`) for other wordings. */
+  readonly error?: { readonly code: EvalErrorCode; readonly message: string; readonly args?: EvalErrorArgs };
+  /** What happened, step by step, as data: lets, branches and bands taken, the rule's value, the aggregation, clamping. */
+  readonly trace: readonly TraceStep[];
 }
 
 /** The inputs of one unit for evaluation: values already typed (see the io stage). */
@@ -46,7 +47,7 @@ export interface UnitResult {
   /** False when any node is in error: then no total, index or rank exists. */
   readonly complete: boolean;
   /** Every node error, in tree order. */
-  readonly errors: readonly { readonly node: string; readonly code: EvalErrorCode; readonly message: string }[];
+  readonly errors: readonly { readonly node: string; readonly code: EvalErrorCode; readonly message: string; readonly args?: EvalErrorArgs }[];
   /** Exact figures, when complete. */
   readonly figures?: { readonly points: string; readonly max: string; readonly bonus: string; readonly penalty: string; readonly index: string };
   /** Published (rounded once) figures, when complete. */

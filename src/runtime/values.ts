@@ -2,7 +2,7 @@
  * Values that flow through rule evaluation, and the failure a rule can end in.
  * @module
  */
-import { ExactOverflow, type Exact } from "./exact.js";
+import { ExactOverflow, MAX_EXACT_DIGITS, type Exact } from "./exact.js";
 
 /** A runtime value: typed, exact. Dates are `YYYY-MM-DD` strings (they order as text). */
 export type Value =
@@ -28,6 +28,9 @@ export type EvalErrorCode =
   | "internal-error"
   | "depends-on-error";
 
+/** What an error names, for the message catalogue to word it: an input, a fact, a value, a node… */
+export type EvalErrorArgs = Readonly<Record<string, string | number>>;
+
 /**
  * Thrown inside a node's evaluation only, and caught at the node, where it becomes
  * that node's `status: "error"`; the public API never throws it.
@@ -35,11 +38,13 @@ export type EvalErrorCode =
 export class RuleFailure extends Error {
   /**
    * @param code - stable reason code
-   * @param message - what failed, naming the input or operation
+   * @param message - what failed, naming the input or operation (English)
+   * @param args - what the message names, for wording it in another language
    */
   constructor(
     readonly code: EvalErrorCode,
     message: string,
+    readonly args: EvalErrorArgs = {},
   ) {
     super(message);
   }
@@ -53,6 +58,7 @@ export class RuleFailure extends Error {
  */
 export function asFailure(error: unknown): RuleFailure {
   if (error instanceof RuleFailure) return error;
-  if (error instanceof ExactOverflow) return new RuleFailure("too-large", error.message);
-  return new RuleFailure("internal-error", `internal error: ${error instanceof Error ? error.message : String(error)}`);
+  if (error instanceof ExactOverflow) return new RuleFailure("too-large", error.message, { digits: MAX_EXACT_DIGITS });
+  const detail = error instanceof Error ? error.message : String(error);
+  return new RuleFailure("internal-error", `internal error: ${detail}`, { detail });
 }

@@ -45,7 +45,7 @@ describe("not applicable", () => {
     const r = rubricOf('rubric "R" { area "1" "A" max 2 { input on_time: count, total: count\n when total == 0: full\n score = max * on_time / total } }');
     const result = evaluateUnit(r, unitOf({ "1": { inputs: { on_time: "0", total: "0" } } }));
     expect(result.figures?.points).toBe("2");
-    expect(result.nodes[0]?.trace).toContain("when clause 1 holds: not applicable (full)");
+    expect(result.nodes[0]?.trace).toContainEqual({ step: "when", clause: 1, policy: "full" });
   });
 });
 
@@ -55,7 +55,7 @@ describe("lets are computed when first needed", () => {
     const result = evaluateUnit(r, unitOf({ "1": { inputs: { done: "0", total: "0" } } }));
     expect(result.complete).toBe(true);
     expect(result.figures?.points).toBe("3");
-    expect(result.nodes[0]?.trace).toEqual(["when clause 1 holds: not applicable (full)"]);
+    expect(result.nodes[0]?.trace).toEqual([{ step: "when", clause: 1, policy: "full" }]);
   });
 });
 
@@ -75,14 +75,18 @@ describe("aggregation and clamping", () => {
     const r = rubricOf('rubric "R" { area "1" "A" max 2 { input missing: count\n score = max - 0.5 * missing } }');
     const result = evaluateUnit(r, unitOf({ "1": { inputs: { missing: "7" } } }));
     expect(result.figures?.points).toBe("0");
-    expect(result.nodes[0]?.trace).toEqual(["rule = -1.5", "clamped to 0"]);
+    expect(result.nodes[0]?.trace).toEqual([{ step: "rule", value: "-1.5" }, { step: "clamped", to: "0" }]);
   });
 
   it("traces the band that fired", () => {
     const r = rubricOf('rubric "R" { area "1" "A" max 2 { input done: count, planned: count in 1..100\n let rate = done / planned\n score = bands rate { >= 100%: 2; >= 80%: 1; else: 0 } } }');
     const result = evaluateUnit(r, unitOf({ "1": { inputs: { done: "35", planned: "40" } } }));
     expect(result.figures?.points).toBe("1");
-    expect(result.nodes[0]?.trace).toEqual(["let rate = 0.875", "bands: arm 2 (ge 0.8)", "rule = 1"]);
+    expect(result.nodes[0]?.trace).toEqual([
+      { step: "let", name: "rate", value: "0.875" },
+      { step: "band", arm: 2, subject: "0.875", cmp: "ge", threshold: "0.8" },
+      { step: "rule", value: "1" },
+    ]);
   });
 });
 
@@ -105,8 +109,8 @@ describe("errors are results", () => {
     expect(result.complete).toBe(false);
     expect(result.figures).toBeUndefined();
     expect(result.errors).toEqual([
-      { node: "1", code: "depends-on-error", message: '"1": depends on "1.1", which is in error' },
-      { node: "1.1", code: "division-by-zero", message: '"1.1": division by zero in a rule' },
+      { node: "1", code: "depends-on-error", message: '"1": depends on "1.1", which is in error', args: { node: "1.1" } },
+      { node: "1.1", code: "division-by-zero", message: '"1.1": division by zero in a rule', args: { numerator: "1" } },
     ]);
     expect(result.nodes.find((n) => n.id === "1.2")).toMatchObject({ status: "scored", points: "0.5" });
   });
