@@ -5,6 +5,7 @@
 import type { RubricFile } from "../syntax/ast.js";
 import { makeDiagnostic, type Diagnostic } from "../diagnostics.js";
 import { checkNode } from "./nodes.js";
+import { declaredQuantity, type Quantity } from "./quantities.js";
 import { checkRubricLevel, unitFacts } from "./rubric.js";
 import { collectNodes } from "./walk.js";
 
@@ -26,7 +27,12 @@ export function checkRubric(ast: RubricFile): Diagnostic[] {
     else out.push(makeDiagnostic("RL200", node.id.range, { args: { id, line } }));
   }
   const facts = unitFacts(ast, out);
-  for (const entry of nodes) checkNode(entry, facts, out);
+  const factQuantities = new Map<string, Quantity>();
+  for (const st of ast.body) {
+    if (st.kind !== "UnitBlock") continue;
+    for (const f of st.facts) if (f.type.kind !== "ListType") factQuantities.set(`unit.${f.name.name}`, declaredQuantity(f.type));
+  }
+  for (const entry of nodes) checkNode(entry, facts, out, factQuantities);
   checkRubricLevel(ast, nodes, facts, out);
   return out;
 }

@@ -182,7 +182,14 @@ function resolveName(name: string, range: Range, scope: Scope): Ty {
 function unknownName(t: Extract<Ty, { k: "member" }>, scope: Scope): void {
   const candidates = [...scope.inputs.keys(), ...[...scope.lets].filter(([, l]) => l.order < scope.letOrder).map(([n]) => n)];
   const suggestion = closest(t.name, candidates);
-  scope.out.push(makeDiagnostic("RL201", t.range, suggestion === undefined ? { args: { name: t.name } } : { args: { name: t.name, suggestion }, suggestion }));
+  if (suggestion !== undefined) {
+    scope.out.push(makeDiagnostic("RL201", t.range, { args: { name: t.name, suggestion }, suggestion }));
+    return;
+  }
+  // Nothing close: list what can be used here, so the author sees the names they declared.
+  const usable = scope.place === "applies" ? [...scope.facts.keys()].map((f) => `unit.${f}`) : [...candidates, ...FIGURES_BY_PLACE[scope.place]];
+  const names = usable.slice(0, 12).map((n) => `'${n}'`).join(", ") + (usable.length > 12 ? ", …" : "");
+  scope.out.push(makeDiagnostic("RL201", t.range, { args: { name: t.name, names } }));
 }
 
 /** Infers a type where a value is needed: an unresolved bare name is an unknown name. */
@@ -258,6 +265,9 @@ function resolveMembers(left: Ty, right: Ty, op: string, scope: Scope): Ty {
   return BOOL;
 }
 
+/** Most decimals `round(x, n)` may ask for. */
+export const MAX_ROUND_DIGITS = 20;
+
 const ARITY: Readonly<Record<string, string>> = {
   min: "a list or one or more numbers", max: "a list or one or more numbers", clamp: "3 numbers (value, low, high)",
   round: "2 arguments (value, decimals)", floor: "1 number", ceil: "1 number", abs: "1 number",
@@ -292,8 +302,10 @@ function inferCall(e: Extract<Expr, { kind: "Call" }>, scope: Scope): Ty {
       if (n !== 2) return arityError();
       expect(e.args[0]!, NUM, scope);
       const digits = e.args[1]!;
-      if (digits.kind !== "NumberLit" || digits.text.includes(".")) {
-        scope.out.push(makeDiagnostic("RL305", digits.range, { args: { what: "The decimals of round()", must: "a whole number written as a literal", value: "an expression" } }));
+      // A literal 0..20: rounding further would only slow evaluation (decimal.js works to any length).
+      if (digits.kind !== "NumberLit" || digits.text.includes(".") || digits.text.replace(/^0+(?=\d)/, "").length > 2 || Number(digits.text) > MAX_ROUND_DIGITS) {
+        const value = digits.kind === "NumberLit" ? digits.text : "an expression";
+        scope.out.push(makeDiagnostic("RL305", digits.range, { args: { what: "The decimals of round()", must: `a whole number from 0 to ${MAX_ROUND_DIGITS}, written as a literal`, value } }));
       }
       return NUM;
     }
