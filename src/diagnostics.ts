@@ -56,14 +56,18 @@ const n = (a: MessageArgs, k: string): string => s(a, k).replace(/^(-?\d+)\.(\d+
  * RL9xx internal failures (a bug of ours, reported as data rather than thrown).
  */
 export const CATALOGUE = {
-  RL100: { severity: "error", en: (a) => `The character '${s(a, "text")}' (${s(a, "code")}) is not part of the language; delete it, or in a name use only letters, digits and '_'.`, vi: (a) => `Ký tự '${t(a, "text")}' (${s(a, "code")}) không thuộc ngôn ngữ; hãy xóa đi, hoặc nếu là tên thì chỉ dùng chữ cái, chữ số và dấu '_'.` },
+  RL100: {
+    severity: "error",
+    en: (a) => (Number(a["count"] ?? 1) > 1 ? `The characters '${s(a, "text")}' (the first is ${s(a, "code")}) are not part of the language; delete them, or in a name use only letters, digits and '_'.` : `The character '${s(a, "text")}' (${s(a, "code")}) is not part of the language; delete it, or in a name use only letters, digits and '_'.`),
+    vi: (a) => `${Number(a["count"] ?? 1) > 1 ? "Các ký tự" : "Ký tự"} '${s(a, "text")}' (${s(a, "code")}) không thuộc ngôn ngữ; hãy xóa đi, hoặc nếu là tên thì chỉ dùng chữ cái, chữ số và dấu '_'.`,
+  },
   RL101: { severity: "error", en: () => `This text has no closing quote '"'; strings end on the same line.`, vi: () => `Chuỗi ký tự thiếu dấu nháy đóng '"'; chuỗi phải kết thúc trên cùng một dòng.` },
   RL102: { severity: "error", en: () => `This comment has no closing '*/'.`, vi: () => `Chú thích thiếu '*/' để đóng.` },
   RL103: { severity: "error", en: (a) => `'${s(a, "text")}' uses a decimal comma; write decimals with a dot (${s(a, "fixed")}). Between arguments, put a space after the comma.`, vi: (a) => `'${t(a, "text")}' dùng dấu phẩy thập phân; trong tệp bộ tiêu chí hãy viết số thập phân với dấu chấm (${t(a, "fixed")}). Giữa các đối số, đặt dấu cách sau dấu phẩy.` },
   RL104: { severity: "error", en: (a) => `Typographic quotes (“ ”) do not enclose text in a rubric, so this is read as stray characters; write straight double quotes: ${s(a, "fixed")}.`, vi: (a) => `Dấu ngoặc kép kiểu văn bản (“ ”) không dùng để bao chuỗi trong bộ tiêu chí; hãy dùng dấu ngoặc kép thẳng: ${s(a, "fixed")}.` },
   RL105: { severity: "error", en: (a) => `'${s(a, "text")}' is not an operator of the language; write '${s(a, "fixed")}'.`, vi: (a) => `'${s(a, "text")}' không phải là phép toán của ngôn ngữ; hãy viết '${s(a, "fixed")}'.` },
   RL106: { severity: "error", en: (a) => `'${s(a, "text")}' is written with full-width characters; write '${s(a, "fixed")}' with ordinary digits (turn off the keyboard's full-width mode).`, vi: (a) => `'${s(a, "text")}' được gõ bằng ký tự toàn khổ (full-width); hãy viết '${s(a, "fixed")}' bằng chữ số thông thường (tắt chế độ toàn khổ của bộ gõ).` },
-  RL107: { severity: "error", en: (a) => `'${s(a, "text")}' is read as a division, not a date; write dates as year-month-day: ${s(a, "fixed")}.`, vi: (a) => `'${s(a, "text")}' sẽ bị hiểu là phép chia, không phải ngày; hãy viết ngày theo dạng năm-tháng-ngày: ${s(a, "fixed")}.` },
+  RL107: { severity: "error", en: (a) => `'${s(a, "text")}' is not how a date is written here (it would be read as numbers); write year-month-day: ${s(a, "fixed")}.`, vi: (a) => `'${s(a, "text")}' không phải cách viết ngày trong bộ tiêu chí (sẽ bị hiểu là các con số); hãy viết theo dạng năm-tháng-ngày: ${s(a, "fixed")}.` },
   RL108: { severity: "error", en: (a) => `This file is not UTF-8 text (${s(a, "what")}, line ${s(a, "line")}); save it again with the encoding UTF-8 and check it again.`, vi: (a) => `Tệp này không phải văn bản UTF-8 (${t(a, "what")}, dòng ${s(a, "line")}); hãy lưu lại tệp với bảng mã UTF-8 rồi kiểm tra lại.` },
   RL109: { severity: "error", en: (a) => `An invisible character (${s(a, "code")} ${s(a, "name")}) stands here, usually pasted from a document or web page; delete it.`, vi: (a) => `Có ký tự ẩn (${s(a, "code")} ${s(a, "name")}) ở đây, thường do dán từ văn bản hoặc trang web; hãy xóa ký tự này.` },
   RL110: { severity: "error", en: (a) => `Expected ${s(a, "expected")} but found ${s(a, "found")}.`, vi: (a) => `Cần ${t(a, "expected")} nhưng gặp ${t(a, "found")}.` },

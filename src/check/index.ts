@@ -11,6 +11,20 @@ import { collectNodes } from "./walk.js";
 
 export { collectNodes, childNodes, closest, editDistance, type NodeEntry } from "./walk.js";
 
+const within = (inner: Diagnostic, outer: Diagnostic): boolean =>
+  inner.range.start.offset >= outer.range.start.offset && inner.range.end.offset <= outer.range.end.offset;
+
+/**
+ * Drops what only follows from another error, so the helpful diagnostic comes first:
+ * a dead bands arm whose threshold is a bare number meant as a percentage (RL407 on
+ * an arm holding an RL306 or RL307: the analysis read the threshold as written).
+ */
+function withoutConsequences(out: Diagnostic[]): Diagnostic[] {
+  const quantities = out.filter((d) => d.code === "RL306" || d.code === "RL307");
+  if (quantities.length === 0) return out;
+  return out.filter((d) => d.code !== "RL407" || !quantities.some((q) => within(q, d)));
+}
+
 /**
  * Checks a parsed rubric and returns every problem found (errors and warnings), each
  * pointing at the AST node it is about. Never throws on any AST the parser builds.
@@ -34,5 +48,5 @@ export function checkRubric(ast: RubricFile): Diagnostic[] {
   }
   for (const entry of nodes) checkNode(entry, facts, out, factQuantities);
   checkRubricLevel(ast, nodes, facts, out);
-  return out;
+  return withoutConsequences(out);
 }

@@ -116,6 +116,7 @@ function checkMaxima(node: CriterionNode, children: readonly CriterionNode[], ou
 }
 
 function checkStatements(node: CriterionNode | ExtraNode, facts: ReadonlyMap<string, Ty>, out: Diagnostic[], factQuantities: QuantityEnv): void {
+  const before = out.length;
   const inputs = new Map<string, Ty>();
   const declared = new Map<string, NodeStatement>();
   const lets = new Map<string, { order: number; type: Ty }>();
@@ -179,7 +180,9 @@ function checkStatements(node: CriterionNode | ExtraNode, facts: ReadonlyMap<str
       default: break;
     }
   }
-  for (const st of node.body) {
+  // An unknown name here is most likely one of the inputs, misspelt: "unused" would only repeat it.
+  const unknownName = out.slice(before).some((d) => d.code === "RL201");
+  for (const st of unknownName ? [] : node.body) {
     if (st.kind !== "Input") continue;
     for (const d of st.declarations) {
       if (!used.has(d.name.name) && !(d.type.kind === "SimpleType" && d.type.name === "text")) {

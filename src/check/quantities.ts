@@ -20,7 +20,7 @@ import { dec } from "./decimal.js";
 
 /** What a numeric expression measures, as far as the checker can see. */
 export type Quantity =
-  | { readonly q: "fraction"; readonly what: "a percentage" | "a ratio of counts" }
+  | { readonly q: "fraction"; readonly what: "a percentage" | "a ratio of counts" | "banded here against percentages" }
   | { readonly q: "amount"; readonly what: "a count" | "a scale answer" }
   | { readonly q: "bare"; readonly text: string }
   | { readonly q: "other" };
@@ -170,7 +170,7 @@ export function checkQuantities(root: Expr, env: QuantityEnv, out: Diagnostic[])
       case "Bands": {
         const subject = quantityOf(e.subject, env);
         // Arms written as percentages show the banded value is a fraction, whatever it is.
-        const seen: Quantity = subject.q === "other" && e.arms.some((a) => a.threshold.kind === "PercentLit") ? PERCENT : subject;
+        const seen: Quantity = subject.q === "other" && e.arms.some((a) => a.threshold.kind === "PercentLit") ? { q: "fraction", what: "banded here against percentages" } : subject;
         for (const arm of e.arms) if (seen.q !== "other") compared(e.subject, arm.threshold, env, out, seen);
         stack.push(e.subject, ...e.arms.flatMap((a) => [a.threshold, a.value]), ...(e.otherwise === undefined ? [] : [e.otherwise]));
         break;

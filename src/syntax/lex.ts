@@ -77,7 +77,8 @@ function runDiagnostic(source: string, run: { start: Bad; end: number }): Diagno
   const end = { line: start.line, column: start.column + text.length, offset: run.end };
   const shown = [...text].slice(0, 12).join("") + (text.length > 12 ? "…" : "");
   const invisible = invisibleName(text.codePointAt(0)!);
-  return makeDiagnostic("RL100", { start, end }, { args: { text: shown, code: codePoint(text.codePointAt(0)!) + (invisible === undefined ? "" : ` ${invisible}`) } });
+  const count = [...text.replace(/[ \t]/g, "")].length;
+  return makeDiagnostic("RL100", { start, end }, { args: { text: shown, code: codePoint(text.codePointAt(0)!) + (invisible === undefined ? "" : ` ${invisible}`), count } });
 }
 
 const fromError = (e: ILexingError): Bad => ({ offset: e.offset, length: e.length, line: e.line ?? 1, column: e.column ?? 1 });

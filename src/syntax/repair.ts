@@ -43,6 +43,7 @@ const FUNCTION_ALIASES: Readonly<Record<string, string>> = { average: "mean", av
 
 const EXPRESSION_RULES = new Set(["expr", "whenStmt", "bandArm", "band", "nodeOption", "comparison", "args"]);
 const NUMBERS = new Set(["NumberLiteral", "PercentLiteral"]);
+const OPERAND_ENDS = new Set(["Identifier", "NumberLiteral", "PercentLiteral", "DateLiteral", "RParen", "kw_true", "kw_false"]);
 
 function keywordCandidates(error: IRecognitionException, names: readonly string[]): string[] {
   const words = new Set<string>(names.filter((n) => n.startsWith("kw_")).map((n) => n.slice(3)));
@@ -139,7 +140,8 @@ export function repairError(error: IRecognitionException, tokens: readonly IToke
     return undefined;
   }
   if (type === "LParen" && previous?.tokenType.name === "Identifier" && previous.endOffset! + 1 === token.startOffset) return unknownFunction(tokens, at - 1);
-  if (type === "Equals" && stack.some((r) => EXPRESSION_RULES.has(r))) {
+  // `when x = 0`, `applies when unit.kind = so {`: `=` right after an operand, where it was not expected.
+  if (type === "Equals" && !names.includes("Equals") && (stack.some((r) => EXPRESSION_RULES.has(r)) || OPERAND_ENDS.has(previous?.tokenType.name ?? ""))) {
     return { tokens: replaceAt(tokens, at, 1, retyped(token, "==", P.eqeq)), diagnostic: makeDiagnostic("RL114", range, { suggestion: "==" }) };
   }
   if (type === "kw_otherwise" && stack.includes("bandsExpr")) {
