@@ -5,7 +5,40 @@
  * the fix, and repair it so that parsing goes on as if the author had written it right.
  * @module
  */
-import { createToken } from "chevrotain";
+import { createToken, type TokenType } from "chevrotain";
+
+/**
+ * A token matched by a sticky regular expression (one with the `u` flag, which
+ * chevrotain drops from a plain pattern), kept only when `accept` says so.
+ * @param name - the token type's name
+ * @param regex - a sticky (`y`) expression
+ * @param starts - the character codes a match may start with (chevrotain's hint)
+ * @param accept - a last check of the matched text
+ */
+export function stickyToken(name: string, regex: RegExp, starts: readonly (number | string)[], accept: (text: string) => boolean = () => true): TokenType {
+  const exec = (text: string, offset: number): RegExpExecArray | null => {
+    regex.lastIndex = offset;
+    const found = regex.exec(text);
+    return found !== null && accept(found[0]) ? found : null;
+  };
+  return createToken({ name, pattern: { exec }, line_breaks: false, start_chars_hint: [...starts] });
+}
+
+/**
+ * Start characters for chevrotain's first-character optimisation: the ASCII ones
+ * `ascii` accepts, each code from 128 to 255, and one code of each block of 255 above
+ * (chevrotain looks those up by block). Without a hint every character, a bad one
+ * included, would be tried against every token.
+ * @param ascii - which ASCII characters may start the token
+ */
+export function startCodes(ascii: (c: string) => boolean): number[] {
+  const codes: number[] = [];
+  for (let c = 0; c < 0x80; c++) if (ascii(String.fromCharCode(c))) codes.push(c);
+  for (let c = 0x80; c < 0x10000; c += c < 0x100 ? 1 : 255) codes.push(c);
+  return codes;
+}
+
+const DIGITS = [..."0123456789"];
 
 /** `“…”`: a string in typographic quotes (closed by any double quote, or at the end of the line). */
 export const CurlyString = createToken({ name: "CurlyString", pattern: /[\u201C\u201D\u201E\u201F\u2033][^"\u201C\u201D\u201E\u201F\u2033\r\n]*[\u201C\u201D\u201E\u201F\u2033"]?/ });
@@ -21,18 +54,7 @@ export const TypographicOperator = createToken({ name: "TypographicOperator", pa
 const WIDE_NUMBER = /[0-9\uFF10-\uFF19]+(?:[.\uFF0E][0-9\uFF10-\uFF19]+)?[%\uFF05]?/y;
 
 /** A number written (at least partly) with full-width digits, point or percent sign: `９０％`. */
-export const FullWidthNumber = createToken({
-  name: "FullWidthNumber",
-  pattern: {
-    exec: (text: string, offset: number) => {
-      WIDE_NUMBER.lastIndex = offset;
-      const found = WIDE_NUMBER.exec(text);
-      return found !== null && /[\uFF05-\uFF19]/.test(found[0]) ? found : null;
-    },
-  },
-  line_breaks: false,
-  start_chars_hint: ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", ..."０１２３４５６７８９"],
-});
+export const FullWidthNumber = stickyToken("FullWidthNumber", WIDE_NUMBER, [...DIGITS, ..."０１２３４５６７８９"], (text) => /[\uFF05-\uFF19]/.test(text));
 
 const DAY_FIRST = /(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![0-9])/y;
 
@@ -51,18 +73,7 @@ export function dayFirstDate(text: string): { year: string; month: string; day: 
 }
 
 /** A date written day first, as the decisions print it; the language writes `2016-12-31`. */
-export const DayFirstDate = createToken({
-  name: "DayFirstDate",
-  pattern: {
-    exec: (text: string, offset: number) => {
-      DAY_FIRST.lastIndex = offset;
-      const found = DAY_FIRST.exec(text);
-      return found !== null && dayFirstDate(found[0]) !== undefined ? found : null;
-    },
-  },
-  line_breaks: false,
-  start_chars_hint: ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"],
-});
+export const DayFirstDate = stickyToken("DayFirstDate", DAY_FIRST, DIGITS, (text) => dayFirstDate(text) !== undefined);
 
 /** Characters that show nothing: zero-width spaces and joiners, direction marks, a soft hyphen. */
 export const Invisible = createToken({ name: "Invisible", pattern: /[\u200B-\u200F\u2060-\u2064\u00AD\u034F\u061C\u180E\u202A-\u202E\u2066-\u2069]+/ });
@@ -72,26 +83,12 @@ const BAD_CHAR = /[^\s\p{L}\p{M}\p{Nd}_"\u201C-\u201F\u2033{}(),;:=<>!+\-*/.%\u2
 // Spaces between bad characters stay in the run: `@ @ @` is one run, one token.
 const BAD = new RegExp(`${BAD_CHAR.source}+(?:[ \\t]+${BAD_CHAR.source}+)*`, "uy");
 
-function badStarts(): number[] {
-  const codes: number[] = [];
-  for (let c = 0; c < 0x80; c++) {
-    if (BAD_CHAR.test(String.fromCharCode(c))) codes.push(c);
-  }
-  for (let c = 0x80; c < 0x10000; c += c < 0x100 ? 1 : 255) codes.push(c);
-  return codes;
-}
-
 /**
  * A run of characters that cannot start any token (`@#$`, `€`, `§`). Matching them as
  * a token keeps the lexer out of its error mode, which retries every pattern at every
  * character of a run; `lex.ts` reports each run once (RL100) and drops it.
  */
-export const BadCharacters = createToken({
-  name: "BadCharacters",
-  pattern: { exec: (text: string, offset: number) => ((BAD.lastIndex = offset), BAD.exec(text)) },
-  line_breaks: false,
-  start_chars_hint: badStarts(),
-});
+export const BadCharacters = stickyToken("BadCharacters", BAD, startCodes((c) => BAD_CHAR.test(c)));
 
 /** The mistake tokens, in matching order; they go before the numbers and names they resemble. */
 export const MISTAKE_TOKENS = [CurlyString, TypographicOperator, Invisible, DayFirstDate, FullWidthNumber];

@@ -5,7 +5,7 @@
  * @module
  */
 import { createToken, Lexer, type TokenType } from "chevrotain";
-import { BadCharacters, MISTAKE_TOKENS } from "./lexer-mistakes.js";
+import { BadCharacters, MISTAKE_TOKENS, startCodes, stickyToken } from "./lexer-mistakes.js";
 
 /** Every reserved word of the language, in the order of the grammar. */
 export const KEYWORDS = [
@@ -22,32 +22,12 @@ export const KEYWORDS = [
 /** A reserved word. */
 export type Keyword = (typeof KEYWORDS)[number];
 
-// A custom matcher, because chevrotain drops the `u` flag that `\p{L}` needs.
-const NAME = /[\p{L}_][\p{L}\p{M}0-9_]*/uy;
-
-/**
- * Characters a name may start with, as chevrotain's first-character optimisation
- * wants them: `_`, ASCII letters, each code from 128 to 255, and one code of each
- * block of 255 above (chevrotain looks those up by block). Without the hint every
- * character, a bad one included, would be tried against every token.
- */
-function nameStarts(): number[] {
-  const codes = [0x5f];
-  for (let c = 0x41; c <= 0x5a; c++) codes.push(c, c + 0x20);
-  for (let c = 0x80; c < 0x10000; c += c < 0x100 ? 1 : 255) codes.push(c);
-  return codes;
-}
 /**
  * A name: Unicode letters (Vietnamese included, in NFC or NFD: combining marks may
  * follow a letter), ASCII digits and `_`, not starting with a digit. The lex stage
  * normalises each name to NFC (see `lex.ts`), so both spellings are one name.
  */
-export const Identifier = createToken({
-  name: "Identifier",
-  pattern: { exec: (text: string, offset: number) => ((NAME.lastIndex = offset), NAME.exec(text)) },
-  line_breaks: false,
-  start_chars_hint: nameStarts(),
-});
+export const Identifier = stickyToken("Identifier", /[\p{L}_][\p{L}\p{M}0-9_]*/uy, startCodes((c) => /[A-Za-z_]/.test(c)));
 
 const category = (name: string): TokenType => createToken({ name, pattern: Lexer.NA });
 /** Token categories: one grammar position accepts any member (e.g. `area|criterion|item`). */
