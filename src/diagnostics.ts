@@ -59,7 +59,7 @@ export const CATALOGUE = {
   RL100: {
     severity: "error",
     en: (a) => (Number(a["count"] ?? 1) > 1 ? `The characters '${s(a, "text")}' (the first is ${s(a, "code")}) are not part of the language; delete them, or in a name use only letters, digits and '_'.` : `The character '${s(a, "text")}' (${s(a, "code")}) is not part of the language; delete it, or in a name use only letters, digits and '_'.`),
-    vi: (a) => `${Number(a["count"] ?? 1) > 1 ? "Các ký tự" : "Ký tự"} '${s(a, "text")}' (${s(a, "code")}) không thuộc ngôn ngữ; hãy xóa đi, hoặc nếu là tên thì chỉ dùng chữ cái, chữ số và dấu '_'.`,
+    vi: (a) => `${Number(a["count"] ?? 1) > 1 ? "Các ký tự" : "Ký tự"} '${s(a, "text")}' (${Number(a["count"] ?? 1) > 1 ? "ký tự đầu là " : ""}${s(a, "code")}) không thuộc ngôn ngữ; hãy xóa đi, hoặc nếu là tên thì chỉ dùng chữ cái, chữ số và dấu '_'.`,
   },
   RL101: { severity: "error", en: () => `This text has no closing quote '"'; strings end on the same line.`, vi: () => `Chuỗi ký tự thiếu dấu nháy đóng '"'; chuỗi phải kết thúc trên cùng một dòng.` },
   RL102: { severity: "error", en: () => `This comment has no closing '*/'.`, vi: () => `Chú thích thiếu '*/' để đóng.` },
@@ -102,7 +102,7 @@ export const CATALOGUE = {
   RL207: { severity: "error", en: (a) => `'${s(a, "name")}' cannot be used here: ${s(a, "why")}.`, vi: (a) => `Không dùng '${t(a, "name")}' ở đây được: ${t(a, "why")}.` },
 
   RL300: { severity: "error", en: (a) => `Expected ${s(a, "expected")} here, but this is ${s(a, "found")}.`, vi: (a) => `Ở đây cần ${t(a, "expected")}, nhưng biểu thức này là ${t(a, "found")}.` },
-  RL301: { severity: "error", en: (a) => `${s(a, "name")}() takes ${s(a, "arity")}, but ${s(a, "given")} given.`, vi: (a) => `${t(a, "name")}() nhận ${t(a, "arity")}, nhưng có ${t(a, "given")}.` },
+  RL301: { severity: "error", en: (a) => `${s(a, "name")}() takes ${s(a, "arity")}, but ${s(a, "given")} given.`, vi: (a) => `${t(a, "name")}() nhận ${t(a, "arity")}, nhưng ${t(a, "given")}.` },
   RL302: { severity: "error", en: (a) => `Cannot compare ${s(a, "left")} with ${s(a, "right")}.`, vi: (a) => `Không so sánh được ${t(a, "left")} với ${t(a, "right")}.` },
   RL303: { severity: "error", en: (a) => `'${s(a, "name")}' is text: text is kept in results but never scored.`, vi: (a) => `'${t(a, "name")}' là văn bản: văn bản được lưu trong kết quả nhưng không dùng để chấm điểm.` },
   RL304: { severity: "error", en: (a) => `The range ${s(a, "min")}..${s(a, "max")} is empty; write the smaller bound first.`, vi: (a) => `Khoảng ${t(a, "min")}..${t(a, "max")} rỗng; hãy viết cận nhỏ trước.` },

@@ -30,7 +30,7 @@ const EXACT: Readonly<Record<string, string>> = {
   "a full-width letter": "chữ toàn khổ (full-width)", "a Cyrillic letter that looks Latin": "chữ Kirin trông giống chữ Latinh",
   "a Greek letter that looks Latin": "chữ Hy Lạp trông giống chữ Latinh", "an Armenian letter that looks Latin": "chữ Armenia trông giống chữ Latinh",
   "a Cherokee letter that looks Latin": "chữ Cherokee trông giống chữ Latinh",
-  "a ratio of counts": "thương của hai số đếm", "banded here against percentages": "được so với các mức phần trăm ở đây", "a count": "số đếm", "a scale answer": "điểm trên thang đo",
+  "a ratio of counts": "thương của hai số đếm", "banded here against percentages": "một giá trị được so với các mức phần trăm ở đây", "a count": "số đếm", "a scale answer": "điểm trên thang đo",
   "a node's rule sees its inputs, lets and 'max'; rubric figures exist only after every node is scored":
     "quy tắc của tiêu chí chỉ dùng đầu vào, 'let' và 'max'; các số liệu của cả bộ tiêu chí chỉ có sau khi chấm xong mọi tiêu chí",
   "'applies when' can use only unit facts (unit.…) and values": "'applies when' chỉ dùng thông tin đơn vị (unit.…) và giá trị",

@@ -31,10 +31,17 @@ export function retyped(token: IToken, image: string, type: TokenType): IToken {
   return { ...token, image, tokenType: type, tokenTypeIdx: type.tokenTypeIdx! };
 }
 
+function nuls(source: string): number {
+  let count = 0;
+  for (let i = source.indexOf("\u0000"); i >= 0; i = source.indexOf("\u0000", i + 1)) count++;
+  return count;
+}
+
 /** Where a text that is not UTF-8 shows it, as the first tell-tale character. */
 function encodingProblem(source: string): { offset: number; what: string } | undefined {
   const nul = source.indexOf("\u0000");
-  if (nul >= 0) return { offset: nul, what: "it looks like UTF-16 (NUL characters between the letters)" };
+  // UTF-16 read as UTF-8 has a NUL beside nearly every letter; a stray NUL is only a bad character.
+  if (nul >= 0 && nuls(source) * 8 > source.length) return { offset: nul, what: "it looks like UTF-16 (NUL characters between the letters)" };
   const reversedMark = source.indexOf("\uFFFE");
   if (reversedMark >= 0) return { offset: reversedMark, what: "it looks like UTF-16 (a reversed byte-order mark)" };
   const replaced = source.indexOf("\uFFFD");
@@ -75,7 +82,8 @@ function runDiagnostic(source: string, run: { start: Bad; end: number }): Diagno
   const start = { line: run.start.line, column: run.start.column, offset: run.start.offset };
   const text = source.slice(run.start.offset, run.end);
   const end = { line: start.line, column: start.column + text.length, offset: run.end };
-  const shown = [...text].slice(0, 12).join("") + (text.length > 12 ? "…" : "");
+  // Control characters shown as their Control Pictures (␀), so the message can be printed as it is.
+  const shown = [...text].slice(0, 12).join("").replace(/[\x00-\x1F\x7F]/g, (c) => String.fromCharCode(c === "\x7F" ? 0x2421 : 0x2400 + c.charCodeAt(0))) + (text.length > 12 ? "…" : "");
   const invisible = invisibleName(text.codePointAt(0)!);
   const count = [...text.replace(/[ \t]/g, "")].length;
   return makeDiagnostic("RL100", { start, end }, { args: { text: shown, code: codePoint(text.codePointAt(0)!) + (invisible === undefined ? "" : ` ${invisible}`), count } });
