@@ -60,9 +60,9 @@ function parse(tokens: IToken[]): Parsed {
 }
 
 /** Parse, then repair the first error while it is a known mistake (and a missing `}` once). */
-function parseWithRepairs(tokens: IToken[], source: string, braces: boolean): { parsed: Parsed; repairs: Diagnostic[]; guessed: Range[]; explained: Set<IRecognitionException> } {
+function parseWithRepairs(tokens: IToken[], source: string, braces: boolean): { parsed: Parsed; repairs: Diagnostic[]; guessed: Range[]; explainedByRepair: Set<IRecognitionException> } {
   let parsed = parse(tokens);
-  const explained = new Set<IRecognitionException>();
+  const explainedByRepair = new Set<IRecognitionException>();
   const repairs: Diagnostic[] = [];
   const guessed: Range[] = [];
   // Each round re-parses: many on a real rubric are cheap, few on a huge one.
@@ -77,7 +77,7 @@ function parseWithRepairs(tokens: IToken[], source: string, braces: boolean): { 
       if (fix.guessed !== undefined) guessed.push(fix.guessed);
       // A repair must move the parse on; if not, keep its explanation and stop.
       if (next.errors.length >= parsed.errors.length && offsetOf(next.errors[0]!) <= offsetOf(first)) {
-        explained.add(first);
+        explainedByRepair.add(first);
         break;
       }
       parsed = next;
@@ -92,7 +92,7 @@ function parseWithRepairs(tokens: IToken[], source: string, braces: boolean): { 
     repairs.push(...missing.map((m) => m.diagnostic));
     parsed = next;
   }
-  return { parsed, repairs, guessed, explained };
+  return { parsed, repairs, guessed, explainedByRepair };
 }
 
 function sortByOffset(list: Diagnostic[]): Diagnostic[] {
@@ -121,14 +121,14 @@ export function parseRecovering(source: string): RecoveredParse {
     if (limits.length > 0) return fail([...diagnostics, ...limits]);
     // An unclosed comment swallows the rest of the file: the braces it hides are not missing.
     const braces = !lexed.diagnostics.some((d) => d.code === "RL102");
-    const { parsed, repairs, guessed, explained: repaired } = parseWithRepairs(lexed.tokens, source, braces);
+    const { parsed, repairs, guessed, explainedByRepair } = parseWithRepairs(lexed.tokens, source, braces);
     diagnostics.push(...new Set(repairs));
     const explained = new Set(repairs.map((d) => d.range.start.offset));
     const end = endOf(source);
     const bad: number[] = [];
     for (const error of parsed.errors) {
       bad.push(error.token.startOffset, ...error.resyncedTokens.map((t) => t.startOffset));
-      if (repaired.has(error)) continue;
+      if (explainedByRepair.has(error)) continue;
       const diagnostic = toDiagnostic(error, end);
       if (explained.has(diagnostic.range.start.offset)) continue; // one report per place
       explained.add(diagnostic.range.start.offset);
