@@ -47,6 +47,8 @@ interface Entry {
 const s = (a: MessageArgs, k: string): string => String(a[k] ?? "");
 // In Vietnamese templates: an argument phrase in Vietnamese wording.
 const t = (a: MessageArgs, k: string): string => viPhrase(s(a, k));
+// In Vietnamese templates: a figure with a decimal comma (0.5 → 0,5).
+const n = (a: MessageArgs, k: string): string => s(a, k).replace(/^(-?\d+)\.(\d+)$/, "$1,$2");
 
 /**
  * The code catalogue. Codes are stable across releases; wording may change.
@@ -54,17 +56,44 @@ const t = (a: MessageArgs, k: string): string => viPhrase(s(a, k));
  * RL9xx internal failures (a bug of ours, reported as data rather than thrown).
  */
 export const CATALOGUE = {
-  RL100: { severity: "error", en: (a) => `Unexpected character '${s(a, "text")}'.`, vi: (a) => `Ký tự không hợp lệ '${t(a, "text")}'.` },
+  RL100: {
+    severity: "error",
+    en: (a) => (Number(a["count"] ?? 1) > 1 ? `The characters '${s(a, "text")}' (the first is ${s(a, "code")}) are not part of the language; delete them, or in a name use only letters, digits and '_'.` : `The character '${s(a, "text")}' (${s(a, "code")}) is not part of the language; delete it, or in a name use only letters, digits and '_'.`),
+    vi: (a) => `${Number(a["count"] ?? 1) > 1 ? "Các ký tự" : "Ký tự"} '${s(a, "text")}' (${Number(a["count"] ?? 1) > 1 ? "ký tự đầu là " : ""}${s(a, "code")}) không thuộc ngôn ngữ; hãy xóa đi, hoặc nếu là tên thì chỉ dùng chữ cái, chữ số và dấu '_'.`,
+  },
   RL101: { severity: "error", en: () => `This text has no closing quote '"'; strings end on the same line.`, vi: () => `Chuỗi ký tự thiếu dấu nháy đóng '"'; chuỗi phải kết thúc trên cùng một dòng.` },
   RL102: { severity: "error", en: () => `This comment has no closing '*/'.`, vi: () => `Chú thích thiếu '*/' để đóng.` },
-  RL103: { severity: "error", en: (a) => `'${s(a, "text")}' uses a decimal comma; write decimals with a dot (${s(a, "fixed")}). Between arguments, put a space after the comma.`, vi: (a) => `'${t(a, "text")}' dùng dấu phẩy thập phân; hãy viết số thập phân với dấu chấm (${t(a, "fixed")}). Giữa các đối số, đặt dấu cách sau dấu phẩy.` },
+  RL103: { severity: "error", en: (a) => `'${s(a, "text")}' uses a decimal comma; write decimals with a dot (${s(a, "fixed")}). Between arguments, put a space after the comma.`, vi: (a) => `'${t(a, "text")}' dùng dấu phẩy thập phân; trong tệp bộ tiêu chí hãy viết số thập phân với dấu chấm (${t(a, "fixed")}). Giữa các đối số, đặt dấu cách sau dấu phẩy.` },
+  RL104: { severity: "error", en: (a) => `Typographic quotes (“ ”) do not enclose text in a rubric, so this is read as stray characters; write straight double quotes: ${s(a, "fixed")}.`, vi: (a) => `Dấu ngoặc kép kiểu văn bản (“ ”) không dùng để bao chuỗi trong bộ tiêu chí; hãy dùng dấu ngoặc kép thẳng: ${s(a, "fixed")}.` },
+  RL105: { severity: "error", en: (a) => `'${s(a, "text")}' is not an operator of the language; write '${s(a, "fixed")}'.`, vi: (a) => `'${s(a, "text")}' không phải là phép toán của ngôn ngữ; hãy viết '${s(a, "fixed")}'.` },
+  RL106: { severity: "error", en: (a) => `'${s(a, "text")}' is written with full-width characters; write '${s(a, "fixed")}' with ordinary digits (turn off the keyboard's full-width mode).`, vi: (a) => `'${s(a, "text")}' được gõ bằng ký tự toàn khổ (full-width); hãy viết '${s(a, "fixed")}' bằng chữ số thông thường (tắt chế độ toàn khổ của bộ gõ).` },
+  RL107: { severity: "error", en: (a) => `'${s(a, "text")}' is not how a date is written here (it would be read as numbers); write year-month-day: ${s(a, "fixed")}.`, vi: (a) => `'${s(a, "text")}' không phải cách viết ngày trong bộ tiêu chí (sẽ bị hiểu là các con số); hãy viết theo dạng năm-tháng-ngày: ${s(a, "fixed")}.` },
+  RL108: { severity: "error", en: (a) => `This file is not UTF-8 text (${s(a, "what")}, line ${s(a, "line")}); save it again with the encoding UTF-8 and check it again.`, vi: (a) => `Tệp này không phải văn bản UTF-8 (${t(a, "what")}, dòng ${s(a, "line")}); hãy lưu lại tệp với bảng mã UTF-8 rồi kiểm tra lại.` },
+  RL109: { severity: "error", en: (a) => `An invisible character (${s(a, "code")} ${s(a, "name")}) stands here, usually pasted from a document or web page; delete it.`, vi: (a) => `Có ký tự ẩn (${s(a, "code")} ${s(a, "name")}) ở đây, thường do dán từ văn bản hoặc trang web; hãy xóa ký tự này.` },
   RL110: { severity: "error", en: (a) => `Expected ${s(a, "expected")} but found ${s(a, "found")}.`, vi: (a) => `Cần ${t(a, "expected")} nhưng gặp ${t(a, "found")}.` },
   RL111: { severity: "error", en: (a) => `The file ends before ${s(a, "expected")}; is a closing '}' missing?`, vi: (a) => `Tệp kết thúc trước ${t(a, "expected")}; có thiếu dấu '}' không?` },
   RL112: { severity: "error", en: (a) => `'${s(a, "word")}' is a reserved word and cannot be used as a name; choose another, such as '${s(a, "word")}_value'.`, vi: (a) => `'${t(a, "word")}' là từ khóa, không dùng làm tên được; hãy chọn tên khác, ví dụ '${t(a, "word")}_value'.` },
-  RL113: { severity: "error", en: (a) => `Unexpected ${s(a, "found")} here; ${s(a, "hint")}.`, vi: (a) => `Không mong đợi ${t(a, "found")} ở đây; ${t(a, "hint")}.` },
+  RL113: { severity: "error", en: (a) => `${s(a, "found")} cannot stand here; ${s(a, "hint")}.`, vi: (a) => `Không đặt ${t(a, "found")} ở đây được; ${t(a, "hint")}.` },
+  RL114: { severity: "error", en: () => `'=' gives a value (in let, score and index); to compare, write '=='.`, vi: () => `Dấu '=' dùng để gán giá trị (trong let, score và index); để so sánh, hãy viết '=='.` },
+  RL115: { severity: "error", en: () => `A rule's bands end with 'else: …', not 'otherwise' (that word belongs to the classification bands).`, vi: () => `Bảng mức trong quy tắc chấm điểm kết thúc bằng 'else: …', không phải 'otherwise' (từ đó dùng cho bảng xếp loại).` },
+  RL116: { severity: "error", en: () => `A classification band that takes every remaining unit is written '"…" otherwise', not 'else' (that word belongs to a rule's bands).`, vi: () => `Mức xếp loại nhận mọi đơn vị còn lại được viết '"…" otherwise', không phải 'else' (từ đó dùng cho bảng mức trong quy tắc).` },
+  RL117: { severity: "error", en: (a) => `Unknown word '${s(a, "word")}'; did you mean '${s(a, "suggestion")}'?`, vi: (a) => `Từ '${s(a, "word")}' không có trong ngôn ngữ; có phải là '${s(a, "suggestion")}'?` },
+  RL118: { severity: "error", en: (a) => `'${s(a, "word")}' after the number ${s(a, "number")}: a number stands alone, points are implied; write '${s(a, "fixed")}'.`, vi: (a) => `Sau số ${n(a, "number")} không ghi '${s(a, "word")}': chỉ ghi con số, đơn vị điểm đã được hiểu; hãy viết '${s(a, "fixed")}'.` },
+  RL119: { severity: "error", en: (a) => `A bands arm has one threshold: arms are tried in order and the first that matches wins, so '${s(a, "text")}' needs only its lower bound, placed after the higher arms: '${s(a, "fixed")}'.`, vi: (a) => `Mỗi mức trong bảng mức chỉ có một ngưỡng: các mức được xét lần lượt, mức đầu tiên thỏa mãn được áp dụng, nên '${s(a, "text")}' chỉ cần ghi cận dưới và đặt sau các mức cao hơn: '${s(a, "fixed")}'.` },
+  RL120: { severity: "error", en: (a) => `There is no function '${s(a, "name")}'.${a["suggestion"] ? ` Did you mean '${s(a, "suggestion")}'?` : ""} The functions are ${s(a, "functions")}.`, vi: (a) => `Không có hàm '${s(a, "name")}'.${a["suggestion"] ? ` Có phải là '${s(a, "suggestion")}'?` : ""} Các hàm có sẵn: ${s(a, "functions")}.` },
+  RL121: {
+    severity: "error",
+    en: (a) => (a["before"] ? `${s(a, "block")} opened on line ${s(a, "line")} has no closing '}': by its indentation it ends before line ${s(a, "before")}. Add '}' there.` : `${s(a, "block")} opened on line ${s(a, "line")} is still open at the end of the file: add its closing '}'.`),
+    vi: (a) => (a["before"] ? `Khối ${s(a, "block")} mở ở dòng ${s(a, "line")} chưa có dấu '}' đóng: theo thụt lề, khối kết thúc trước dòng ${s(a, "before")}. Hãy thêm '}' vào đó.` : `Khối ${s(a, "block")} mở ở dòng ${s(a, "line")} chưa được đóng khi hết tệp: hãy thêm dấu '}' đóng khối.`),
+  },
+  RL122: { severity: "error", en: (a) => `The name '${s(a, "name")}' contains '${s(a, "char")}' (${s(a, "code")}), ${s(a, "why")}; retype it, or two names that read the same would differ.`, vi: (a) => `Tên '${s(a, "name")}' có ký tự '${s(a, "char")}' (${s(a, "code")}) là ${t(a, "why")}; hãy gõ lại, nếu không hai tên trông giống nhau sẽ bị coi là khác nhau.` },
 
   RL200: { severity: "error", en: (a) => `The id "${s(a, "id")}" is used twice; it was first used on line ${s(a, "line")}. Ids must be unique in the rubric.`, vi: (a) => `Mã "${t(a, "id")}" bị dùng hai lần; lần đầu ở dòng ${t(a, "line")}. Mã phải là duy nhất trong bộ tiêu chí.` },
-  RL201: { severity: "error", en: (a) => `Unknown name '${s(a, "name")}'.${a["suggestion"] ? ` Did you mean '${s(a, "suggestion")}'?` : ""}`, vi: (a) => `Không có tên '${t(a, "name")}'.${a["suggestion"] ? ` Có phải là '${t(a, "suggestion")}'?` : ""}` },
+  RL201: {
+    severity: "error",
+    en: (a) => `Unknown name '${s(a, "name")}'.${a["suggestion"] ? ` Did you mean '${s(a, "suggestion")}'?` : a["names"] ? ` The names usable here are ${s(a, "names")}.` : a["names"] === "" ? " Nothing is declared here yet: declare it first (input name: type, or let name = …)." : ""}`,
+    vi: (a) => `Không có tên '${t(a, "name")}'.${a["suggestion"] ? ` Có phải là '${t(a, "suggestion")}'?` : a["names"] ? ` Các tên dùng được ở đây: ${s(a, "names")}.` : a["names"] === "" ? " Ở đây chưa khai báo tên nào: hãy khai báo trước (input tên: kiểu, hoặc let tên = …)." : ""}`,
+  },
   RL202: { severity: "error", en: (a) => `The name '${s(a, "name")}' is declared twice in this node.`, vi: (a) => `Tên '${t(a, "name")}' được khai báo hai lần trong tiêu chí này.` },
   RL203: { severity: "error", en: (a) => `Unknown unit fact 'unit.${s(a, "name")}'.${a["suggestion"] ? ` Did you mean 'unit.${s(a, "suggestion")}'?` : " Declare it in the unit { … } block."}`, vi: (a) => `Không có thông tin đơn vị 'unit.${t(a, "name")}'.${a["suggestion"] ? ` Có phải là 'unit.${t(a, "suggestion")}'?` : " Hãy khai báo trong khối unit { … }."}` },
   RL204: { severity: "error", en: (a) => `'${s(a, "name")}' is used before it is defined; a 'let' can use only inputs and earlier lets.`, vi: (a) => `'${t(a, "name")}' được dùng trước khi định nghĩa; 'let' chỉ dùng được đầu vào và các 'let' phía trước.` },
@@ -73,40 +102,52 @@ export const CATALOGUE = {
   RL207: { severity: "error", en: (a) => `'${s(a, "name")}' cannot be used here: ${s(a, "why")}.`, vi: (a) => `Không dùng '${t(a, "name")}' ở đây được: ${t(a, "why")}.` },
 
   RL300: { severity: "error", en: (a) => `Expected ${s(a, "expected")} here, but this is ${s(a, "found")}.`, vi: (a) => `Ở đây cần ${t(a, "expected")}, nhưng biểu thức này là ${t(a, "found")}.` },
-  RL301: { severity: "error", en: (a) => `${s(a, "name")}() takes ${s(a, "arity")}, but ${s(a, "given")} given.`, vi: (a) => `${t(a, "name")}() nhận ${t(a, "arity")}, nhưng có ${t(a, "given")}.` },
+  RL301: { severity: "error", en: (a) => `${s(a, "name")}() takes ${s(a, "arity")}, but ${s(a, "given")} given.`, vi: (a) => `${t(a, "name")}() nhận ${t(a, "arity")}, nhưng ${t(a, "given")}.` },
   RL302: { severity: "error", en: (a) => `Cannot compare ${s(a, "left")} with ${s(a, "right")}.`, vi: (a) => `Không so sánh được ${t(a, "left")} với ${t(a, "right")}.` },
   RL303: { severity: "error", en: (a) => `'${s(a, "name")}' is text: text is kept in results but never scored.`, vi: (a) => `'${t(a, "name")}' là văn bản: văn bản được lưu trong kết quả nhưng không dùng để chấm điểm.` },
   RL304: { severity: "error", en: (a) => `The range ${s(a, "min")}..${s(a, "max")} is empty; write the smaller bound first.`, vi: (a) => `Khoảng ${t(a, "min")}..${t(a, "max")} rỗng; hãy viết cận nhỏ trước.` },
   RL305: { severity: "error", en: (a) => `${s(a, "what")} must be ${s(a, "must")}, but is ${s(a, "value")}.`, vi: (a) => `${t(a, "what")} phải ${t(a, "must")}, nhưng là ${t(a, "value")}.` },
+  RL306: { severity: "error", en: (a) => `${s(a, "subject")} is ${s(a, "kind")}, which a rule reads as a fraction (90% is 0.9), so the bare number ${s(a, "value")} here means ${s(a, "meaning")}; write ${s(a, "fixed")}.`, vi: (a) => `${s(a, "subject")} là ${t(a, "kind")}, trong quy tắc được tính như một phân số (90% là 0,9), nên số ${n(a, "value")} ở đây có nghĩa là ${n(a, "meaning")}; hãy viết ${s(a, "fixed")}.` },
+  RL307: { severity: "error", en: (a) => `${s(a, "subject")} is ${s(a, "kind")}, not a fraction, so comparing it with the percentage ${s(a, "value")} (that is ${s(a, "fraction")}) is almost surely a mistake; compare a ratio such as ${s(a, "ratio")} with a percentage, or ${s(a, "subject")} with a plain number.`, vi: (a) => `${s(a, "subject")} là ${t(a, "kind")}, không phải một phân số, nên so sánh với ${s(a, "value")} (tức ${n(a, "fraction")}) gần như chắc chắn là nhầm; hãy so sánh một tỷ lệ như ${s(a, "ratio")} với phần trăm, hoặc so sánh ${s(a, "subject")} với một số thông thường.` },
 
-  RL400: { severity: "warning", en: (a) => `The children of "${s(a, "id")}" add up to ${s(a, "sum")}, but its max is ${s(a, "max")}.`, vi: (a) => `Tổng điểm tối đa các tiêu chí con của "${t(a, "id")}" là ${t(a, "sum")}, nhưng điểm tối đa của nó là ${t(a, "max")}.` },
+  RL400: { severity: "error", en: (a) => `The children of "${s(a, "id")}" add up to ${s(a, "sum")}, less than its max ${s(a, "max")}: no unit can reach the max, so every unit loses the difference. Make the children's maxima add up to ${s(a, "max")}, or lower the max.`, vi: (a) => `Tổng điểm tối đa các tiêu chí con của "${t(a, "id")}" là ${n(a, "sum")}, nhỏ hơn điểm tối đa ${n(a, "max")} của nó: không đơn vị nào đạt được điểm tối đa, mọi đơn vị đều bị mất phần chênh lệch. Hãy sửa điểm tối đa các tiêu chí con cho đủ ${n(a, "max")}, hoặc giảm điểm tối đa.` },
   RL401: { severity: "error", en: (a) => `"${s(a, "id")}" has neither a score rule nor child criteria; add 'score = …' or child nodes.`, vi: (a) => `"${t(a, "id")}" không có quy tắc chấm điểm lẫn tiêu chí con; hãy thêm 'score = …' hoặc tiêu chí con.` },
   RL402: { severity: "error", en: (a) => `"${s(a, "id")}" has both child criteria and its own ${s(a, "what")}; an inner node only aggregates its children.`, vi: (a) => `"${t(a, "id")}" vừa có tiêu chí con vừa có ${t(a, "what")} riêng; tiêu chí có con chỉ tổng hợp điểm của các con.` },
   RL403: { severity: "error", en: (a) => `${s(a, "what")} is not allowed ${s(a, "where")}.`, vi: (a) => `Không được dùng ${t(a, "what")} ${t(a, "where")}.` },
   RL404: { severity: "error", en: (a) => `"${s(a, "id")}" needs a 'weight', because its parent uses 'aggregate weighted'.`, vi: (a) => `"${s(a, "id")}" cần có 'weight' vì tiêu chí cha dùng 'aggregate weighted'.` },
   RL405: { severity: "warning", en: (a) => `This rule can give more than the max ${s(a, "max")} of "${s(a, "id")}"${a["value"] ? ` (up to ${s(a, "value")})` : ""}; the points will be clamped to ${s(a, "max")}.`, vi: (a) => `Quy tắc này có thể cho vượt điểm tối đa ${t(a, "max")} của "${t(a, "id")}"${a["value"] ? ` (tới ${t(a, "value")})` : ""}; điểm sẽ bị giới hạn ở ${t(a, "max")}.` },
   RL406: { severity: "warning", en: (a) => `This rule can go below 0${a["value"] ? ` (as low as ${s(a, "value")})` : ""}; the points of "${s(a, "id")}" will be clamped to 0.`, vi: (a) => `Quy tắc này có thể cho điểm âm${a["value"] ? ` (thấp nhất ${t(a, "value")})` : ""}; điểm của "${t(a, "id")}" sẽ được nâng lên 0.` },
-  RL407: { severity: "warning", en: (a) => `This band can never match: every value it accepts is taken by an earlier band (line ${s(a, "line")}).`, vi: (a) => `Mức này không bao giờ được áp dụng: mọi giá trị của nó đã thuộc một mức phía trước (dòng ${t(a, "line")}).` },
+  RL407: { severity: "error", en: (a) => `This arm can never match: every value it accepts is taken by the arm on line ${s(a, "line")}, and the first arm that matches wins.${a["ascending"] ? " List the highest threshold first." : " Remove it or change its threshold."}`, vi: (a) => `Mức này không bao giờ được áp dụng: mọi giá trị của nó đã thuộc mức ở dòng ${s(a, "line")}, và mức đầu tiên thỏa mãn được áp dụng.${a["ascending"] ? " Hãy xếp ngưỡng cao nhất lên đầu." : " Hãy bỏ mức này hoặc sửa ngưỡng."}` },
   RL408: { severity: "warning", en: (a) => `Values ${s(a, "gap")} match no band; add 'else: …' or a band for them.`, vi: (a) => `Các giá trị ${t(a, "gap")} không thuộc mức nào; hãy thêm 'else: …' hoặc một mức cho chúng.` },
   RL409: { severity: "error", en: (a) => `The ranking key names ${s(a, "keyword")} "${s(a, "id")}", which is not in the rubric.${a["suggestion"] ? ` Did you mean "${s(a, "suggestion")}"?` : ""}`, vi: (a) => `Khóa xếp hạng nêu ${t(a, "keyword")} "${t(a, "id")}", không có trong bộ tiêu chí.${a["suggestion"] ? ` Có phải là "${t(a, "suggestion")}"?` : ""}` },
   RL410: { severity: "warning", en: (a) => `"${s(a, "id")}" is ${s(a, "actual")}, but the ranking key calls it ${s(a, "keyword")}.`, vi: (a) => `"${t(a, "id")}" là ${t(a, "actual")}, nhưng khóa xếp hạng gọi là ${t(a, "keyword")}.` },
   RL411: { severity: "warning", en: (a) => `The step ${s(a, "step")} does not divide the max ${s(a, "max")} of "${s(a, "id")}"; the max cannot be given.`, vi: (a) => `Bước ${t(a, "step")} không chia hết điểm tối đa ${t(a, "max")} của "${t(a, "id")}"; không thể cho điểm tối đa.` },
   RL412: { severity: "error", en: () => `The rubric has no criteria; add at least one area.`, vi: () => `Bộ tiêu chí chưa có tiêu chí nào; hãy thêm ít nhất một lĩnh vực.` },
-  RL413: { severity: "warning", en: (a) => `This band can never match: the band on line ${s(a, "line")} already takes every unit.`, vi: (a) => `Mức xếp loại này không bao giờ được áp dụng: mức ở dòng ${t(a, "line")} đã nhận mọi đơn vị.` },
+  RL413: { severity: "error", en: (a) => `This band can never match: the band on line ${s(a, "line")} already takes every unit.`, vi: (a) => `Mức xếp loại này không bao giờ được áp dụng: mức ở dòng ${t(a, "line")} đã nhận mọi đơn vị.` },
   RL414: { severity: "warning", en: () => `No band is 'otherwise': a unit that matches no band gets no band.`, vi: () => `Không có mức 'otherwise': đơn vị không khớp mức nào sẽ không được xếp loại.` },
   RL416: { severity: "error", en: (a) => `"${s(a, "id")}" has a 'weight', but its parent does not use 'aggregate weighted'.`, vi: (a) => `"${s(a, "id")}" có 'weight' nhưng tiêu chí cha không dùng 'aggregate weighted'.` },
   RL415: { severity: "warning", en: (a) => `This input is declared but never used by a rule of "${s(a, "id")}".`, vi: (a) => `Đầu vào này được khai báo nhưng không được quy tắc nào của "${t(a, "id")}" sử dụng.` },
+  RL417: { severity: "warning", en: (a) => `The children of "${s(a, "id")}" add up to ${s(a, "sum")}, more than its max ${s(a, "max")}: ${a["unclamped"] ? `the node is unclamped, so a unit can get up to ${s(a, "sum")}` : `points above ${s(a, "max")} are capped`}.`, vi: (a) => `Tổng điểm tối đa các tiêu chí con của "${t(a, "id")}" là ${n(a, "sum")}, lớn hơn điểm tối đa ${n(a, "max")}: ${a["unclamped"] ? `tiêu chí không giới hạn điểm (unclamped) nên đơn vị có thể đạt tới ${n(a, "sum")}` : `phần điểm vượt ${n(a, "max")} không được tính`}.` },
 
   RL500: { severity: "error", en: (a) => `The source is ${s(a, "size")} characters long; the limit is ${s(a, "limit")}.`, vi: (a) => `Tệp nguồn dài ${t(a, "size")} ký tự; giới hạn là ${t(a, "limit")}.` },
   RL501: { severity: "error", en: (a) => `Nesting is deeper than ${s(a, "limit")} levels here; flatten the ${s(a, "what")}.`, vi: (a) => `Độ lồng nhau vượt quá ${t(a, "limit")} cấp ở đây; hãy giảm độ lồng của ${t(a, "what")}.` },
   RL503: { severity: "error", en: (a) => `This expression is nested more than ${s(a, "limit")} levels deep; split it into steps with 'let'.`, vi: (a) => `Biểu thức này lồng nhau quá ${t(a, "limit")} cấp; hãy tách thành các bước bằng 'let'.` },
   RL502: { severity: "error", en: (a) => `The source has more than ${s(a, "limit")} tokens; split it or simplify its expressions.`, vi: (a) => `Tệp nguồn có hơn ${t(a, "limit")} từ tố; hãy tách nhỏ hoặc đơn giản hóa biểu thức.` },
+  RL504: { severity: "error", en: (a) => `${s(a, "count")} more problems are not shown; fix the ones above and check again.`, vi: (a) => `Còn ${s(a, "count")} vấn đề khác chưa được hiển thị; hãy sửa các lỗi trên rồi kiểm tra lại.` },
 
   RL900: { severity: "error", en: (a) => `Internal error in the compiler (${s(a, "detail")}); please report it with this file.`, vi: (a) => `Lỗi nội bộ của trình biên dịch (${t(a, "detail")}); vui lòng báo lỗi kèm tệp này.` },
 } as const satisfies Record<string, Entry>;
 
 /** A stable diagnostic code, e.g. `"RL201"`. */
 export type DiagnosticCode = keyof typeof CATALOGUE;
+
+/**
+ * True for a locale the catalogue words messages in.
+ * @param value - anything, e.g. an option given by an app
+ */
+export function isLocale(value: unknown): value is Locale {
+  return value === "en" || value === "vi";
+}
 
 /** Options for {@link makeDiagnostic}. */
 export interface MakeOptions {
@@ -133,7 +174,7 @@ export function makeDiagnostic(code: DiagnosticCode, range: Range, options: Make
   return {
     code,
     severity: options.severity ?? entry.severity,
-    message: entry[options.locale ?? "en"](args),
+    message: entry[isLocale(options.locale) ? options.locale : "en"](args),
     range,
     data,
   };
@@ -146,7 +187,24 @@ export function makeDiagnostic(code: DiagnosticCode, range: Range, options: Make
  */
 export function localize(diagnostic: Diagnostic, locale: Locale): Diagnostic {
   const entry: Entry = CATALOGUE[diagnostic.code];
-  return { ...diagnostic, message: entry[locale](diagnostic.data?.args ?? {}) };
+  return { ...diagnostic, message: entry[isLocale(locale) ? locale : "en"](diagnostic.data?.args ?? {}) };
+}
+
+/** Most diagnostics reported for one source; the rest are counted in one RL504. */
+export const MAX_DIAGNOSTICS = 100;
+
+/**
+ * Keeps the first {@link MAX_DIAGNOSTICS} diagnostics of a sorted list and, when there
+ * are more, adds one RL504 at the first one left out, saying how many (an error when
+ * any of them is one), so a file of garbage gives a bounded report.
+ * @param sorted - diagnostics in source order
+ * @param max - how many to keep
+ */
+export function limitDiagnostics(sorted: readonly Diagnostic[], max = MAX_DIAGNOSTICS): Diagnostic[] {
+  if (sorted.length <= max) return [...sorted];
+  const hidden = sorted.slice(max);
+  const severity: Severity = hidden.some((d) => d.severity === "error") ? "error" : hidden.some((d) => d.severity === "warning") ? "warning" : "info";
+  return [...sorted.slice(0, max), makeDiagnostic("RL504", hidden[0]!.range, { args: { count: hidden.length }, severity })];
 }
 
 /** True when any diagnostic in the list is an error. */
@@ -172,6 +230,30 @@ export interface RenderOptions {
   readonly locale?: Locale;
 }
 
+/** Widest stretch of a source line printed under a diagnostic (minified or garbage lines can be megabytes). */
+export const MAX_FRAME_WIDTH = 160;
+
+// Control characters would act on a terminal: print C0 ones as their Control Pictures
+// (one column wide, so the caret stays aligned), the rest as U+FFFD.
+const visible = (text: string): string =>
+  text.replace(/[\x00-\x08\x0B-\x1F\x7F-\x9F]/g, (c) => (c.charCodeAt(0) < 0x20 ? String.fromCharCode(0x2400 + c.charCodeAt(0)) : c === "\x7F" ? "\u2421" : "\uFFFD"));
+
+/**
+ * The stretch of the diagnostic's line to print, found from its offset and column (no
+ * splitting of the source), cut to {@link MAX_FRAME_WIDTH} around the column.
+ */
+function frameLine(source: string, start: Range["start"]): { text: string; caretAt: number; room: number } | undefined {
+  const lineStart = start.offset - (start.column - 1);
+  if (lineStart < 0 || start.offset > source.length) return undefined;
+  const from = Math.max(lineStart, start.offset - 60);
+  let to = start.offset;
+  while (to < source.length && to < from + MAX_FRAME_WIDTH && source[to] !== "\n" && source[to] !== "\r") to++;
+  const cutBefore = from > lineStart;
+  const cutAfter = to < source.length && source[to] !== "\n" && source[to] !== "\r";
+  const text = `${cutBefore ? "…" : ""}${visible(source.slice(from, to))}${cutAfter ? "…" : ""}`;
+  return { text, caretAt: start.offset - from + (cutBefore ? 1 : 0), room: Math.max(1, to - start.offset) };
+}
+
 /**
  * Renders a diagnostic as a code frame:
  * ```
@@ -180,6 +262,9 @@ export interface RenderOptions {
  *       |           ^^^^
  *       = suggestion: total
  * ```
+ * The line is found from the diagnostic's offset (the source is never split) and cut
+ * to {@link MAX_FRAME_WIDTH} characters around the column; control characters are
+ * printed as visible symbols.
  * @param diagnostic - the diagnostic
  * @param source - the source text it points into
  * @param options - file name and locale
@@ -187,17 +272,16 @@ export interface RenderOptions {
 export function renderDiagnostic(diagnostic: Diagnostic, source: string, options: RenderOptions = {}): string {
   const d = options.locale ? localize(diagnostic, options.locale) : diagnostic;
   const { start, end } = d.range;
-  const head = `${options.file ?? "<input>"}:${start.line}:${start.column}: ${d.severity} ${d.code}: ${d.message}`;
-  const lines = source.split(/\r?\n/);
-  const text = lines[start.line - 1];
-  if (text === undefined) return head;
+  const head = visible(`${options.file ?? "<input>"}:${start.line}:${start.column}: ${d.severity} ${d.code}: ${d.message}`);
+  const line = frameLine(source, start);
+  if (line === undefined) return head;
   const gutter = String(start.line).length + 1;
-  const width = end.line === start.line ? Math.max(1, end.column - start.column) : Math.max(1, text.length - start.column + 1);
+  const width = end.line === start.line ? Math.min(line.room, Math.max(1, end.offset - start.offset)) : line.room;
   const frame = [
     head,
-    `${String(start.line).padStart(gutter + 2)} | ${text}`,
-    `${" ".repeat(gutter + 2)} | ${" ".repeat(Math.max(0, start.column - 1))}${"^".repeat(width)}`,
+    `${String(start.line).padStart(gutter + 2)} | ${line.text}`,
+    `${" ".repeat(gutter + 2)} | ${" ".repeat(line.caretAt)}${"^".repeat(width)}`,
   ];
-  if (d.data?.suggestion !== undefined) frame.push(`${" ".repeat(gutter + 2)} = suggestion: ${d.data.suggestion}`);
+  if (d.data?.suggestion !== undefined) frame.push(`${" ".repeat(gutter + 2)} = suggestion: ${visible(d.data.suggestion.slice(0, MAX_FRAME_WIDTH))}`);
   return frame.join("\n");
 }

@@ -99,7 +99,11 @@ export function checkBandsExpr(root: Expr, out: Diagnostic[]): void {
         const lines = e.arms.map((a) => halfLine(a.op, a.threshold, a.range));
         if (lines.every((l): l is HalfLine => l !== undefined) && lines.length > 0) {
           const { unreachable, gap } = analyse(lines);
-          for (const { arm, coveredBy } of unreachable) out.push(makeDiagnostic("RL407", arm.range, { args: { line: coveredBy.range.start.line } }));
+          for (const { arm, coveredBy } of unreachable) {
+            // `>= 70%: 1; >= 90%: 2`: written lowest first, so the higher arm is shadowed.
+            const ascending = arm.up === coveredBy.up && (arm.up ? arm.at.gt(coveredBy.at) : arm.at.lt(coveredBy.at));
+            out.push(makeDiagnostic("RL407", arm.range, { args: ascending ? { line: coveredBy.range.start.line, ascending: "yes" } : { line: coveredBy.range.start.line } }));
+          }
           if (gap !== undefined && e.otherwise === undefined) out.push(makeDiagnostic("RL408", e.range, { args: { gap } }));
         }
         stack.push(e.subject, ...e.arms.map((a) => a.value), ...(e.otherwise === undefined ? [] : [e.otherwise]));

@@ -5,10 +5,25 @@
 import type { RubricFile } from "../syntax/ast.js";
 import { makeDiagnostic, type Diagnostic } from "../diagnostics.js";
 import { checkNode } from "./nodes.js";
+import { declaredQuantity, type Quantity } from "./quantities.js";
 import { checkRubricLevel, unitFacts } from "./rubric.js";
 import { collectNodes } from "./walk.js";
 
 export { collectNodes, childNodes, closest, editDistance, type NodeEntry } from "./walk.js";
+
+const within = (inner: Diagnostic, outer: Diagnostic): boolean =>
+  inner.range.start.offset >= outer.range.start.offset && inner.range.end.offset <= outer.range.end.offset;
+
+/**
+ * Drops what only follows from another error, so the helpful diagnostic comes first:
+ * a dead bands arm whose threshold is a bare number meant as a percentage (RL407 on
+ * an arm holding an RL306 or RL307: the analysis read the threshold as written).
+ */
+function withoutConsequences(out: Diagnostic[]): Diagnostic[] {
+  const quantities = out.filter((d) => d.code === "RL306" || d.code === "RL307");
+  if (quantities.length === 0) return out;
+  return out.filter((d) => d.code !== "RL407" || !quantities.some((q) => within(q, d)));
+}
 
 /**
  * Checks a parsed rubric and returns every problem found (errors and warnings), each
@@ -26,7 +41,12 @@ export function checkRubric(ast: RubricFile): Diagnostic[] {
     else out.push(makeDiagnostic("RL200", node.id.range, { args: { id, line } }));
   }
   const facts = unitFacts(ast, out);
-  for (const entry of nodes) checkNode(entry, facts, out);
+  const factQuantities = new Map<string, Quantity>();
+  for (const st of ast.body) {
+    if (st.kind !== "UnitBlock") continue;
+    for (const f of st.facts) if (f.type.kind !== "ListType") factQuantities.set(`unit.${f.name.name}`, declaredQuantity(f.type));
+  }
+  for (const entry of nodes) checkNode(entry, facts, out, factQuantities);
   checkRubricLevel(ast, nodes, facts, out);
-  return out;
+  return withoutConsequences(out);
 }

@@ -9,6 +9,7 @@ import { D, dec } from "./decimal.js";
 import { makeDiagnostic, type Diagnostic } from "../diagnostics.js";
 import { checkRuleBounds } from "./bounds.js";
 import { checkBandsExpr } from "./bands.js";
+import { checkQuantities, declaredQuantity, quantityOf, type QuantityEnv } from "./quantities.js";
 import { expect, infer, tyOf, value, type Scope, type Ty } from "./types.js";
 import { childNodes, type NodeEntry } from "./walk.js";
 
@@ -21,7 +22,7 @@ const NUM: Ty = { k: "num" };
  * @param facts - the unit facts
  * @param out - where diagnostics go
  */
-export function checkNode(entry: NodeEntry, facts: ReadonlyMap<string, Ty>, out: Diagnostic[]): void {
+export function checkNode(entry: NodeEntry, facts: ReadonlyMap<string, Ty>, out: Diagnostic[], factQuantities: QuantityEnv = new Map()): void {
   const { node, parent } = entry;
   const id = node.id.value;
   const children = childNodes(node.body);
@@ -62,7 +63,7 @@ export function checkNode(entry: NodeEntry, facts: ReadonlyMap<string, Ty>, out:
     if (scores.length === 0) out.push(makeDiagnostic("RL401", node.headerRange, { args: { id } }));
     for (const agg of own("Aggregate")) out.push(makeDiagnostic("RL403", agg.range, { args: { what: "'aggregate'", where: `on "${id}", which has no child criteria` } }));
   }
-  checkStatements(node, facts, out);
+  checkStatements(node, facts, out, factQuantities);
 }
 
 function statementName(kind: NodeStatement["kind"]): string {
@@ -88,6 +89,8 @@ function checkMaxima(node: CriterionNode, children: readonly CriterionNode[], ou
   const aggregate = node.body.find((st) => st.kind === "Aggregate");
   const method = aggregate?.kind === "Aggregate" ? aggregate.method : "sum";
   if (method === "normalised") return;
+  // A missing weight is reported (RL404); a sum that counts it as 0 would only add noise.
+  if (method === "weighted" && children.some((c) => !c.options.some((o) => o.kind === "Weight"))) return;
   const maxima = children.map((c) => dec(c.max.text));
   let total: Decimal;
   if (method === "weighted") {
@@ -102,12 +105,18 @@ function checkMaxima(node: CriterionNode, children: readonly CriterionNode[], ou
   } else {
     total = maxima.reduce((a, b) => a.plus(b), new D(0));
   }
-  if (!total.eq(node.max.text)) {
-    out.push(makeDiagnostic("RL400", node.headerRange, { args: { id: node.id.value, sum: total.toFixed(), max: dec(node.max.text).toFixed() } }));
+  const args = { id: node.id.value, sum: total.toFixed(), max: dec(node.max.text).toFixed() };
+  // Less than the max: every unit is scored lower than the decision intends (an error).
+  // More: the points are capped at the max ("tối đa 2 điểm"), a common and deliberate rule.
+  if (total.lt(node.max.text)) out.push(makeDiagnostic("RL400", node.headerRange, { args }));
+  else if (total.gt(node.max.text)) {
+    const unclamped = node.body.some((st) => st.kind === "Unclamped");
+    out.push(makeDiagnostic("RL417", node.headerRange, { args: unclamped ? { ...args, unclamped: "yes" } : args }));
   }
 }
 
-function checkStatements(node: CriterionNode | ExtraNode, facts: ReadonlyMap<string, Ty>, out: Diagnostic[]): void {
+function checkStatements(node: CriterionNode | ExtraNode, facts: ReadonlyMap<string, Ty>, out: Diagnostic[], factQuantities: QuantityEnv): void {
+  const before = out.length;
   const inputs = new Map<string, Ty>();
   const declared = new Map<string, NodeStatement>();
   const lets = new Map<string, { order: number; type: Ty }>();
@@ -123,9 +132,20 @@ function checkStatements(node: CriterionNode | ExtraNode, facts: ReadonlyMap<str
   }
   const used = new Set<string>();
   const scope = (place: Scope["place"], letOrder = Infinity): Scope => ({ place, inputs, lets, letOrder, facts, used, out });
+  const quantities = new Map(factQuantities);
+  for (const st of node.body) {
+    if (st.kind !== "Input") continue;
+    for (const d of st.declarations) {
+      if (d.type.kind === "ListType") quantities.set(`${d.name.name}[]`, declaredQuantity(d.type.element));
+      else quantities.set(d.name.name, declaredQuantity(d.type));
+    }
+  }
 
   for (const option of node.kind === "Node" ? node.options : []) {
-    if (option.kind === "AppliesWhen") expect(option.condition, BOOL, scope("applies"));
+    if (option.kind === "AppliesWhen") {
+      expect(option.condition, BOOL, scope("applies"));
+      checkQuantities(option.condition, factQuantities, out);
+    }
   }
   let letIndex = 0;
   for (const st of node.body) {
@@ -135,15 +155,21 @@ function checkStatements(node: CriterionNode | ExtraNode, facts: ReadonlyMap<str
         const t = value(st.value, s);
         lets.set(st.name.name, { order: letIndex++, type: t });
         checkBandsExpr(st.value, out);
+        checkQuantities(st.value, quantities, out);
+        quantities.set(st.name.name, quantityOf(st.value, quantities));
         break;
       }
-      case "When": expect(st.condition, BOOL, scope("rule")); break;
+      case "When":
+        expect(st.condition, BOOL, scope("rule"));
+        checkQuantities(st.condition, quantities, out);
+        break;
       case "Score": {
         const s = scope("rule");
         const t = infer(st.rule, s);
         if (t.k === "member") expect(st.rule, NUM, s);
         else if (t.k !== "unknown" && t.k !== "num") out.push(makeDiagnostic("RL300", st.rule.range, { args: { expected: "a number", found: t.k === "bool" ? "a true/false value" : t.k } }));
         checkBandsExpr(st.rule, out);
+        checkQuantities(st.rule, quantities, out);
         if (node.kind === "Node" && !node.body.some((x) => x.kind === "Unclamped")) checkRuleBounds(node, st.rule, out);
         break;
       }
@@ -154,7 +180,9 @@ function checkStatements(node: CriterionNode | ExtraNode, facts: ReadonlyMap<str
       default: break;
     }
   }
-  for (const st of node.body) {
+  // An unknown name here is most likely one of the inputs, misspelt: "unused" would only repeat it.
+  const unknownName = out.slice(before).some((d) => d.code === "RL201");
+  for (const st of unknownName ? [] : node.body) {
     if (st.kind !== "Input") continue;
     for (const d of st.declarations) {
       if (!used.has(d.name.name) && !(d.type.kind === "SimpleType" && d.type.name === "text")) {

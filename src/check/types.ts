@@ -6,6 +6,7 @@
  */
 import type { Expr, Range, ScalarType, TypeExpr } from "../syntax/ast.js";
 import { makeDiagnostic, type Diagnostic } from "../diagnostics.js";
+import { inferCall } from "./calls.js";
 import { closest } from "./walk.js";
 
 /** The type of an expression. `unknown` follows an error, so one mistake is reported once. */
@@ -182,7 +183,14 @@ function resolveName(name: string, range: Range, scope: Scope): Ty {
 function unknownName(t: Extract<Ty, { k: "member" }>, scope: Scope): void {
   const candidates = [...scope.inputs.keys(), ...[...scope.lets].filter(([, l]) => l.order < scope.letOrder).map(([n]) => n)];
   const suggestion = closest(t.name, candidates);
-  scope.out.push(makeDiagnostic("RL201", t.range, suggestion === undefined ? { args: { name: t.name } } : { args: { name: t.name, suggestion }, suggestion }));
+  if (suggestion !== undefined) {
+    scope.out.push(makeDiagnostic("RL201", t.range, { args: { name: t.name, suggestion }, suggestion }));
+    return;
+  }
+  // Nothing close: list what can be used here, so the author sees the names they declared.
+  const usable = scope.place === "applies" ? [...scope.facts.keys()].map((f) => `unit.${f}`) : [...candidates, ...FIGURES_BY_PLACE[scope.place]];
+  const names = usable.slice(0, 12).map((n) => `'${n}'`).join(", ") + (usable.length > 12 ? ", …" : "");
+  scope.out.push(makeDiagnostic("RL201", t.range, { args: { name: t.name, names } }));
 }
 
 /** Infers a type where a value is needed: an unresolved bare name is an unknown name. */
@@ -256,54 +264,6 @@ function resolveMembers(left: Ty, right: Ty, op: string, scope: Scope): Ty {
     }
   } else if (other.k !== "unknown") unknownName(member, scope);
   return BOOL;
-}
-
-const ARITY: Readonly<Record<string, string>> = {
-  min: "a list or one or more numbers", max: "a list or one or more numbers", clamp: "3 numbers (value, low, high)",
-  round: "2 arguments (value, decimals)", floor: "1 number", ceil: "1 number", abs: "1 number",
-  sum: "1 list of numbers", mean: "1 list of numbers", count: "1 list", ratio: "2 numbers",
-};
-
-function inferCall(e: Extract<Expr, { kind: "Call" }>, scope: Scope): Ty {
-  const n = e.args.length;
-  const arityError = (): Ty => {
-    scope.out.push(makeDiagnostic("RL301", e.range, { args: { name: e.callee, arity: ARITY[e.callee] ?? "", given: n === 1 ? "1 was" : `${n} were` } }));
-    for (const a of e.args) value(a, scope);
-    return NUM; // every function returns a number
-  };
-  const listOfNumbers = (a: Expr, anyElement: boolean): void => {
-    const t = value(a, scope);
-    if (t.k === "unknown") return;
-    if (t.k !== "list" || (!anyElement && t.el.k !== "num")) {
-      scope.out.push(makeDiagnostic("RL300", a.range, { args: { expected: anyElement ? "a list" : "a list of numbers", found: describeTy(t) } }));
-    }
-  };
-  switch (e.callee) {
-    case "min": case "max":
-      if (n === 0) return arityError();
-      if (n === 1) listOfNumbers(e.args[0]!, false);
-      else for (const a of e.args) expect(a, NUM, scope);
-      return NUM;
-    case "sum": case "mean": case "count":
-      if (n !== 1) return arityError();
-      listOfNumbers(e.args[0]!, e.callee === "count");
-      return NUM;
-    case "round": {
-      if (n !== 2) return arityError();
-      expect(e.args[0]!, NUM, scope);
-      const digits = e.args[1]!;
-      if (digits.kind !== "NumberLit" || digits.text.includes(".")) {
-        scope.out.push(makeDiagnostic("RL305", digits.range, { args: { what: "The decimals of round()", must: "a whole number written as a literal", value: "an expression" } }));
-      }
-      return NUM;
-    }
-    default: {
-      const wanted = e.callee === "clamp" ? 3 : e.callee === "ratio" ? 2 : 1;
-      if (n !== wanted) return arityError();
-      for (const a of e.args) expect(a, NUM, scope);
-      return NUM;
-    }
-  }
 }
 
 function isCalendarDate(text: string): boolean {

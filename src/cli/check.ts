@@ -7,12 +7,14 @@ import { renderDiagnostic, type Locale } from "../diagnostics.js";
 import { EXIT, readText, type Output } from "./io.js";
 
 /**
- * Checks rubric files. Exit 1 when any file has an error or cannot be read.
+ * Checks rubric files. Exit 1 when any file has an error (with `strict`, also a
+ * warning) or cannot be read.
  * @param files - the rubric files
  * @param locale - message language
  * @param io - output sinks
+ * @param strict - treat every warning as an error (`--strict`)
  */
-export function runCheck(files: readonly string[], locale: Locale, io: Output): number {
+export function runCheck(files: readonly string[], locale: Locale, io: Output, strict = false): number {
   let exit: number = EXIT.ok;
   for (const file of files) {
     const read = readText(file);
@@ -22,11 +24,13 @@ export function runCheck(files: readonly string[], locale: Locale, io: Output): 
       continue;
     }
     const result = compile(read.text, { locale });
-    for (const d of result.diagnostics) io.out(renderDiagnostic(d, read.text, { file }));
-    const errors = result.diagnostics.filter((d) => d.severity === "error").length;
-    const warnings = result.diagnostics.filter((d) => d.severity === "warning").length;
+    // --strict: a warning (capped points, an unused input…) fails the check like an error.
+    const diagnostics = strict ? result.diagnostics.map((d) => (d.severity === "warning" ? { ...d, severity: "error" as const } : d)) : result.diagnostics;
+    for (const d of diagnostics) io.out(renderDiagnostic(d, read.text, { file }));
+    const errors = diagnostics.filter((d) => d.severity === "error").length;
+    const warnings = diagnostics.filter((d) => d.severity === "warning").length;
     io.out(summary(file, errors, warnings, locale));
-    if (!result.ok) exit = EXIT.findings;
+    if (!result.ok || errors > 0) exit = EXIT.findings;
   }
   return exit;
 }

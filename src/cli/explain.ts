@@ -23,7 +23,7 @@ import { loadRubric } from "./load.js";
  * @param io - output sinks
  */
 export async function runExplain(rubricFile: string, dataFiles: readonly string[], unitId: string, format: TableFormat | "html", lang: Locale, io: Output): Promise<number> {
-  const rubric = loadRubric(rubricFile, lang, io);
+  const rubric = loadRubric(rubricFile, lang, io, true);
   if (rubric === undefined) return EXIT.findings;
   let found: Extract<DataItem, { ok: true }> | undefined;
   let problems = false;

@@ -6,7 +6,7 @@
 import type { CompiledRubric } from "../compile/types.js";
 import { compile } from "../compile/compile.js";
 import { loadCompiled } from "../compile/load.js";
-import { renderDiagnostic, type Locale } from "../diagnostics.js";
+import { renderDiagnostic, type Diagnostic, type Locale } from "../diagnostics.js";
 import { jsonErrorText } from "../io/jsonl-file.js";
 import { readPrevious } from "../io/previous.js";
 import type { PreviousRow } from "../rank/types.js";
@@ -18,8 +18,9 @@ import { readText, type Output } from "./io.js";
  * @param file - the rubric file
  * @param locale - message language
  * @param io - output sinks
+ * @param warnings - also print the rubric's warnings (count and codes) on stderr
  */
-export function loadRubric(file: string, locale: Locale, io: Output): CompiledRubric | undefined {
+export function loadRubric(file: string, locale: Locale, io: Output, warnings = false): CompiledRubric | undefined {
   const read = readText(file);
   if (!read.ok) {
     io.err(read.message);
@@ -33,7 +34,21 @@ export function loadRubric(file: string, locale: Locale, io: Output): CompiledRu
   }
   const result = compile(read.text, { locale });
   for (const d of result.diagnostics.filter((x) => x.severity === "error")) io.err(renderDiagnostic(d, read.text, { file }));
+  if (warnings && result.ok) warningSummary(file, result.diagnostics, locale, io);
   return result.ok ? result.rubric : undefined;
+}
+
+/**
+ * One line on stderr counting a rubric's warnings, with their codes, so a scoring run
+ * never hides that the rubric caps points or leaves an input unused.
+ */
+function warningSummary(file: string, diagnostics: readonly Diagnostic[], locale: Locale, io: Output): void {
+  const warnings = diagnostics.filter((d) => d.severity === "warning");
+  if (warnings.length === 0) return;
+  const codes = [...new Set(warnings.map((d) => d.code))].join(", ");
+  io.err(locale === "vi"
+    ? `${file}: ${warnings.length} cảnh báo (${codes}); chạy 'rubric check ${file}' để xem chi tiết`
+    : `${file}: ${warnings.length} warning${warnings.length === 1 ? "" : "s"} (${codes}); run 'rubric check ${file}' to see them`);
 }
 
 /** Submissions read from files, each with where it came from. */

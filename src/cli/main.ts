@@ -35,9 +35,10 @@ export function buildProgram(io: Output = processOutput): { program: Command; re
     .description("Check rubric files and print every error and warning with its line and column.")
     .argument("<files...>", "rubric files (.rubric)")
     .addOption(langOption())
-    .addHelpText("after", "\nExample:\n  rubric check examples/par-department/rubric.rubric --lang vi\n\nExit: 0 no errors (warnings allowed), 1 errors found or a file unreadable, 2 usage.")
-    .action((files: string[], opts: { lang: Locale }) => {
-      result.code = runCheck(files, opts.lang, io);
+    .option("--strict", "treat every warning as an error")
+    .addHelpText("after", "\nExample:\n  rubric check examples/par-department/rubric.rubric --lang vi\n\nExit: 0 no errors (warnings allowed unless --strict), 1 errors found (or warnings with --strict) or a file unreadable, 2 usage.")
+    .action((files: string[], opts: { lang: Locale; strict?: boolean }) => {
+      result.code = runCheck(files, opts.lang, io, opts.strict === true);
     });
 
   program

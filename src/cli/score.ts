@@ -40,7 +40,7 @@ export interface ScoreOptions {
  * @param io - output sinks
  */
 export async function runScore(rubricFile: string, dataFiles: readonly string[], options: ScoreOptions, io: Output): Promise<number> {
-  const rubric = loadRubric(rubricFile, options.lang, io);
+  const rubric = loadRubric(rubricFile, options.lang, io, true);
   if (rubric === undefined) return EXIT.findings;
   const previous = options.previous === undefined ? undefined : loadPrevious(options.previous, io);
   if (options.previous !== undefined && previous === undefined) return EXIT.findings;

@@ -4,15 +4,16 @@
  * @module
  */
 import { checkRubric } from "../check/index.js";
-import { hasErrors, localize, makeDiagnostic, sortDiagnostics, type Diagnostic, type Locale } from "../diagnostics.js";
-import { parseRubric } from "../syntax/parse.js";
+import { trustworthy } from "../check/partial.js";
+import { hasErrors, isLocale, limitDiagnostics, localize, makeDiagnostic, sortDiagnostics, type Diagnostic, type Locale } from "../diagnostics.js";
+import { parseRecovering } from "../syntax/parse.js";
 import { seal } from "./fingerprint.js";
 import { lowerRubric } from "./lower-tree.js";
 import type { CompiledRubric } from "./types.js";
 
 /** Options for {@link compile}. */
 export interface CompileOptions {
-  /** Language of diagnostic messages; English by default. */
+  /** Language of diagnostic messages; English by default, and for a locale the library does not know. */
   readonly locale?: Locale;
 }
 
@@ -24,22 +25,25 @@ export type CompileResult =
 const START = { line: 1, column: 1, offset: 0 };
 
 /**
- * Compiles rubric source text. Diagnostics are sorted by position; the result has a
- * rubric only when no diagnostic is an error. Never throws: an unexpected failure
- * inside the compiler becomes diagnostic RL900.
+ * Compiles rubric source text. Diagnostics are sorted by position, at most
+ * `MAX_DIAGNOSTICS` of them (then one RL504 says how many more there are); the
+ * result has a rubric only when no diagnostic is an error. With syntax errors, the
+ * parts that parsed are still checked, so one run reports both kinds. Never throws: an
+ * unexpected failure inside the compiler becomes diagnostic RL900.
  * @param source - the `.rubric` text
- * @param options - message locale
+ * @param options - message locale (an unknown one falls back to English)
  */
 export function compile(source: string, options: CompileOptions = {}): CompileResult {
+  const locale: Locale = isLocale(options.locale) ? options.locale : "en";
   const finish = (list: readonly Diagnostic[]): Diagnostic[] => {
-    const sorted = sortDiagnostics(list);
-    return options.locale === undefined || options.locale === "en" ? sorted : sorted.map((d) => localize(d, options.locale ?? "en"));
+    const shown = limitDiagnostics(sortDiagnostics(list));
+    return locale === "en" ? shown : shown.map((d) => localize(d, locale));
   };
   try {
-    const parsed = parseRubric(source);
-    if (parsed.ast === undefined || hasErrors(parsed.diagnostics)) return { ok: false, diagnostics: finish(parsed.diagnostics) };
-    const diagnostics = [...parsed.diagnostics, ...checkRubric(parsed.ast)];
-    if (hasErrors(diagnostics)) return { ok: false, diagnostics: finish(diagnostics) };
+    const parsed = parseRecovering(source);
+    const diagnostics = [...parsed.diagnostics];
+    if (parsed.ast !== undefined) diagnostics.push(...trustworthy(checkRubric(parsed.ast), parsed.damage, parsed.guessed));
+    if (parsed.ast === undefined || hasErrors(diagnostics)) return { ok: false, diagnostics: finish(diagnostics) };
     return { ok: true, rubric: seal(lowerRubric(parsed.ast)), diagnostics: finish(diagnostics) };
   } catch (error) {
     const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);

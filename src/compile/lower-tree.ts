@@ -156,7 +156,7 @@ function lowerLeaf(body: readonly NodeStatement[]): CompiledLeaf {
 }
 
 function lowerDecl(decl: Declaration): CompiledDecl {
-  return { name: decl.name.name, type: lowerType(decl.type) };
+  return decl.label === undefined ? { name: decl.name.name, type: lowerType(decl.type) } : { name: decl.name.name, label: decl.label.value, type: lowerType(decl.type) };
 }
 
 function lowerType(type: TypeExpr): CompiledType {

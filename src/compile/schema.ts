@@ -16,7 +16,7 @@ const scalarType = z.union([
   z.strictObject({ kind: z.literal("enum"), members: z.array(z.string()).min(1) }),
 ]);
 const type = z.union([scalarType, z.strictObject({ kind: z.literal("list"), element: scalarType })]);
-const decl = z.strictObject({ name: z.string().min(1), type });
+const decl = z.strictObject({ name: z.string().min(1), label: z.string().optional(), type });
 
 /** Schema of a compiled expression (recursive). */
 export const compiledExprSchema: z.ZodType<unknown> = z.lazy(() =>

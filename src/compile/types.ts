@@ -30,8 +30,10 @@ export type CompiledScalarType = Exclude<CompiledType, { readonly kind: "list" }
 
 /** A declared input or unit fact. */
 export interface CompiledDecl {
-  /** The name, unique within its node (or among unit facts). */
+  /** The name, unique within its node (or among unit facts); submissions use it. */
   readonly name: string;
+  /** What forms and reports call it (`input so_nv "Số nhiệm vụ hoàn thành": count`); absent when not given. */
+  readonly label?: string;
   /** Its type. */
   readonly type: CompiledType;
 }

@@ -1,8 +1,8 @@
 /**
  * The self-assessment form (phiếu tự đánh giá) derived from a rubric, as rows of
  * cells: the unit's rows (id, name, group, facts), then every node in tree order with
- * its number, title, maximum and evidence, and under each leaf one row per input
- * (with how to write it) whose self-assessed, appraised and reason cells are left
+ * its number, title (and description), maximum and evidence, and under each leaf one
+ * row per input (its label, and how to write it) whose self-assessed, appraised and reason cells are left
  * empty for the unit and the appraisal council; `score = given` leaves have a
  * `points` row. Bonus and penalty blocks come last. Pure and browser-safe: the CLI
  * writes it as CSV or XLSX.
@@ -44,7 +44,10 @@ export interface TemplateRow {
   readonly key: string;
   /** The published number, on node rows. */
   readonly number: string;
-  /** The node's title, the input's name, or the unit field's label. */
+  /**
+   * The node's title (then ` — ` and its description, as "Tiêu chí, nội dung" asks),
+   * the input's label (its name when it has none), or the unit field's label.
+   */
   readonly title: string;
   /** The maximum points, on node rows, in the locale's notation. */
   readonly max: string;
@@ -118,7 +121,7 @@ const row = (kind: TemplateRowKind, key: string, fields: Partial<Omit<TemplateRo
 function leafRows(id: string, inputs: readonly CompiledDecl[], given: { step?: string; max: string } | undefined, survey: boolean, depth: number, locale: Locale): TemplateRow[] {
   const w = WORDS[locale];
   const suffix = survey ? ` (${w.survey})` : "";
-  const rows = inputs.map((d) => row("input", `${id}.${d.name}`, { title: d.name, how: typeHint(d.type, locale) + suffix, depth: depth + 1, ...choices(d.type, locale) }));
+  const rows = inputs.map((d) => row("input", `${id}.${d.name}`, { title: d.label ?? d.name, how: typeHint(d.type, locale) + suffix, depth: depth + 1, ...choices(d.type, locale) }));
   if (given !== undefined) {
     const step = given.step === undefined ? "" : `, ${w.step} ${shown(given.step, locale)}`;
     rows.push(row("points", `${id}.points`, { title: w.points, how: `${w.number} 0..${shown(given.max, locale)}${step}`, depth: depth + 1 }));
@@ -126,9 +129,16 @@ function leafRows(id: string, inputs: readonly CompiledDecl[], given: { step?: s
   return rows;
 }
 
+/**
+ * A node's title and its description in one cell, on one line: a line break inside a
+ * cell would make a CSV form's line numbers differ from its row numbers.
+ */
+const titled = (node: { readonly title: string; readonly description?: string }): string =>
+  node.description === undefined ? node.title : `${node.title} — ${node.description}`;
+
 function nodeRows(node: CompiledNode, depth: number, survey: boolean, locale: Locale): TemplateRow[] {
   const inSurvey = survey || node.fromSurvey;
-  const own = row("node", node.id, { number: node.id, title: node.title, max: shown(node.max, locale), evidence: node.evidence.join("; "), depth });
+  const own = row("node", node.id, { number: node.id, title: titled(node), max: shown(node.max, locale), evidence: node.evidence.join("; "), depth });
   if (node.leaf === undefined) return [own, ...(node.children ?? []).flatMap((c) => nodeRows(c, depth + 1, inSurvey, locale))];
   const rule = node.leaf.rule;
   const given = rule.kind === "given" ? { max: node.max, ...(rule.step === undefined ? {} : { step: rule.step }) } : undefined;
@@ -146,10 +156,10 @@ export function buildTemplate(rubric: CompiledRubric, locale: Locale): Template 
     row("unit", "unit.id", { title: w.unitId, how: w.text }),
     row("unit", "unit.name", { title: w.unitName, how: w.text }),
     row("unit", "unit.group", { title: w.unitGroup, how: w.text }),
-    ...rubric.unitFacts.map((f) => row("unit", `unit.${f.name}`, { title: `${w.fact}: ${f.name}`, how: typeHint(f.type, locale), ...choices(f.type, locale) })),
+    ...rubric.unitFacts.map((f) => row("unit", `unit.${f.name}`, { title: `${w.fact}: ${f.label ?? f.name}`, how: typeHint(f.type, locale), ...choices(f.type, locale) })),
   ];
   const extras = rubric.extras.flatMap((e) => [
-    row("node", e.id, { number: e.id, title: `${e.sign === "bonus" ? w.bonus : w.penalty}: ${e.title}`, max: shown(e.max, locale), evidence: e.evidence.join("; ") }),
+    row("node", e.id, { number: e.id, title: `${e.sign === "bonus" ? w.bonus : w.penalty}: ${titled(e)}`, max: shown(e.max, locale), evidence: e.evidence.join("; ") }),
     ...leafRows(e.id, e.leaf.inputs, undefined, false, 0, locale),
   ]);
   const version = rubric.meta.version === undefined ? "" : ` ${rubric.meta.version}`;

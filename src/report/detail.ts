@@ -4,7 +4,7 @@
  * to answer "why did we get 0.5 here?".
  * @module
  */
-import type { CompiledNode, CompiledRubric } from "../compile/types.js";
+import type { CompiledDecl, CompiledExtra, CompiledNode, CompiledRubric } from "../compile/types.js";
 import type { Locale } from "../diagnostics.js";
 import type { EvaluationResult } from "../io/evaluate.js";
 import { publishText } from "../runtime/exact.js";
@@ -23,8 +23,42 @@ const STATUS: Readonly<Record<Locale, Readonly<Record<string, string>>>> = {
   en: { scored: "scored", "not-applicable": "not applicable", error: "error" },
 };
 
+const LAYER: Readonly<Record<Locale, Readonly<Record<string, string>>>> = {
+  vi: { self: "tự đánh giá", appraisal: "thẩm định", survey: "điều tra XHH" },
+  en: { self: "self-assessed", appraisal: "appraised", survey: "survey" },
+};
+
+/** A node or bonus/penalty block as the detail lists it. */
+interface DetailNode {
+  readonly id: string;
+  readonly title: string;
+  readonly max: string;
+  readonly description?: string | undefined;
+  readonly inputs: readonly CompiledDecl[];
+  readonly children?: readonly CompiledNode[] | undefined;
+}
+
+const detailOf = (node: CompiledNode | CompiledExtra): DetailNode => ({
+  id: node.id, title: node.title, max: node.max, description: node.description, inputs: node.leaf?.inputs ?? [],
+  children: "children" in node ? node.children : undefined,
+});
+
+/** A value as the detail shows it: yes/no, lists joined, decimals with the locale's mark. */
+function valueText(value: string | boolean | readonly (string | boolean)[], locale: Locale): string {
+  const yesNo = (b: boolean): string => (locale === "vi" ? (b ? "có" : "không") : b ? "yes" : "no");
+  if (typeof value === "boolean") return yesNo(value);
+  const one = (v: string | boolean): string => (typeof v === "boolean" ? yesNo(v) : locale === "vi" && /^-?\d+\.\d+$/.test(v) ? v.replace(".", ",") : v);
+  if (typeof value === "string") return one(value);
+  // Survey answers can be thousands: the first few and how many, not a line as wide as a page.
+  const shownItems = value.slice(0, 5).map(one).join("; ");
+  return value.length <= 5 ? `[${shownItems}]` : `[${shownItems}; … (${value.length} ${locale === "vi" ? "giá trị" : "values"})]`;
+}
+
 /**
- * The detail table of one unit, nodes in tree order (titles indented by depth).
+ * The detail table of one unit, nodes in tree order (titles indented by depth). Under
+ * a node come its description and, for a leaf, one row per input: its label (its
+ * name when it has none), keyed `node.input` as in the form, with the value used and
+ * the layer it came from.
  * @param result - the unit's evaluation result
  * @param rubric - the rubric it was scored with
  * @param locale - `vi` or `en`
@@ -33,9 +67,9 @@ export function unitDetailTable(result: EvaluationResult, rubric: CompiledRubric
   const { precision, rounding } = rubric.publish;
   const shown = (value: string | undefined): string => (value === undefined ? "" : figure(publishText(value, precision, rounding), locale));
   const rows: string[][] = [];
-  const stack: { node: CompiledNode | { id: string; title: string; max: string; children?: undefined }; depth: number }[] = [
-    ...rubric.extras.map((e) => ({ node: { id: e.id, title: e.title, max: e.max }, depth: 0 })).reverse(),
-    ...[...rubric.nodes].reverse().map((node) => ({ node, depth: 0 })),
+  const stack: { node: DetailNode; depth: number }[] = [
+    ...rubric.extras.map((e) => ({ node: detailOf(e), depth: 0 })).reverse(),
+    ...[...rubric.nodes].reverse().map((node) => ({ node: detailOf(node), depth: 0 })),
   ];
   while (stack.length > 0) {
     const { node, depth } = stack.pop()!;
@@ -52,7 +86,14 @@ export function unitDetailTable(result: EvaluationResult, rubric: CompiledRubric
       n === undefined ? "" : STATUS[locale][n.status] ?? n.status,
       how,
     ]);
-    for (const child of [...(node.children ?? [])].reverse()) stack.push({ node: child, depth: depth + 1 });
+    const inner = "  ".repeat(depth + 1);
+    if (node.description !== undefined) rows.push(["", `${inner}${node.description}`, "", "", "", "", "", ""]);
+    for (const input of node.inputs) {
+      const used = n?.values?.[input.name];
+      const value = used === undefined ? "" : `= ${valueText(used.value, locale)} (${LAYER[locale][used.layer] ?? used.layer})`;
+      rows.push([`${node.id}.${input.name}`, `${inner}${input.label ?? input.name}`, "", "", "", "", "", value]);
+    }
+    for (const child of [...(node.children ?? [])].reverse()) stack.push({ node: detailOf(child), depth: depth + 1 });
   }
   return { head: HEAD[locale], rows, right: new Set([2, 3, 4, 5]) };
 }

@@ -79,12 +79,14 @@ export type ScalarType =
 /** An input type: a scalar or `list of` a scalar. */
 export type TypeExpr = ScalarType | { readonly kind: "ListType"; readonly element: ScalarType; readonly range: Range };
 
-/** `name: type`, in `input` statements and `unit { … }` blocks. */
+/** `name "label": type`, in `input` statements and `unit { … }` blocks. */
 export interface Declaration {
   /** Discriminant. */
   readonly kind: "Declaration";
   /** The declared name. */
   readonly name: Identifier;
+  /** What the form and reports call it, e.g. `"Số nhiệm vụ hoàn thành"` (optional). */
+  readonly label?: StringLit;
   /** Its type. */
   readonly type: TypeExpr;
   /** The whole declaration. */

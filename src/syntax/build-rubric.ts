@@ -21,11 +21,16 @@ export function decodeString(image: string): string {
   return body.replace(/\\(.)/g, (_m, c: string) => (c === "n" ? "\n" : c === "t" ? "\t" : c));
 }
 
-function stringLit(token: IToken): StringLit {
+/**
+ * A string literal token as an AST string.
+ * @param token - the token, quotes included
+ */
+export function stringLit(token: IToken): StringLit {
   return { kind: "String", value: decodeString(token.image), range: tokenRange(token) };
 }
 
-const numberText = (token: IToken): { text: string; range: ReturnType<typeof tokenRange> } => ({ text: token.image, range: tokenRange(token) });
+/** A number token as its text and range. */
+export const numberText = (token: IToken): { text: string; range: ReturnType<typeof tokenRange> } => ({ text: token.image, range: tokenRange(token) });
 
 /**
  * Builds the AST of a whole rubric from the CST of rule `rubric`.
@@ -40,7 +45,11 @@ export function buildRubric(node: CstNode): RubricFile {
   };
 }
 
-function buildRubricItem(item: CstNode): RubricStatement[] {
+/**
+ * Builds one top-level statement of the rubric body (none for a lone `;`).
+ * @param item - a CST node of rule `rubricItem`
+ */
+export function buildRubricItem(item: CstNode): RubricStatement[] {
   const [name, children] = Object.entries(item.children)[0] ?? [];
   const child = children?.[0];
   if (name === undefined || child === undefined || "image" in child) return []; // a lone `;`
@@ -67,7 +76,11 @@ function buildRubricItem(item: CstNode): RubricStatement[] {
   }
 }
 
-function headerRange(node: CstNode): ReturnType<typeof nodeRange> {
+/**
+ * A node's header, keyword to `{`.
+ * @param node - a CST node of rule `node` or `extra`
+ */
+export function headerRange(node: CstNode): ReturnType<typeof nodeRange> {
   return span(nodeRange(node), tokenRange(requiredToken(node, "LCurly")));
 }
 
@@ -98,7 +111,11 @@ function buildExtra(node: CstNode): ExtraNode {
   };
 }
 
-function buildOption(node: CstNode): NodeOption {
+/**
+ * Builds a node option (`weight`, `applies when`, `from survey`).
+ * @param node - a CST node of rule `nodeOption`
+ */
+export function buildOption(node: CstNode): NodeOption {
   const range = nodeRange(node);
   const weight = tokenOf(node, "weight");
   if (weight !== undefined) return { kind: "Weight", text: weight.image, range };
@@ -107,7 +124,11 @@ function buildOption(node: CstNode): NodeOption {
   return { kind: "FromSurvey", range };
 }
 
-function buildNodeStmt(node: CstNode): NodeStatement[] {
+/**
+ * Builds one statement of a node's body (none for a lone `;`).
+ * @param node - a CST node of rule `nodeStmt`
+ */
+export function buildNodeStmt(node: CstNode): NodeStatement[] {
   const range = nodeRange(node);
   const description = tokenOf(node, "description");
   if (description !== undefined) return [{ kind: "Description", text: stringLit(description), range }];
@@ -140,11 +161,17 @@ function buildNodeStmt(node: CstNode): NodeStatement[] {
   return []; // a lone `;`
 }
 
-function buildDecl(node: CstNode): Declaration {
+/**
+ * Builds a declaration `name "label": type`.
+ * @param node - a CST node of rule `decl`
+ */
+export function buildDecl(node: CstNode): Declaration {
   const name = requiredToken(node, "name");
+  const label = tokenOf(node, "label");
   return {
     kind: "Declaration",
     name: { kind: "Identifier", name: name.image, range: tokenRange(name) },
+    ...(label === undefined ? {} : { label: stringLit(label) }),
     type: buildType(requiredChild(node, "type")),
     range: nodeRange(node),
   };

@@ -35,8 +35,17 @@ function describeType(type: TokenType): string {
   return READABLE[type.name] ?? type.name;
 }
 
+/**
+ * Text from the source shown in a message, cut to `max` characters.
+ * @param text - source text (a token's image, a run of words)
+ * @param max - the most characters shown
+ */
+export function clip(text: string, max = 40): string {
+  return text.length <= max ? text : `${text.slice(0, max)}…`;
+}
+
 function describeFound(token: IToken): string {
-  return token.tokenType.name === "EOF" ? "the end of the file" : `'${token.image}'`;
+  return token.tokenType.name === "EOF" ? "the end of the file" : `'${clip(token.image)}'`;
 }
 
 function expectedList(types: readonly TokenType[]): string {
@@ -46,15 +55,47 @@ function expectedList(types: readonly TokenType[]): string {
   return unique.length > 4 ? `${head}, …` : head;
 }
 
-/** Encodes what was expected and found as JSON, for {@link toDiagnostic} to decode. */
+const names = (types: readonly (TokenType | undefined)[]): string[] => [...new Set(types.filter((t): t is TokenType => t !== undefined).map((t) => t.name))];
+
+/**
+ * Encodes what was expected and found as JSON, for {@link toDiagnostic} and the repairs
+ * to decode: readable wording, and the token type names (`names`) for "did you mean".
+ */
 export const messageProvider: IParserErrorMessageProvider = {
-  buildMismatchTokenMessage: ({ expected, actual }) => JSON.stringify({ expected: expectedList([expected]), found: describeFound(actual), name: expected.name }),
-  buildNotAllInputParsedMessage: ({ firstRedundant }) => JSON.stringify({ expected: "the end of the file", found: describeFound(firstRedundant) }),
-  buildNoViableAltMessage: ({ expectedPathsPerAlt, actual }) =>
-    JSON.stringify({ expected: expectedList(expectedPathsPerAlt.flat().map((path) => path[0]).filter((t): t is TokenType => t !== undefined)), found: describeFound(actual[0]!) }),
-  buildEarlyExitMessage: ({ expectedIterationPaths, actual }) =>
-    JSON.stringify({ expected: expectedList(expectedIterationPaths.map((path) => path[0]).filter((t): t is TokenType => t !== undefined)), found: describeFound(actual[0]!) }),
+  buildMismatchTokenMessage: ({ expected, actual }) => JSON.stringify({ expected: expectedList([expected]), found: describeFound(actual), name: expected.name, names: [expected.name] }),
+  buildNotAllInputParsedMessage: ({ firstRedundant }) => JSON.stringify({ expected: "the end of the file", found: describeFound(firstRedundant), names: [] }),
+  buildNoViableAltMessage: ({ expectedPathsPerAlt, actual }) => {
+    const firsts = expectedPathsPerAlt.flat().map((path) => path[0]);
+    return JSON.stringify({ expected: expectedList(firsts.filter((t): t is TokenType => t !== undefined)), found: describeFound(actual[0]!), names: names(firsts) });
+  },
+  buildEarlyExitMessage: ({ expectedIterationPaths, actual }) => {
+    const firsts = expectedIterationPaths.map((path) => path[0]);
+    return JSON.stringify({ expected: expectedList(firsts.filter((t): t is TokenType => t !== undefined)), found: describeFound(actual[0]!), names: names(firsts) });
+  },
 };
+
+/** What a parser error expected, decoded from its message. */
+export interface Expectation {
+  /** Readable: "a number, '{' or 'x', …". */
+  readonly expected: string;
+  /** What was found, quoted. */
+  readonly found: string;
+  /** Token type names expected (e.g. `kw_score`, `RCurly`, `CompareOp`). */
+  readonly names: readonly string[];
+}
+
+/**
+ * Decodes the expectation {@link messageProvider} put into an error's message.
+ * @param error - a parser error
+ */
+export function expectationOf(error: IRecognitionException): Expectation {
+  try {
+    const parsed = JSON.parse(error.message) as { expected?: string; found?: string; name?: string; names?: string[] };
+    return { expected: parsed.expected ?? "something else", found: parsed.found ?? describeFound(error.token), names: parsed.names ?? (parsed.name === undefined ? [] : [parsed.name]) };
+  } catch {
+    return { expected: "something else", found: describeFound(error.token), names: [] };
+  }
+}
 
 /**
  * Maps one parser error to a diagnostic: RL111 at the end of the file, RL112 for a
@@ -63,29 +104,23 @@ export const messageProvider: IParserErrorMessageProvider = {
  * @param endOfSource - where the source ends, for errors at end of file
  */
 export function toDiagnostic(error: IRecognitionException, endOfSource: Range): Diagnostic {
-  let parsed: { expected?: string; found?: string; name?: string } = {};
-  try {
-    parsed = JSON.parse(error.message) as typeof parsed;
-  } catch {
-    parsed = { expected: "something else", found: describeFound(error.token) };
-  }
-  const expected = parsed.expected ?? "something else";
+  const { expected, found, names: expectedNames } = expectationOf(error);
   if (error.token.tokenType.name === "EOF" || Number.isNaN(error.token.startOffset)) {
     return makeDiagnostic("RL111", endOfSource, { args: { expected } });
   }
   const range = tokenRange(error.token);
-  if ((parsed.name === "Identifier" || expected === READABLE["Identifier"]) && error.token.tokenType.name.startsWith("kw_")) {
-    return makeDiagnostic("RL112", range, { args: { word: error.token.image }, suggestion: `${error.token.image}_value` });
-  }
   // `1 + if …`: an if-expression inside a calculation needs parentheses.
   if (error.token.tokenType.name === "kw_if" && expected.includes(READABLE["Literal"]!)) {
     return makeDiagnostic("RL113", range, { args: { found: "'if'", hint: IF_HINT } });
+  }
+  if ((expectedNames.includes("Identifier") || expected === READABLE["Identifier"]) && error.token.tokenType.name.startsWith("kw_")) {
+    return makeDiagnostic("RL112", range, { args: { word: error.token.image }, suggestion: `${error.token.image}_value` }); // a keyword: short
   }
   // A name where a statement belongs: say what belongs there rather than "expected '}'".
   const rule = error.context.ruleStack[error.context.ruleStack.length - 1];
   const hint = rule === undefined ? undefined : STATEMENTS[rule];
   if (expected === "'}'" && error.token.tokenType.name === "Identifier" && hint !== undefined) {
-    return makeDiagnostic("RL113", range, { args: { found: `'${error.token.image}'`, hint } });
+    return makeDiagnostic("RL113", range, { args: { found: `'${clip(error.token.image)}'`, hint } });
   }
-  return makeDiagnostic("RL110", range, { args: { expected, found: parsed.found ?? describeFound(error.token) } });
+  return makeDiagnostic("RL110", range, { args: { expected, found } });
 }

@@ -145,6 +145,7 @@ class RubricGrammar extends CstParser {
 
   private decl = this.RULE("decl", () => {
     this.CONSUME(Identifier, { LABEL: "name" });
+    this.OPTION(() => this.CONSUME(StringLiteral, { LABEL: "label" }));
     this.CONSUME(P.colon);
     this.SUBRULE(this.typeExpr, { LABEL: "type" });
   });
@@ -363,15 +364,39 @@ class RubricGrammar extends CstParser {
   });
 }
 
+/** Most parser errors collected from one source; then parsing stops (garbage would give one per token). */
+export const MAX_PARSE_ERRORS = 100;
+
+/** Thrown from inside the parser when {@link MAX_PARSE_ERRORS} is reached, to stop at once. */
+class TooManyErrors extends Error {}
+
 /** The one parser instance, reused for every source (chevrotain's recommended use). */
 export const rubricGrammar = new RubricGrammar();
 
+// chevrotain collects errors through SAVE_ERROR (not in its public types); wrap it to
+// stop after MAX_PARSE_ERRORS rather than spend time and memory on a file of garbage.
+const host = rubricGrammar as unknown as { SAVE_ERROR: (error: Error) => Error };
+const saveError = host.SAVE_ERROR.bind(rubricGrammar);
+let saved = 0;
+host.SAVE_ERROR = (error: Error): Error => {
+  const result = saveError(error);
+  if (++saved >= MAX_PARSE_ERRORS) throw new TooManyErrors();
+  return result;
+};
+
 /**
  * Parses tokens into a concrete syntax tree. Errors (with recovery) are left on
- * `rubricGrammar.errors`.
+ * `rubricGrammar.errors`; the tree is undefined when parsing stopped at
+ * {@link MAX_PARSE_ERRORS}.
  * @param tokens - the lexer's tokens
  */
-export function parseTokens(tokens: IToken[]): CstNode {
+export function parseTokens(tokens: IToken[]): CstNode | undefined {
+  saved = 0;
   rubricGrammar.input = tokens;
-  return rubricGrammar.rubric();
+  try {
+    return rubricGrammar.rubric();
+  } catch (error) {
+    if (error instanceof TooManyErrors) return undefined;
+    throw error;
+  }
 }

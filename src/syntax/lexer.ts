@@ -5,6 +5,7 @@
  * @module
  */
 import { createToken, Lexer, type TokenType } from "chevrotain";
+import { BadCharacters, MISTAKE_TOKENS, startCodes, stickyToken } from "./lexer-mistakes.js";
 
 /** Every reserved word of the language, in the order of the grammar. */
 export const KEYWORDS = [
@@ -21,8 +22,12 @@ export const KEYWORDS = [
 /** A reserved word. */
 export type Keyword = (typeof KEYWORDS)[number];
 
-/** Names: ASCII letters, digits and `_`, not starting with a digit. */
-export const Identifier = createToken({ name: "Identifier", pattern: /[A-Za-z_][A-Za-z0-9_]*/ });
+/**
+ * A name: Unicode letters (Vietnamese included, in NFC or NFD: combining marks may
+ * follow a letter), ASCII digits and `_`, not starting with a digit. The lex stage
+ * normalises each name to NFC (see `lex.ts`), so both spellings are one name.
+ */
+export const Identifier = stickyToken("Identifier", /[\p{L}_][\p{L}\p{M}0-9_]*/uy, startCodes((c) => /[A-Za-z_]/.test(c)));
 
 const category = (name: string): TokenType => createToken({ name, pattern: Lexer.NA });
 /** Token categories: one grammar position accepts any member (e.g. `area|criterion|item`). */
@@ -122,11 +127,11 @@ export const UnterminatedComment = createToken({ name: "UnterminatedComment", pa
 /** Every token type, in matching order (first match wins; longer forms first). */
 export const ALL_TOKENS: TokenType[] = [
   WhiteSpace, LineComment, BlockComment, UnterminatedComment, StringLiteral, UnterminatedString,
-  DateLiteral, PercentLiteral, DecimalComma, NumberLiteral,
+  ...MISTAKE_TOKENS, DateLiteral, PercentLiteral, DecimalComma, NumberLiteral,
   P.dotdot, P.dot, P.comma, P.semicolon, P.colon, P.eqeq, P.neq, P.le, P.ge, P.lt, P.gt, P.equals,
   P.plus, P.minus, P.star, P.slash, P.lcurly, P.rcurly, P.lparen, P.rparen,
-  HalfUp, HalfEven, HalfDown, ...Object.values(K), Identifier, ...Object.values(C),
+  HalfUp, HalfEven, HalfDown, ...Object.values(K), Identifier, BadCharacters, ...Object.values(C),
 ];
 
 /** The one lexer instance, reused for every source. */
-export const rubricLexer = new Lexer(ALL_TOKENS, { positionTracking: "full", ensureOptimizations: false });
+export const rubricLexer = new Lexer(ALL_TOKENS, { positionTracking: "full", ensureOptimizations: true });

@@ -18,6 +18,33 @@ export const MAX_NESTING = 64;
 /** Deepest expression tree accepted (every stage after parsing may recurse this deep). */
 export const MAX_EXPR_DEPTH = 200;
 
+// Characters that are each a token of their own (or the start of one).
+const PUNCTUATION = new Set([..."{}()[],;:=<>!+-*/\""].map((c) => c.charCodeAt(0)));
+
+/**
+ * An estimate of the number of tokens, made in one pass without building anything: a
+ * run of word characters counts once, each punctuation character once. It errs high
+ * (`0.25` counts once, but `>=` twice and the words of a string each once), so it is
+ * used only to refuse, before lexing, a source with far more than {@link MAX_TOKENS}.
+ * @param source - the source text
+ */
+export function estimateTokens(source: string): number {
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13) inWord = false;
+    else if (PUNCTUATION.has(c)) {
+      count++;
+      inWord = false;
+    } else if (!inWord) {
+      count++;
+      inWord = true;
+    }
+  }
+  return count;
+}
+
 const OPENERS = new Set(["LCurly", "LParen"]);
 const CLOSERS = new Set(["RCurly", "RParen"]);
 const PREFIX = new Set(["kw_not", "Minus", "kw_if"]);

@@ -6,7 +6,7 @@
  * @module
  */
 import type { IToken } from "chevrotain";
-import type { CriterionNode, ExtraNode, NodeStatement, Range, RankingStatement, RubricFile, RubricStatement, SortKey } from "./ast.js";
+import type { CriterionNode, Declaration, ExtraNode, NodeStatement, Range, RankingStatement, RubricFile, RubricStatement, SortKey } from "./ast.js";
 import type { Diagnostic } from "../diagnostics.js";
 import { rubricLexer } from "./lexer.js";
 import { parseRubric } from "./parse.js";
@@ -76,7 +76,7 @@ function rubricStatement(p: Printer, st: RubricStatement, indent: string): void 
       p.line(indent, "unit {");
       for (const fact of st.facts) {
         p.leading(fact.range.start.offset, `${indent}  `);
-        p.line(`${indent}  `, `${fact.name.name}: ${printType(fact.type)}`, fact.range);
+        p.line(`${indent}  `, declaration(fact), fact.range);
       }
       return close(p, st.range, indent);
     case "Node": case "Extra": return block(p, st, indent);
@@ -128,12 +128,16 @@ function nodeStatement(st: Exclude<NodeStatement, CriterionNode>): string {
     case "Aggregate": return `aggregate ${st.method}`;
     case "Unclamped": return "unclamped";
     case "NotApplicable": return `not applicable: ${st.policy}`;
-    case "Input": return `input ${st.declarations.map((d) => `${d.name.name}: ${printType(d.type)}`).join(", ")}`;
+    case "Input": return `input ${st.declarations.map(declaration).join(", ")}`;
     case "Let": return `let ${st.name.name} = ${printExpr(st.value)}`;
     case "When": return `when ${printExpr(st.condition)}: ${st.policy}`;
     case "Score": return `score = ${printExpr(st.rule)}`;
     case "ScoreGiven": return `score = given${st.step === undefined ? "" : ` step ${st.step.text}`}`;
   }
+}
+
+function declaration(d: Declaration): string {
+  return `${d.name.name}${d.label === undefined ? "" : ` ${quote(d.label.value)}`}: ${printType(d.type)}`;
 }
 
 function sortKey(k: SortKey): string {

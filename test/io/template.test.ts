@@ -7,7 +7,7 @@ import { buildTemplate, templateGrid, typeHint } from "../../src/io/template.js"
 const SOURCE = `rubric "Thử" {
   id "thu"
   unit { kind: enum(a, b) }
-  area "1" "Khu vực một" max 10 {
+  area "1" "Khu vực một" max 6 {
     item "1.1" "Mục một" max 4 {
       evidence "Báo cáo", "Quyết định"
       input done: count, planned: count in 1..50, rate: percent

@@ -1,12 +1,23 @@
 import { compile } from "../../src/compile/compile.js";
+import { seal } from "../../src/compile/fingerprint.js";
+import { lowerRubric } from "../../src/compile/lower-tree.js";
+import { parseRubric } from "../../src/syntax/parse.js";
 import type { CompiledRubric } from "../../src/compile/types.js";
 import { Exact } from "../../src/runtime/exact.js";
 import type { UnitInputs } from "../../src/runtime/result.js";
 import type { Value } from "../../src/runtime/values.js";
 
-/** Compiles source that must be error-free. */
+/**
+ * Checks of sense rather than of form: generated rules compare random quantities and
+ * order bands at random; what the tests using them check is evaluation, not sense.
+ */
+const SENSE = new Set(["RL306", "RL307", "RL407", "RL413"]);
+
+/** Compiles source that must be error-free (apart from the checks of sense above). */
 export function rubricOf(source: string): CompiledRubric {
   const result = compile(source);
+  const parsed = parseRubric(source);
+  if (!result.ok && parsed.ast !== undefined && result.diagnostics.every((d) => d.severity !== "error" || SENSE.has(d.code))) return seal(lowerRubric(parsed.ast));
   if (!result.ok) throw new Error(result.diagnostics.map((d) => `${d.code} ${d.range.start.line}:${d.range.start.column} ${d.message}`).join("\n"));
   return result.rubric;
 }

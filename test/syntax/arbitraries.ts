@@ -58,7 +58,7 @@ const typeArb = fc.oneof(
 
 const leafBody = fc
   .tuple(
-    fc.array(fc.tuple(fc.constantFrom("a", "b", "ok", "rate", "answers", "note"), typeArb), { minLength: 1, maxLength: 3 }),
+    fc.array(fc.tuple(fc.constantFrom("a", "b", "ok", "rate", "số_đơn_vị", "tỷ_lệ"), typeArb, fc.constantFrom("", ' "Số nhiệm vụ hoàn thành"', ' "Tỷ lệ \\"đúng hạn\\""')), { minLength: 1, maxLength: 3 }),
     fc.option(exprArb(2), { nil: undefined }),
     fc.option(fc.tuple(exprArb(1), fc.constantFrom("full", "exclude", "zero")), { nil: undefined }),
     fc.oneof(exprArb(2).map((e) => `score = ${e}`), fc.constantFrom("score = given", "score = given step 0.25")),
@@ -66,7 +66,7 @@ const leafBody = fc
   )
   .map(([inputs, letValue, when, score, extras]) => [
     ...extras,
-    `input ${inputs.map(([n, t], i) => `${n}${i}: ${t}`).join(", ")}`,
+    `input ${inputs.map(([n, t, label], i) => `${n}${i}${label}: ${t}`).join(", ")}`,
     ...(letValue === undefined ? [] : [`let r = ${letValue}`]),
     ...(when === undefined ? [] : [`when ${when[0]}: ${when[1]}`]),
     score,

@@ -124,7 +124,7 @@ describe("parseRubric: errors", () => {
   });
 
   it("reports the end of file, a reserved word, an unterminated string and comment", () => {
-    expect(codes('rubric "R" { area "1" "A" max 1 { score = 1 }')).toEqual(["RL111@1:46"]);
+    expect(codes('rubric "R" { area "1" "A" max 1 { score = 1 }')).toEqual(["RL121@1:46"]);
     expect(codes('rubric "R" { area "1" "A" max 1 { input date: date; score = 1 } }')[0]).toBe("RL112@1:41");
     expect(codes('rubric "R { }')[0]).toBe("RL101@1:8");
     expect(codes('rubric "R" { } /* open')).toEqual(["RL102@1:16"]);
