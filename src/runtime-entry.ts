@@ -26,6 +26,7 @@ export {
   type EvaluateOutcome,
   type EvaluationResult,
   type LayeredNodeResult,
+  type UnitError,
   type SubmissionIssue,
   type ParsedSubmission,
   type Layer,

@@ -4,6 +4,7 @@
  */
 import { compile } from "../compile/compile.js";
 import { renderDiagnostic, type Locale } from "../diagnostics.js";
+import { terminalSafe } from "../report/escape.js";
 import { EXIT, readText, type Output } from "./io.js";
 
 /**
@@ -15,14 +16,15 @@ import { EXIT, readText, type Output } from "./io.js";
 export function runCheck(files: readonly string[], locale: Locale, io: Output): number {
   let exit: number = EXIT.ok;
   for (const file of files) {
-    const read = readText(file);
+    const read = readText(file, locale);
     if (!read.ok) {
       io.err(read.message);
       exit = EXIT.findings;
       continue;
     }
     const result = compile(read.text, { locale });
-    for (const d of result.diagnostics) io.out(renderDiagnostic(d, read.text, { file }));
+    // Source lines in code frames may hold control characters: shown escaped.
+    for (const d of result.diagnostics) io.out(terminalSafe(renderDiagnostic(d, read.text, { file })));
     const errors = result.diagnostics.filter((d) => d.severity === "error").length;
     const warnings = result.diagnostics.filter((d) => d.severity === "warning").length;
     io.out(summary(file, errors, warnings, locale));

@@ -42,7 +42,7 @@ export interface ScoreOptions {
 export async function runScore(rubricFile: string, dataFiles: readonly string[], options: ScoreOptions, io: Output): Promise<number> {
   const rubric = loadRubric(rubricFile, options.lang, io);
   if (rubric === undefined) return EXIT.findings;
-  const previous = options.previous === undefined ? undefined : loadPrevious(options.previous, io);
+  const previous = options.previous === undefined ? undefined : loadPrevious(options.previous, options.lang, io);
   if (options.previous !== undefined && previous === undefined) return EXIT.findings;
   const bar = progressBar(options.progress ?? { write: () => undefined }, totalSize(dataFiles));
   const err = (text: string): void => {
