@@ -85,16 +85,6 @@ function writeInPlace(file: string, bytes: Uint8Array, locale: Locale): string |
 }
 
 /**
- * Writes a file atomically (see {@link writeFileAtomic}); the commands move to that
- * name in the next commit.
- * @param file - the path
- * @param text - the content
- */
-export function writeText(file: string, text: string): string | undefined {
-  return writeFileAtomic(file, text);
-}
-
-/**
  * The input an output file would overwrite: the first of `inputs` that is the same
  * file (same device and inode, so links and other spellings of the path are caught),
  * or undefined. Outputs that do not exist yet, and inputs that cannot be found, are
