@@ -38,11 +38,17 @@ export function parseJsonExact(text: string): JsonParse {
   return { ok: true, value: RISKY.test(text) ? exactParse(text) : value };
 }
 
-/** Whether a number's text is held exactly by the float `Number(text)` gives: at most 15 significant digits, no exponent. */
+/**
+ * Whether the float `Number(text)` holds a number's text exactly and reads back as the
+ * same plain decimal: at most 15 significant digits, no exponent, a safe integer or a
+ * fraction whose shortest spelling has no exponent either (`1e-7`, `1e21` have one).
+ */
 function floatHolds(t: string): boolean {
   if (/[eE]/.test(t)) return false;
-  const digits = t.replace(/^-/, "").replace(".", "").replace(/^0+/, "");
-  return digits.replace(/0+$/, "").length <= 15;
+  const digits = t.replace(/^-/, "").replace(".", "").replace(/^0+/, "").replace(/0+$/, "");
+  if (digits.length > 15) return false;
+  const n = Number(t);
+  return !String(n).includes("e") && (!Number.isInteger(n) || Number.isSafeInteger(n));
 }
 
 type Frame = { readonly kind: "array"; readonly value: unknown[] } | { readonly kind: "object"; readonly value: Record<string, unknown>; key: string | undefined };
