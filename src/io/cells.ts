@@ -177,9 +177,9 @@ export function newDraft(): SubmissionDraft {
  * @param path - e.g. `["appraisal", "1.1.2", "done"]`
  * @param value - the value read from the cell
  * @param place - the cell's name ({@link placeName})
+ * @param key - the path's key, when the caller has it already ({@link pathKey})
  */
-export function putValue(draft: SubmissionDraft, path: readonly string[], value: unknown, place: string): string | undefined {
-  const key = pathKey(path);
+export function putValue(draft: SubmissionDraft, path: readonly string[], value: unknown, place: string, key = pathKey(path)): string | undefined {
   const earlier = draft.places.get(key);
   if (earlier !== undefined) return `${path.join(".")} is given twice (first at ${earlier})`;
   let target = draft.value;
