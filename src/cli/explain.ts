@@ -5,7 +5,7 @@
  */
 import type { Locale } from "../diagnostics.js";
 import { evaluate } from "../io/evaluate.js";
-import { MESSAGES } from "../io/messages.js";
+import { VALUE_MESSAGES } from "../io/value-messages.js";
 import { renderUnitDetail } from "../report/detail.js";
 import type { TableFormat } from "../report/render.js";
 import { issueText, readData, type DataItem } from "./data.js";
@@ -53,7 +53,7 @@ export async function runExplain(rubricFile: string, dataFiles: readonly string[
   try {
     detail = renderUnitDetail(outcome.result, rubric, format, lang);
   } catch (error) {
-    io.err(`${found.origin}: ${MESSAGES.unitFault(lang, error instanceof Error ? error.message : String(error))}`);
+    io.err(`${found.origin}: ${VALUE_MESSAGES.unitFault(lang, error instanceof Error ? error.message : String(error))}`);
     return EXIT.findings;
   }
   io.out(detail);

@@ -136,10 +136,14 @@ export interface Output {
 /**
  * The process's stdout and stderr. Messages on stderr carry text from data and rubrics
  * (unit ids, names, source lines): control characters there are shown escaped, so none
- * can retitle or recolour the terminal.
+ * can retitle or recolour the terminal. So is everything printed on a terminal (a CSV
+ * or HTML report, a rubric by `fmt`); into a file or a pipe, stdout is written as is.
  */
 export const processOutput: Output = {
-  out: (text) => process.stdout.write(text.endsWith("\n") ? text : `${text}\n`),
+  out: (text) => {
+    const shown = process.stdout.isTTY === true ? terminalSafe(text) : text;
+    process.stdout.write(shown.endsWith("\n") ? shown : `${shown}\n`);
+  },
   err: (text) => {
     const safe = terminalSafe(text);
     process.stderr.write(safe.endsWith("\n") ? safe : `${safe}\n`);

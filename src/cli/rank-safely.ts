@@ -8,7 +8,7 @@
 import type { CompiledRubric } from "../compile/types.js";
 import type { Locale } from "../diagnostics.js";
 import { unitInError, type EvaluateOutcome } from "../io/evaluate.js";
-import { MESSAGES } from "../io/messages.js";
+import { VALUE_MESSAGES } from "../io/value-messages.js";
 import { rank } from "../rank/rank.js";
 import type { RankOptions, RankResult } from "../rank/types.js";
 
@@ -32,7 +32,7 @@ export function rankSafely(rubric: CompiledRubric, outcomes: readonly EvaluateOu
         rank(rubric, [o], options);
         return o;
       } catch (error) {
-        return { ok: true, result: unitInError(rubric, o.result.unit, MESSAGES.unitFault(locale, reason(error))) };
+        return { ok: true, result: unitInError(rubric, o.result.unit, VALUE_MESSAGES.unitFault(locale, reason(error))) };
       }
     });
     return rank(rubric, checked, options);

@@ -8,6 +8,7 @@ import type { CompiledRubric } from "../compile/types.js";
 import type { Locale } from "../diagnostics.js";
 import { evaluate, unitInError, type EvaluateOutcome } from "../io/evaluate.js";
 import { MESSAGES } from "../io/messages.js";
+import { VALUE_MESSAGES } from "../io/value-messages.js";
 import { slimOutcome } from "../io/slim.js";
 import { renderRankingHtml } from "../report/html.js";
 import { renderRanking, type TableFormat } from "../report/render.js";
@@ -110,7 +111,7 @@ function scoreUnit(rubric: CompiledRubric, value: unknown, locale: Locale): Eval
     outcome = evaluate(rubric, value);
     return slimOutcome(rubric, outcome);
   } catch (error) {
-    const message = MESSAGES.unitFault(locale, error instanceof Error ? error.message : String(error));
+    const message = VALUE_MESSAGES.unitFault(locale, error instanceof Error ? error.message : String(error));
     return outcome?.ok === true ? { ok: true, result: unitInError(rubric, outcome.result.unit, message) } : { ok: false, issues: [{ path: [], message }] };
   }
 }

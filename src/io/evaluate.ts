@@ -14,7 +14,7 @@ import type { NodeResult, UnitInputs, UnitResult } from "../runtime/result.js";
 import type { Value } from "../runtime/values.js";
 import { layered, type Layer } from "./layers.js";
 import { compileParser } from "./fast-parse.js";
-import { MESSAGES } from "./messages.js";
+import { VALUE_MESSAGES } from "./value-messages.js";
 import { nfc, respellEnums } from "./nfc.js";
 import { type ParsedSubmission, submissionSchema } from "./schema.js";
 
@@ -202,7 +202,7 @@ export function evaluate(rubric: CompiledRubric, submission: unknown): EvaluateO
       },
     };
   } catch (error) {
-    const message = MESSAGES.unitFault("en", error instanceof Error ? error.message : String(error));
+    const message = VALUE_MESSAGES.unitFault("en", error instanceof Error ? error.message : String(error));
     return unit === undefined ? { ok: false, issues: [{ path: [], message }] } : { ok: true, result: unitInError(rubric, unit, message) };
   }
 }

@@ -11,7 +11,8 @@ import type { Locale } from "../diagnostics.js";
 import { fileProblem, type ReadOptions } from "./csv-file.js";
 import { streamDecoder } from "./encoding.js";
 import { JsonNumberText, parseJsonExact } from "./json-text.js";
-import { encodingMessage, shorten } from "./messages.js";
+import { encodingMessage } from "./messages.js";
+import { shorten } from "./value-messages.js";
 
 /** The longest line read, in characters. */
 export const MAX_LINE_CHARS = 1 << 20;

@@ -1,17 +1,22 @@
 /**
- * Messages about files and data that the readers and the CLI give, each worded once
- * here in English and Vietnamese (decimal comma, the words an official uses), so a
- * later catalogue can take them over from one place.
+ * Messages about files that the readers and the CLI give, each worded once here in
+ * English and Vietnamese (decimal comma, the words an official uses), so a later
+ * catalogue can take them over from one place. Messages about values, which the
+ * browser entry needs too, are in `value-messages.ts`.
  * @module
  */
-import { MAX_FRACTION_DIGITS, MAX_INTEGER_DIGITS } from "../compile/number-bounds.js";
 import type { Locale } from "../diagnostics.js";
 import type { EncodingProblem } from "./encoding.js";
 
 /** A message in both languages: the locale picks one. */
-type Message<A extends unknown[]> = (locale: Locale, ...args: A) => string;
+export type Message<A extends unknown[]> = (locale: Locale, ...args: A) => string;
 
-function message<A extends unknown[]>(en: (...args: A) => string, vi: (...args: A) => string): Message<A> {
+/**
+ * A message from its two wordings.
+ * @param en - the English wording
+ * @param vi - the Vietnamese wording
+ */
+export function message<A extends unknown[]>(en: (...args: A) => string, vi: (...args: A) => string): Message<A> {
   return (locale, ...args) => (locale === "vi" ? vi(...args) : en(...args));
 }
 
@@ -20,16 +25,6 @@ export function megabytes(bytes: number, locale: Locale): string {
   const mb = bytes / 1_000_000;
   const text = Number.isInteger(mb) ? String(mb) : mb.toFixed(1);
   return `${locale === "vi" ? text.replace(".", ",") : text} MB`;
-}
-
-/**
- * Text too long to repeat whole in a message (a 500,000-digit number): its start, its
- * end and its length.
- * @param text - the text
- * @param locale - message language
- */
-export function shorten(text: string, locale: Locale = "en"): string {
-  return text.length <= 60 ? text : `${text.slice(0, 24)}…${text.slice(-12)} (${text.length} ${locale === "vi" ? "ký tự" : "characters"})`;
 }
 
 const hex = (byte: number): string => `0x${byte.toString(16).toUpperCase().padStart(2, "0")}`;
@@ -84,23 +79,6 @@ export const MESSAGES = {
   outputIsInput: message(
     (command: string, output: string, input: string) => `rubric ${command}: the output file ${output} is also an input of this run (${input}); write the output to another file`,
     (command: string, output: string, input: string) => `rubric ${command}: tệp kết quả ${output} cũng là tệp đầu vào của lần chạy này (${input}); hãy ghi ra tệp khác`,
-  ),
-  /** rubric-lang failed on one unit (an exception while scoring or ranking it). */
-  unitFault: message(
-    (detail: string) => `could not be scored: rubric-lang failed on this unit (${detail}); please report it, with the rubric and this unit's data`,
-    (detail: string) => `không chấm được: rubric-lang gặp lỗi khi xử lý đơn vị này (${detail}); vui lòng báo lỗi, kèm bộ tiêu chí và dữ liệu của đơn vị`,
-  ),
-  /** A number in exponent notation, with the decimal to write when it is in range. */
-  exponent: message(
-    (text: string, plain: string | undefined) =>
-      `${shorten(text)} uses exponent notation; write it as a decimal${plain === undefined ? ` (at most ${MAX_INTEGER_DIGITS} digits before the point and ${MAX_FRACTION_DIGITS} after it)` : `: ${plain}`}`,
-    (text: string, plain: string | undefined) =>
-      `${shorten(text, "vi")} được viết dưới dạng số mũ; hãy viết thành số thập phân${plain === undefined ? ` (tối đa ${MAX_INTEGER_DIGITS} chữ số phần nguyên và ${MAX_FRACTION_DIGITS} chữ số thập phân)` : `: ${plain.replace(".", ",")}`}`,
-  ),
-  /** A number with more digits than are read. */
-  outOfRange: message(
-    (text: string) => `${shorten(text)} is outside the numbers read: at most ${MAX_INTEGER_DIGITS} digits before the decimal point and ${MAX_FRACTION_DIGITS} after it`,
-    (text: string) => `${shorten(text, "vi")} nằm ngoài phạm vi số được đọc: tối đa ${MAX_INTEGER_DIGITS} chữ số phần nguyên và ${MAX_FRACTION_DIGITS} chữ số thập phân`,
   ),
 } as const;
 

@@ -7,8 +7,8 @@
  * @module
  */
 
-/** C0 controls (but tab and newline), DEL, C1 controls, bidi marks and overrides, line and paragraph separators. */
-const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+/** C0 controls (but tab, newline, and a carriage return ending a line), DEL, C1 controls, bidi marks and overrides, line and paragraph separators. */
+const UNSAFE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]|\r(?!\n)/g;
 /** The same, with tab and newline: a table cell shows those escaped too. */
 const UNSAFE_IN_CELL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 const SHORT: Readonly<Record<string, string>> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
@@ -16,8 +16,8 @@ const SHORT: Readonly<Record<string, string>> = { "\n": "\\n", "\r": "\\r", "\t"
 const escape = (c: string): string => SHORT[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
 
 /**
- * Text for a terminal: controls shown as `\u001b` (and `\r` as `\r`); tabs and line
- * breaks kept, since messages span lines.
+ * Text for a terminal: controls shown as `\u001b` (and a lone `\r` as `\r`); tabs and
+ * line breaks (LF or CRLF) kept, since messages and CSV span lines.
  * @param text - a message or a report
  */
 export function terminalSafe(text: string): string {

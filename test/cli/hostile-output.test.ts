@@ -90,6 +90,16 @@ describe("text and Markdown reports, and the terminal", () => {
     expect(detail.stdout).not.toMatch(/(?<!\\)<script/);
   });
 
+  it.skipIf(spawnSync("script", ["--version"]).status !== 0)("a CSV report printed on a terminal shows them escaped too (into a file it is data, as written)", () => {
+    // `script` gives the command a terminal; what the terminal receives comes back on stdout.
+    const command = `${process.execPath} ${cli} score ${rubricFile} ${data} --format csv`;
+    const shown = spawnSync("script", ["-qec", command, "/dev/null"], { cwd: root, encoding: "utf8" });
+    expect(shown.stdout).toContain("\\u001b]0;pwned title\\u0007");
+    expect(shown.stdout).not.toMatch(/\u001b\]0;/);
+    const piped = run("score", rubricFile, data, "--format", "csv");
+    expect(piped.stdout).toContain("\u001b]0;pwned title\u0007");
+  });
+
   it("messages on stderr show data's control characters escaped", () => {
     const twice = join(dir, "twice.json");
     writeFileSync(twice, JSON.stringify([units[2], units[2]]));

@@ -78,3 +78,10 @@ describe("CSV", () => {
     expect(readBackFormula("'abc")).toBe("'abc");
   });
 });
+
+describe("terminalSafe on CSV and Windows line ends", () => {
+  it("keeps CRLF line ends and escapes a lone carriage return", () => {
+    expect(terminalSafe("a,b\r\nc,d\r\n")).toBe("a,b\r\nc,d\r\n");
+    expect(terminalSafe("progress\rover")).toBe("progress\\rover");
+  });
+});
