@@ -9,6 +9,7 @@ import { benchCompile } from "./compile.js";
 import { benchEvaluate } from "./evaluate.js";
 import { print, ROUNDS, SCALE, type BenchResult } from "./harness.js";
 import { benchRank } from "./rank.js";
+import { benchRead } from "./read.js";
 import { benchSize } from "./size.js";
 import { benchStream } from "./stream.js";
 
@@ -17,6 +18,7 @@ const ALL: Readonly<Record<string, () => BenchResult | Promise<BenchResult>>> = 
   compile: benchCompile,
   rank: benchRank,
   stream: benchStream,
+  read: benchRead,
   size: benchSize,
 };
 

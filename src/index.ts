@@ -46,6 +46,7 @@ export {
   type CompileOptions,
   type CompileResult,
   type LoadIssue,
+  type LoadOptions,
   type LoadResult,
   type CompiledBand,
   type CompiledBandArm,

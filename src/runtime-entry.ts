@@ -14,6 +14,7 @@ export {
   COMPILED_FORMAT,
   FORMAT_VERSION,
   type LoadIssue,
+  type LoadOptions,
   type LoadResult,
 } from "./compile/runtime-safe.js";
 export type * from "./compile/types.js";
@@ -26,6 +27,7 @@ export {
   type EvaluationResult,
   type LayeredNodeResult,
   type ShownValue,
+  type UnitError,
   type SubmissionIssue,
   type ParsedSubmission,
   type Layer,

@@ -7,6 +7,7 @@ import { makeDiagnostic, type Diagnostic } from "../diagnostics.js";
 import { checkNode } from "./nodes.js";
 import { declaredQuantity, type Quantity } from "./quantities.js";
 import { checkRubricLevel, unitFacts } from "./rubric.js";
+import { checkLiteralBounds } from "./literals.js";
 import { collectNodes } from "./walk.js";
 
 export { collectNodes, childNodes, closest, editDistance, type NodeEntry } from "./walk.js";
@@ -48,5 +49,6 @@ export function checkRubric(ast: RubricFile): Diagnostic[] {
   }
   for (const entry of nodes) checkNode(entry, facts, out, factQuantities);
   checkRubricLevel(ast, nodes, facts, out);
+  checkLiteralBounds(ast, out);
   return withoutConsequences(out);
 }

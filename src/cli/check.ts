@@ -4,6 +4,7 @@
  */
 import { compile } from "../compile/compile.js";
 import { renderDiagnostic, type Locale } from "../diagnostics.js";
+import { terminalSafe } from "../report/escape.js";
 import { EXIT, readText, type Output } from "./io.js";
 
 /**
@@ -17,7 +18,7 @@ import { EXIT, readText, type Output } from "./io.js";
 export function runCheck(files: readonly string[], locale: Locale, io: Output, strict = false): number {
   let exit: number = EXIT.ok;
   for (const file of files) {
-    const read = readText(file);
+    const read = readText(file, locale);
     if (!read.ok) {
       io.err(read.message);
       exit = EXIT.findings;
@@ -26,7 +27,8 @@ export function runCheck(files: readonly string[], locale: Locale, io: Output, s
     const result = compile(read.text, { locale });
     // --strict: a warning (capped points, an unused input…) fails the check like an error.
     const diagnostics = strict ? result.diagnostics.map((d) => (d.severity === "warning" ? { ...d, severity: "error" as const } : d)) : result.diagnostics;
-    for (const d of diagnostics) io.out(renderDiagnostic(d, read.text, { file }));
+    // Source lines in code frames may hold control characters: shown escaped.
+    for (const d of diagnostics) io.out(terminalSafe(renderDiagnostic(d, read.text, { file })));
     const errors = diagnostics.filter((d) => d.severity === "error").length;
     const warnings = diagnostics.filter((d) => d.severity === "warning").length;
     io.out(summary(file, errors, warnings, locale));

@@ -4,7 +4,8 @@
  */
 import { compile } from "../compile/compile.js";
 import { renderDiagnostic, type Locale } from "../diagnostics.js";
-import { EXIT, readText, writeText, type Output } from "./io.js";
+import { MESSAGES } from "../io/messages.js";
+import { EXIT, inputOverwritten, readText, writeFileAtomic, type Output } from "./io.js";
 
 /**
  * Compiles one rubric to pretty JSON (to a file or stdout); diagnostics go to stderr.
@@ -14,7 +15,12 @@ import { EXIT, readText, writeText, type Output } from "./io.js";
  * @param io - output sinks
  */
 export function runCompile(file: string, outFile: string | undefined, locale: Locale, io: Output): number {
-  const read = readText(file);
+  const clash = outFile === undefined ? undefined : inputOverwritten(outFile, [file]);
+  if (clash !== undefined) {
+    io.err(MESSAGES.outputIsInput(locale, "compile", outFile!, clash));
+    return EXIT.usage;
+  }
+  const read = readText(file, locale);
   if (!read.ok) {
     io.err(read.message);
     return EXIT.findings;
@@ -27,7 +33,7 @@ export function runCompile(file: string, outFile: string | undefined, locale: Lo
     io.out(json);
     return EXIT.ok;
   }
-  const failure = writeText(outFile, json);
+  const failure = writeFileAtomic(outFile, json, locale);
   if (failure !== undefined) {
     io.err(failure);
     return EXIT.findings;

@@ -50,14 +50,14 @@ export async function* readData(files: readonly string[], rubric: CompiledRubric
     progress?.file(totalSize([file]));
     const onProgress = (bytes: number): void => progress?.bytes(bytes);
     const ext = extname(file).toLowerCase();
-    if (ext === ".jsonl") yield* readJsonLinesSubmissions(file, { onProgress });
+    if (ext === ".jsonl") yield* readJsonLinesSubmissions(file, { onProgress, locale });
     else if (ext === ".xlsx" || (ext === ".csv" && isFormCsv(file))) {
       const loaded = await loadForms(file, rubric, locale, io);
       if (loaded === undefined) yield { ok: false, message: "" }; // already printed
       else for (const s of loaded) yield { ok: true, ...s };
     } else if (ext === ".csv") yield* readCsvSubmissions(file, rubric, locale, { onProgress });
     else {
-      const loaded = loadSubmissions([file], io);
+      const loaded = loadSubmissions([file], locale, io);
       if (loaded === undefined) yield { ok: false, message: "" }; // already printed
       else for (const s of loaded) yield { ok: true, ...s };
     }

@@ -5,6 +5,7 @@
  */
 import type { Locale } from "../diagnostics.js";
 import { evaluate } from "../io/evaluate.js";
+import { VALUE_MESSAGES } from "../io/value-messages.js";
 import { renderUnitDetail } from "../report/detail.js";
 import type { TableFormat } from "../report/render.js";
 import { issueText, readData, type DataItem } from "./data.js";
@@ -31,7 +32,7 @@ export async function runExplain(rubricFile: string, dataFiles: readonly string[
     if (!item.ok) {
       problems = true;
       if (item.message !== "") io.err(item.message);
-    } else if ((item.value as { unit?: { id?: unknown } } | null)?.unit?.id === unitId) {
+    } else if (sameId((item.value as { unit?: { id?: unknown } } | null)?.unit?.id, unitId)) {
       if (found === undefined) found = item;
       else {
         io.err(`${item.origin}: the unit "${unitId}" is given twice (first at ${found.origin}); give each unit once`);
@@ -48,6 +49,18 @@ export async function runExplain(rubricFile: string, dataFiles: readonly string[
     for (const issue of outcome.issues) io.err(issueText(found, issue));
     return EXIT.findings;
   }
-  io.out(renderUnitDetail(outcome.result, rubric, format, lang));
+  let detail: string;
+  try {
+    detail = renderUnitDetail(outcome.result, rubric, format, lang);
+  } catch (error) {
+    io.err(`${found.origin}: ${VALUE_MESSAGES.unitFault(lang, error instanceof Error ? error.message : String(error))}`);
+    return EXIT.findings;
+  }
+  io.out(detail);
   return outcome.result.complete && !problems ? EXIT.ok : EXIT.findings;
+}
+
+/** Unit ids compare in NFC: either spelling of "Sở Nội vụ" names the unit. */
+function sameId(id: unknown, wanted: string): boolean {
+  return typeof id === "string" && (id === wanted || id.normalize("NFC") === wanted.normalize("NFC"));
 }

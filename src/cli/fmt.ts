@@ -4,7 +4,7 @@
  */
 import { renderDiagnostic, type Locale } from "../diagnostics.js";
 import { format } from "../syntax/print.js";
-import { EXIT, readText, writeText, type Output } from "./io.js";
+import { EXIT, readText, writeFileAtomic, type Output } from "./io.js";
 
 /** What `fmt` does with the formatted text. */
 export type FmtMode = "print" | "write" | "check";
@@ -17,7 +17,7 @@ export type FmtMode = "print" | "write" | "check";
  * @param io - output sinks
  */
 export function runFmt(file: string, mode: FmtMode, locale: Locale, io: Output): number {
-  const read = readText(file);
+  const read = readText(file, locale);
   if (!read.ok) {
     io.err(read.message);
     return EXIT.findings;
@@ -37,7 +37,8 @@ export function runFmt(file: string, mode: FmtMode, locale: Locale, io: Output):
     return unchanged ? EXIT.ok : EXIT.findings;
   }
   if (unchanged) return EXIT.ok;
-  const failure = writeText(file, result.text);
+  // Atomic: on any failure the original file stays as it was.
+  const failure = writeFileAtomic(file, result.text, locale);
   if (failure !== undefined) {
     io.err(failure);
     return EXIT.findings;

@@ -1,38 +1,118 @@
 /**
- * File access for the CLI (the library itself never touches the file system).
+ * File access for the CLI (the library itself never touches the file system): whole
+ * files read within a bound as strict UTF-8, and every file written atomically.
  * @module
  */
-import { readFileSync, writeFileSync } from "node:fs";
-import { fileProblem } from "../io/csv-file.js";
+import { closeSync, fstatSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import type { Locale } from "../diagnostics.js";
+import { MESSAGES, osReason } from "../io/messages.js";
+import { readTextFile, type TextRead, type WholeFileKind } from "../io/read-file.js";
+import { terminalSafe } from "../report/escape.js";
 
 /** The text of a file, or why it could not be read. */
-export type ReadResult = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly message: string };
+export type ReadResult = TextRead;
 
 /**
- * Reads a UTF-8 text file, dropping a byte-order mark.
+ * Reads a whole UTF-8 text file within its kind's size bound, dropping a byte-order
+ * mark; a file in another encoding is refused with a message naming it.
  * @param file - the path
+ * @param locale - message language
+ * @param kind - what the file holds (a rubric source unless said)
  */
-export function readText(file: string): ReadResult {
+export function readText(file: string, locale: Locale = "en", kind: WholeFileKind = "rubric"): ReadResult {
+  return readTextFile(file, kind, locale);
+}
+
+let sequence = 0;
+
+/**
+ * Writes a file atomically: the content goes to a temporary file in the target's
+ * folder, is flushed to the disk, then renamed over the target — so an interrupted run
+ * (Ctrl-C, a full disk, a killed job) leaves the old file or the complete new one,
+ * never a truncated one. A target that exists and is not a regular file (`/dev/null`,
+ * a pipe) is written in place; a symbolic link is followed. Returns a message instead
+ * of throwing.
+ * @param file - the path
+ * @param content - text (written as UTF-8) or bytes
+ * @param locale - message language
+ */
+export function writeFileAtomic(file: string, content: string | Uint8Array, locale: Locale = "en"): string | undefined {
+  const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content;
+  let target = file;
+  let mode = 0o666;
   try {
-    const text = readFileSync(file, "utf8");
-    return { ok: true, text: text.startsWith("\uFEFF") ? text.slice(1) : text };
+    const stat = statSync(file);
+    if (!stat.isFile()) return writeInPlace(file, bytes, locale);
+    target = realpathSync(file);
+    mode = stat.mode & 0o7777;
   } catch (error) {
-    return { ok: false, message: fileProblem(file, error) };
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") return MESSAGES.cannotWrite(locale, file, osReason(error, locale));
+  }
+  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${++sequence}.tmp`);
+  let fd: number | undefined;
+  try {
+    fd = openSync(temp, "wx", mode);
+    for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at, bytes.length - at);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+    renameSync(temp, target);
+    return undefined;
+  } catch (error) {
+    if (fd !== undefined) closeSync(fd);
+    try {
+      unlinkSync(temp);
+    } catch {
+      // Nothing was created, or it is already gone.
+    }
+    return MESSAGES.cannotWrite(locale, file, osReason(error, locale));
+  }
+}
+
+function writeInPlace(file: string, bytes: Uint8Array, locale: Locale): string | undefined {
+  try {
+    const fd = openSync(file, "w");
+    try {
+      for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at, bytes.length - at);
+    } finally {
+      closeSync(fd);
+    }
+    return undefined;
+  } catch (error) {
+    return MESSAGES.cannotWrite(locale, file, osReason(error, locale));
   }
 }
 
 /**
- * Writes a UTF-8 text file; returns an error message instead of throwing.
- * @param file - the path
- * @param text - the content
+ * The input an output file would overwrite: the first of `inputs` that is the same
+ * file (same device and inode, so links and other spellings of the path are caught),
+ * or undefined. Outputs that do not exist yet, and inputs that cannot be found, are
+ * never the same.
+ * @param output - the output path
+ * @param inputs - the run's input paths
  */
-export function writeText(file: string, text: string): string | undefined {
+export function inputOverwritten(output: string, inputs: readonly string[]): string | undefined {
+  let out: { dev: number; ino: number };
   try {
-    writeFileSync(file, text, "utf8");
+    out = statSync(output);
+  } catch {
     return undefined;
-  } catch (error) {
-    return `${file}: cannot write the file (${(error as Error).message}).`;
   }
+  for (const input of inputs) {
+    try {
+      const s = statSync(input);
+      if (s.dev === out.dev && s.ino === out.ino) return input;
+    } catch {
+      // An input that cannot be found is reported by its reader.
+    }
+  }
+  return undefined;
+}
+
+/** Whether a file descriptor is a regular file (its size is known). */
+export function isRegularFile(fd: number): boolean {
+  return fstatSync(fd).isFile();
 }
 
 /** Exit codes of the `rubric` command. */
@@ -41,7 +121,7 @@ export const EXIT = {
   ok: 0,
   /** Findings: errors in a rubric or data, or a file that cannot be read or written. */
   findings: 1,
-  /** The command was called wrongly (unknown command or option, missing argument). */
+  /** The command was called wrongly (unknown command or option, missing argument, an output naming an input). */
   usage: 2,
 } as const;
 
@@ -53,8 +133,19 @@ export interface Output {
   readonly err: (text: string) => void;
 }
 
-/** The process's stdout and stderr. */
+/**
+ * The process's stdout and stderr. Messages on stderr carry text from data and rubrics
+ * (unit ids, names, source lines): control characters there are shown escaped, so none
+ * can retitle or recolour the terminal. So is everything printed on a terminal (a CSV
+ * or HTML report, a rubric by `fmt`); into a file or a pipe, stdout is written as is.
+ */
 export const processOutput: Output = {
-  out: (text) => process.stdout.write(text.endsWith("\n") ? text : `${text}\n`),
-  err: (text) => process.stderr.write(text.endsWith("\n") ? text : `${text}\n`),
+  out: (text) => {
+    const shown = process.stdout.isTTY === true ? terminalSafe(text) : text;
+    process.stdout.write(shown.endsWith("\n") ? shown : `${shown}\n`);
+  },
+  err: (text) => {
+    const safe = terminalSafe(text);
+    process.stderr.write(safe.endsWith("\n") ? safe : `${safe}\n`);
+  },
 };

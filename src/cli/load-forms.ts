@@ -5,11 +5,14 @@
  * is read with the same mapping as a wide CSV table.
  * @module
  */
-import { closeSync, openSync, readFileSync, readSync } from "node:fs";
+import { closeSync, openSync, readSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import type { CompiledRubric } from "../compile/types.js";
 import type { Locale } from "../diagnostics.js";
-import { fileProblem } from "../io/csv-file.js";
+import { readWhole } from "../io/read-file.js";
+import { readBackFormula } from "../io/spreadsheet-text.js";
+import { leavesOf } from "../io/schema.js";
+import { TEMPLATE_COLUMNS } from "../io/template.js";
 import { isTemplateHeader, readTemplate } from "../io/template-read.js";
 import { wideRowsToSubmissions, type GridRow, type GridSource } from "../io/wide.js";
 import { readXlsx } from "../io/xlsx.js";
@@ -72,11 +75,26 @@ function csvRows(text: string, file: string, io: Output): GridRow[] | undefined 
   try {
     const options = { bom: true, delimiter: formDelimiter(text), relax_column_count: true, info: true, skip_empty_lines: false };
     const records = parse(text, options) as unknown as { record: string[]; info: { lines: number } }[];
-    return records.map(({ record, info }) => ({ cells: record, row: info.lines }));
+    return records.map(({ record, info }) => ({ cells: record.map(readBackFormula), row: info.lines }));
   } catch (error) {
     io.err(`${file}: not valid CSV (${(error as Error).message}); check the quotes on that line`);
     return undefined;
   }
+}
+
+/**
+ * The most columns a sheet of this rubric can use: a form's columns, or a wide
+ * table's (the unit's fields and facts, then per criterion its inputs in the self and
+ * appraisal layers, its points, reason and "does not arise" column). A workbook's
+ * values beyond are refused rather than read (a cell in column XFD must not cost
+ * 16,384 cells a row).
+ */
+function usableColumns(rubric: CompiledRubric): number {
+  let wide = 3 + rubric.unitFacts.length;
+  for (const { node } of leavesOf(rubric)) wide += 2 * node.leaf!.inputs.length + 4;
+  for (const e of rubric.extras) wide += 2 * e.leaf.inputs.length + 2;
+  const inner = (nodes: CompiledRubric["nodes"]): number => nodes.reduce((n, c) => n + (c.children === undefined ? 0 : 1 + inner(c.children)), 0);
+  return Math.max(TEMPLATE_COLUMNS.length, wide + inner(rubric.nodes));
 }
 
 /**
@@ -90,7 +108,7 @@ function csvRows(text: string, file: string, io: Output): GridRow[] | undefined 
  */
 export async function loadForms(file: string, rubric: CompiledRubric, locale: Locale, io: Output): Promise<LoadedSubmission[] | undefined> {
   if (/\.csv$/i.test(file)) {
-    const read = readText(file);
+    const read = readText(file, locale, "sheet");
     if (!read.ok) {
       io.err(read.message);
       return undefined;
@@ -109,18 +127,17 @@ export async function loadForms(file: string, rubric: CompiledRubric, locale: Lo
     const one = fromGrid(rows, { file }, rubric, locale, io);
     return one === undefined ? undefined : [one];
   }
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(file);
-  } catch (error) {
-    io.err(fileProblem(file, error));
+  const whole = readWhole(file, "sheet", locale);
+  if (!whole.ok) {
+    io.err(whole.message);
     return undefined;
   }
+  const bytes = whole.bytes;
   if (bytes.length === 0) {
     io.err(`${file}: the file is empty; an XLSX workbook was expected`);
     return undefined;
   }
-  const book = await readXlsx(bytes, file, locale);
+  const book = await readXlsx(bytes, file, locale, { maxColumns: usableColumns(rubric) });
   if (!book.ok) {
     io.err(book.message);
     return undefined;

@@ -7,6 +7,7 @@ import type { CompiledRubric } from "../compile/types.js";
 import { compile } from "../compile/compile.js";
 import { loadCompiled } from "../compile/load.js";
 import { renderDiagnostic, type Diagnostic, type Locale } from "../diagnostics.js";
+import { parseJsonExact } from "../io/json-text.js";
 import { jsonErrorText } from "../io/jsonl-file.js";
 import { readPrevious } from "../io/previous.js";
 import type { PreviousRow } from "../rank/types.js";
@@ -21,13 +22,13 @@ import { readText, type Output } from "./io.js";
  * @param warnings - also print the rubric's warnings (count and codes) on stderr
  */
 export function loadRubric(file: string, locale: Locale, io: Output, warnings = false): CompiledRubric | undefined {
-  const read = readText(file);
+  const read = readText(file, locale, file.endsWith(".json") ? "json" : "rubric");
   if (!read.ok) {
     io.err(read.message);
     return undefined;
   }
   if (file.endsWith(".json")) {
-    const loaded = loadCompiled(read.text);
+    const loaded = loadCompiled(read.text, { locale });
     if (loaded.ok) return loaded.rubric;
     for (const issue of loaded.issues) io.err(`${file}: ${issue.path.join(".") || "(root)"}: ${issue.message}`);
     return undefined;
@@ -64,15 +65,17 @@ export interface LoadedSubmission {
 /**
  * Reads submissions from files read whole: a `.json` file holds one submission or an
  * array of them (JSON Lines and CSV are streamed: see `data.ts`). A file that is not
- * valid JSON is reported with its name, line and column.
+ * valid JSON is reported with its name, line and column. Numbers are read exactly
+ * from the text (see `json-text.ts`).
  * @param files - data files
+ * @param locale - message language
  * @param io - output sinks
  */
-export function loadSubmissions(files: readonly string[], io: Output): LoadedSubmission[] | undefined {
+export function loadSubmissions(files: readonly string[], locale: Locale, io: Output): LoadedSubmission[] | undefined {
   const all: LoadedSubmission[] = [];
   let failed = false;
   for (const file of files) {
-    const read = readText(file);
+    const read = readText(file, locale, "json");
     if (!read.ok) {
       io.err(read.message);
       failed = true;
@@ -83,14 +86,15 @@ export function loadSubmissions(files: readonly string[], io: Output): LoadedSub
       failed = true;
       continue;
     }
-    try {
-      const value = JSON.parse(read.text) as unknown;
-      if (Array.isArray(value)) value.forEach((v, i) => all.push({ value: v as unknown, origin: `${file}[${i}]` }));
-      else all.push({ value, origin: file });
-    } catch (error) {
-      io.err(`${file}: not valid JSON (${jsonErrorText(read.text, (error as Error).message)})`);
+    const parsed = parseJsonExact(read.text);
+    if (!parsed.ok) {
+      io.err(`${file}: not valid JSON (${jsonErrorText(read.text, parsed.message)})`);
       failed = true;
+      continue;
     }
+    const value = parsed.value;
+    if (Array.isArray(value)) value.forEach((v, i) => all.push({ value: v as unknown, origin: `${file}[${i}]` }));
+    else all.push({ value, origin: file });
   }
   return failed ? undefined : all;
 }
@@ -100,22 +104,21 @@ export function loadSubmissions(files: readonly string[], io: Output): LoadedSub
  * or an earlier run's JSON ranking report. Prints every problem with the file and JSON
  * path and returns undefined when the file cannot be used.
  * @param file - the JSON file
+ * @param locale - message language
  * @param io - output sinks
  */
-export function loadPrevious(file: string, io: Output): readonly PreviousRow[] | undefined {
-  const read = readText(file);
+export function loadPrevious(file: string, locale: Locale, io: Output): readonly PreviousRow[] | undefined {
+  const read = readText(file, locale, "json");
   if (!read.ok) {
     io.err(read.message);
     return undefined;
   }
-  let value: unknown;
-  try {
-    value = JSON.parse(read.text) as unknown;
-  } catch (error) {
-    io.err(`${file}: not valid JSON (${jsonErrorText(read.text, (error as Error).message)})`);
+  const parsed = parseJsonExact(read.text);
+  if (!parsed.ok) {
+    io.err(`${file}: not valid JSON (${jsonErrorText(read.text, parsed.message)})`);
     return undefined;
   }
-  const previous = readPrevious(value);
+  const previous = readPrevious(parsed.value);
   if (previous.ok) return previous.rows;
   for (const issue of previous.issues) io.err(`${file}: ${issue.path.join(".") || "(root)"}: ${issue.message}`);
   return undefined;

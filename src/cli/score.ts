@@ -4,16 +4,19 @@
  * so a million units score in flat memory (apart from one slim row per unit).
  * @module
  */
+import type { CompiledRubric } from "../compile/types.js";
 import type { Locale } from "../diagnostics.js";
-import { evaluate, type EvaluateOutcome } from "../io/evaluate.js";
+import { evaluate, unitInError, type EvaluateOutcome } from "../io/evaluate.js";
+import { MESSAGES } from "../io/messages.js";
+import { VALUE_MESSAGES } from "../io/value-messages.js";
 import { slimOutcome } from "../io/slim.js";
-import { rank } from "../rank/rank.js";
 import { renderRankingHtml } from "../report/html.js";
 import { renderRanking, type TableFormat } from "../report/render.js";
 import { issueText, readData, totalSize } from "./data.js";
-import { EXIT, writeText, type Output } from "./io.js";
+import { EXIT, inputOverwritten, writeFileAtomic, type Output } from "./io.js";
 import { loadPrevious, loadRubric } from "./load.js";
 import { progressBar, type ProgressStream } from "./progress.js";
+import { rankSafely } from "./rank-safely.js";
 
 /** Options of `score`. */
 export interface ScoreOptions {
@@ -40,9 +43,15 @@ export interface ScoreOptions {
  * @param io - output sinks
  */
 export async function runScore(rubricFile: string, dataFiles: readonly string[], options: ScoreOptions, io: Output): Promise<number> {
+  const inputs = [rubricFile, ...dataFiles, ...(options.previous === undefined ? [] : [options.previous])];
+  const clash = options.output === undefined ? undefined : inputOverwritten(options.output, inputs);
+  if (clash !== undefined) {
+    io.err(MESSAGES.outputIsInput(options.lang, "score", options.output!, clash));
+    return EXIT.usage;
+  }
   const rubric = loadRubric(rubricFile, options.lang, io, true);
   if (rubric === undefined) return EXIT.findings;
-  const previous = options.previous === undefined ? undefined : loadPrevious(options.previous, io);
+  const previous = options.previous === undefined ? undefined : loadPrevious(options.previous, options.lang, io);
   if (options.previous !== undefined && previous === undefined) return EXIT.findings;
   const bar = progressBar(options.progress ?? { write: () => undefined }, totalSize(dataFiles));
   const err = (text: string): void => {
@@ -59,7 +68,7 @@ export async function runScore(rubricFile: string, dataFiles: readonly string[],
       continue;
     }
     bar.unit();
-    const outcome = evaluate(rubric, item.value);
+    const outcome = scoreUnit(rubric, item.value, options.lang);
     if (!outcome.ok) {
       findings = true;
       for (const issue of outcome.issues) err(issueText(item, issue));
@@ -72,20 +81,37 @@ export async function runScore(rubricFile: string, dataFiles: readonly string[],
         err(`${item.origin}: the unit "${id}" is given twice (first at ${first}); give each unit once (in a long table, keep a unit's rows together)`);
       } else seen.set(id, item.origin);
     }
-    outcomes.push(slimOutcome(rubric, outcome));
+    outcomes.push(outcome);
   }
   bar.clear();
   // Nothing could be read at all: the problems are on stderr, and an empty table would only hide them.
   if (outcomes.length === 0 && findings) return EXIT.findings;
-  const ranking = rank(rubric, outcomes, previous === undefined ? {} : { previous });
+  const ranking = rankSafely(rubric, outcomes, previous === undefined ? {} : { previous }, options.lang);
+  // A unit ranking failed on is listed apart like an incomplete one.
+  if (ranking.unranked.length > 0) findings = true;
   const text = options.format === "html" ? renderRankingHtml(ranking, rubric, options.lang) : renderRanking(ranking, options.format, options.lang, rubric.meta.title);
   if (options.output === undefined) io.out(text);
   else {
-    const failure = writeText(options.output, text);
+    const failure = writeFileAtomic(options.output, text, options.lang);
     if (failure !== undefined) {
       io.err(failure);
       return EXIT.findings;
     }
   }
   return findings ? EXIT.findings : EXIT.ok;
+}
+
+/**
+ * Evaluates one unit and slims its result for ranking. Should anything throw on this
+ * unit, it is put in error with what failed, and the batch goes on.
+ */
+function scoreUnit(rubric: CompiledRubric, value: unknown, locale: Locale): EvaluateOutcome {
+  let outcome: EvaluateOutcome | undefined;
+  try {
+    outcome = evaluate(rubric, value);
+    return slimOutcome(rubric, outcome);
+  } catch (error) {
+    const message = VALUE_MESSAGES.unitFault(locale, error instanceof Error ? error.message : String(error));
+    return outcome?.ok === true ? { ok: true, result: unitInError(rubric, outcome.result.unit, message) } : { ok: false, issues: [{ path: [], message }] };
+  }
 }

@@ -3,12 +3,12 @@
  * a rubric, to fill and score.
  * @module
  */
-import { writeFileSync } from "node:fs";
 import type { Locale } from "../diagnostics.js";
+import { MESSAGES } from "../io/messages.js";
 import { buildTemplate, templateGrid } from "../io/template.js";
 import { templateXlsx } from "../io/xlsx.js";
 import { renderTable } from "../report/render.js";
-import { EXIT, writeText, type Output } from "./io.js";
+import { EXIT, inputOverwritten, writeFileAtomic, type Output } from "./io.js";
 import { loadRubric } from "./load.js";
 
 /**
@@ -26,6 +26,11 @@ export async function runTemplate(rubricFile: string, format: "csv" | "xlsx" | u
     io.err("rubric template: an XLSX form needs a file: add -o FILE.xlsx");
     return EXIT.usage;
   }
+  const clash = output === undefined ? undefined : inputOverwritten(output, [rubricFile]);
+  if (clash !== undefined) {
+    io.err(MESSAGES.outputIsInput(lang, "template", output!, clash));
+    return EXIT.usage;
+  }
   const rubric = loadRubric(rubricFile, lang, io);
   if (rubric === undefined) return EXIT.findings;
   const template = buildTemplate(rubric, lang);
@@ -36,15 +41,11 @@ export async function runTemplate(rubricFile: string, format: "csv" | "xlsx" | u
       io.out(text);
       return EXIT.ok;
     }
-    const failure = writeText(output, text);
+    const failure = writeFileAtomic(output, text, lang);
     if (failure !== undefined) io.err(failure);
     return failure === undefined ? EXIT.ok : EXIT.findings;
   }
-  try {
-    writeFileSync(output!, await templateXlsx(template, lang));
-    return EXIT.ok;
-  } catch (error) {
-    io.err(`${output!}: cannot write the file (${(error as Error).message}).`);
-    return EXIT.findings;
-  }
+  const failure = writeFileAtomic(output!, await templateXlsx(template, lang), lang);
+  if (failure !== undefined) io.err(failure);
+  return failure === undefined ? EXIT.ok : EXIT.findings;
 }

@@ -3,17 +3,20 @@
  * the network) before anything evaluates it. Never throws.
  * @module
  */
+import type { Locale } from "../diagnostics.js";
 import { fingerprintOf } from "./fingerprint.js";
+import { INVARIANT } from "./invariant-messages.js";
+import { checkInvariants } from "./invariants.js";
 import { compiledRubricSchema } from "./schema.js";
 import { COMPILED_FORMAT, FORMAT_VERSION, type CompiledRubric } from "./types.js";
 
 /** One reason a stored rubric was refused, with the JSON path that is wrong. */
 export interface LoadIssue {
-  /** Stable code: `format`, `version`, `shape`, `fingerprint`, `depth` or `json`. */
-  readonly code: "format" | "version" | "shape" | "fingerprint" | "depth" | "json";
+  /** Stable code: `format`, `version`, `shape`, `fingerprint`, `depth`, `json` or `invariant` (a rule the compiler guarantees is broken). */
+  readonly code: "format" | "version" | "shape" | "fingerprint" | "depth" | "json" | "invariant";
   /** JSON path to the offending value, e.g. `["nodes", 0, "max"]`. */
   readonly path: readonly (string | number)[];
-  /** What is wrong, in English. */
+  /** What is wrong (in English, or the language asked for where a message has both). */
   readonly message: string;
 }
 
@@ -22,16 +25,33 @@ export type LoadResult =
   | { readonly ok: true; readonly rubric: CompiledRubric }
   | { readonly ok: false; readonly issues: readonly LoadIssue[] };
 
+/** Options of {@link loadCompiled}. */
+export interface LoadOptions {
+  /** Language of the invariant messages (default English). */
+  readonly locale?: Locale;
+  /**
+   * The fingerprint the rubric must carry — the one published with the decision, say.
+   * Anyone can recompute a fingerprint after editing a file, so only a fingerprint
+   * known from elsewhere shows that the rubric is the one intended.
+   */
+  readonly fingerprint?: string;
+}
+
 /** Deeper JSON than this is refused before validation, so no recursion can overflow. */
 export const MAX_COMPILED_DEPTH = 512;
 
 /**
  * Validates a compiled rubric: a parsed JSON value or the JSON text itself. Checks
- * format tag and version, the full shape (strict: unknown keys are refused), and that
- * the fingerprint matches the content, so a hand-edited file is detected.
+ * format tag and version, the full shape (strict: unknown keys are refused), that the
+ * fingerprint matches the content (so an accidental edit is detected), and every
+ * invariant the compiler guarantees — numbers in range, maxima above 0, unique ids,
+ * resolved names, fitting types — so a file edited and resealed on purpose cannot make
+ * the runtime compute nonsense. With `options.fingerprint`, the rubric must also be
+ * that one.
  * @param json - the parsed value, or a JSON string
+ * @param options - message language, the expected fingerprint
  */
-export function loadCompiled(json: unknown): LoadResult {
+export function loadCompiled(json: unknown, options: LoadOptions = {}): LoadResult {
   let value = json;
   if (typeof json === "string") {
     try {
@@ -60,6 +80,11 @@ export function loadCompiled(json: unknown): LoadResult {
   const expected = fingerprintOf(rubric);
   if (expected !== rubric.fingerprint) {
     return fail("fingerprint", ["fingerprint"], `The fingerprint does not match the content (expected ${expected}); the file was changed after compiling.`);
+  }
+  const broken = checkInvariants(rubric, options.locale);
+  if (broken.length > 0) return { ok: false, issues: broken.map((b) => ({ code: "invariant", path: b.path, message: b.message })) };
+  if (options.fingerprint !== undefined && options.fingerprint !== rubric.fingerprint) {
+    return fail("fingerprint", ["fingerprint"], INVARIANT.notExpected(options.locale ?? "en", rubric.fingerprint, options.fingerprint));
   }
   return { ok: true, rubric };
 }

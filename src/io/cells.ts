@@ -12,6 +12,7 @@
 import type { CompiledScalarType, CompiledType } from "../compile/types.js";
 import type { Locale } from "../diagnostics.js";
 import { isCalendarDate } from "./decimal-input.js";
+import { enumMember, nfc } from "./nfc.js";
 
 /** Where a cell stands: enough to name it in a message. */
 export interface CellPlace {
@@ -108,14 +109,17 @@ function readScalar(text: string, type: CompiledScalarType, locale: Locale): Cel
       return read.ok ? { ok: true, value: read.text } : read;
     }
     case "bool": {
-      const word = text.toLowerCase();
+      // NFC first: "có" typed decomposed is still "có".
+      const word = nfc(text).toLowerCase();
       if (TRUE_WORDS.has(word)) return { ok: true, value: true };
       if (FALSE_WORDS.has(word)) return { ok: true, value: false };
       return { ok: false, message: `"${text}" is not yes or no; write true or false${locale === "vi" ? " (có / không)" : ""}` };
     }
     case "date": return readCellDate(text, locale);
-    case "enum":
-      return type.members.includes(text) ? { ok: true, value: text } : { ok: false, message: `"${text}" is not one of ${type.members.join(", ")}` };
+    case "enum": {
+      const member = enumMember(type.members, text);
+      return member !== undefined ? { ok: true, value: member } : { ok: false, message: `"${text}" is not one of ${type.members.join(", ")}` };
+    }
     case "text": return { ok: true, value: text };
   }
 }
@@ -173,9 +177,9 @@ export function newDraft(): SubmissionDraft {
  * @param path - e.g. `["appraisal", "1.1.2", "done"]`
  * @param value - the value read from the cell
  * @param place - the cell's name ({@link placeName})
+ * @param key - the path's key, when the caller has it already ({@link pathKey})
  */
-export function putValue(draft: SubmissionDraft, path: readonly string[], value: unknown, place: string): string | undefined {
-  const key = pathKey(path);
+export function putValue(draft: SubmissionDraft, path: readonly string[], value: unknown, place: string, key = pathKey(path)): string | undefined {
   const earlier = draft.places.get(key);
   if (earlier !== undefined) return `${path.join(".")} is given twice (first at ${earlier})`;
   let target = draft.value;

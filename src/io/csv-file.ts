@@ -8,10 +8,14 @@
  */
 import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
+import { Transform } from "node:stream";
 import { parse, type Info } from "csv-parse";
 import type { CompiledRubric } from "../compile/types.js";
 import type { Locale } from "../diagnostics.js";
+import { streamDecoder } from "./encoding.js";
 import { longColumns, longRowsToSubmissions } from "./long.js";
+import { encodingMessage, MESSAGES, osReason } from "./messages.js";
+import { readBackFormula } from "./spreadsheet-text.js";
 import { wideRowsToSubmissions, type GridRow, type TableItem } from "./wide.js";
 
 /** The longest record (row) read, in characters: a longer one is refused, not buffered on. */
@@ -23,11 +27,35 @@ export interface ReadOptions {
   readonly onProgress?: (bytes: number) => void;
 }
 
-/** Why a file cannot be opened, in words. */
-export function fileProblem(file: string, error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  const reason = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a folder" : code === "EACCES" ? "permission denied" : String((error as Error).message);
-  return `${file}: cannot read the file (${reason}).`;
+/**
+ * Why a file cannot be opened, in words.
+ * @param file - the file
+ * @param error - what `fs` threw
+ * @param locale - message language
+ */
+export function fileProblem(file: string, error: unknown, locale: Locale = "en"): string {
+  return MESSAGES.cannotRead(locale, file, osReason(error, locale));
+}
+
+/** An error that carries a finished message (the file's encoding is wrong). */
+class WordedError extends Error {}
+
+/**
+ * Passes a file's bytes through unchanged while checking that they are UTF-8 text; on
+ * the first problem the stream fails with one message naming the file and the place.
+ */
+export function utf8Check(file: string, locale: Locale): Transform {
+  const decoder = streamDecoder();
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      const text = decoder.push(chunk);
+      done(typeof text === "string" ? null : new WordedError(encodingMessage(file, text, locale)), chunk);
+    },
+    flush(done) {
+      const text = decoder.end();
+      done(typeof text === "string" ? null : new WordedError(encodingMessage(file, text, locale)));
+    },
+  });
 }
 
 /** The separator of the header line: the most frequent of `,` `;` tab outside quotes. */
@@ -71,16 +99,21 @@ export async function* readCsvSubmissions(file: string, rubric: CompiledRubric, 
       await handle.close();
     }
   } catch (error) {
-    yield { ok: false, message: fileProblem(file, error) };
+    yield { ok: false, message: fileProblem(file, error, locale) };
     return;
   }
   if (head.replace(/^\uFEFF/, "").trim() === "") {
     yield { ok: false, message: `${file}: the file is empty; the first row is the header (unit.id, … or unit,node,input,layer,value)` };
     return;
   }
-  const parser = createReadStream(file).pipe(
+  const input = createReadStream(file);
+  const check = utf8Check(file, locale);
+  const parser = input.pipe(check).pipe(
     parse({ bom: true, delimiter: sniffDelimiter(head), info: true, relax_column_count: true, skip_empty_lines: true, max_record_size: MAX_RECORD_CHARS }),
   );
+  // A piped stream does not pass its error on: the parser is failed by hand, or it would wait forever.
+  input.once("error", (error) => parser.destroy(new WordedError(fileProblem(file, error, locale))));
+  check.once("error", (error) => parser.destroy(error));
   let failure: string | undefined;
   const records = parser[Symbol.asyncIterator]() as AsyncIterator<{ record: string[]; info: Info }>;
   const next = async (): Promise<GridRow | undefined> => {
@@ -88,10 +121,10 @@ export async function* readCsvSubmissions(file: string, rubric: CompiledRubric, 
       const step = await records.next();
       if (step.done === true) return undefined;
       options.onProgress?.(step.value.info.bytes);
-      return { cells: step.value.record, row: step.value.info.lines };
+      return { cells: step.value.record.map(readBackFormula), row: step.value.info.lines };
     } catch (error) {
       const e = error as { code?: string; lines?: number; message: string };
-      failure = `${file}:${e.lines ?? "?"}: ${CSV_PROBLEMS[e.code ?? ""] ?? e.message}`;
+      failure = error instanceof WordedError ? e.message : `${file}:${e.lines ?? "?"}: ${CSV_PROBLEMS[e.code ?? ""] ?? e.message}`;
       return undefined;
     }
   };
@@ -111,6 +144,7 @@ export async function* readCsvSubmissions(file: string, rubric: CompiledRubric, 
       : undefined;
   if (items === undefined) {
     parser.destroy();
+    input.destroy();
     yield { ok: false, message: `${file}:${header.row}: the header is neither a wide table's (a unit.id column, then <criterion>.<input> columns) nor a long table's (unit,node,input,layer,value)` };
     return;
   }
@@ -118,6 +152,7 @@ export async function* readCsvSubmissions(file: string, rubric: CompiledRubric, 
     yield* items;
   } finally {
     parser.destroy();
+    input.destroy();
   }
   if (failure !== undefined) yield { ok: false, message: failure };
 }

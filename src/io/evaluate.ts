@@ -16,6 +16,8 @@ import { shownValue, type ShownValue } from "../runtime/trace.js";
 import type { Value } from "../runtime/values.js";
 import { layered, type Layer } from "./layers.js";
 import { compileParser } from "./fast-parse.js";
+import { VALUE_MESSAGES } from "./value-messages.js";
+import { nfc, respellEnums } from "./nfc.js";
 import { type ParsedSubmission, submissionSchema } from "./schema.js";
 
 /** A problem with a submission: where (a JSON path) and what. */
@@ -53,6 +55,13 @@ export interface Figures {
 }
 
 /**
+ * An error of a unit: a node's (see the runtime's codes), or — `node` empty, code
+ * `internal-error` — a failure of rubric-lang itself on this unit, which costs this
+ * unit its figures and no other unit anything.
+ */
+export type UnitError = UnitResult["errors"][number] | { readonly node: ""; readonly code: "internal-error"; readonly message: string };
+
+/**
  * A unit's result: the final figures at the top level (present when `complete`), the
  * self-assessed ones under `self`, and every evaluated node keyed by its id.
  */
@@ -63,8 +72,8 @@ export interface EvaluationResult extends Partial<Figures> {
   readonly rubric: UnitResult["rubric"];
   /** False when any node is in error: then there are no figures. */
   readonly complete: boolean;
-  /** Every node error. */
-  readonly errors: UnitResult["errors"];
+  /** Every node error (and a failure of rubric-lang on the unit, if any). */
+  readonly errors: readonly UnitError[];
   /** Published figures, rounded once as the rubric says. */
   readonly published?: { readonly points: string; readonly index: string };
   /** The self-assessed figures, when the self-assessment is complete. */
@@ -123,11 +132,20 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
  * @param submission - the unit's submission, as parsed JSON
  */
 export function evaluate(rubric: CompiledRubric, submission: unknown): EvaluateOutcome {
+  let unit: ParsedSubmission["unit"] | undefined;
   try {
     const { schema, parse } = readersOf(rubric);
     // The compiled validator reads valid submissions as zod would; zod reads the rest
     // (and says what is wrong).
     let data = parse(submission);
+    if (data === undefined) {
+      // An enum value typed in the other Unicode spelling (NFD) is the member it looks like.
+      const respelled = respellEnums(rubric, submission);
+      if (respelled !== undefined) {
+        submission = respelled;
+        data = parse(submission);
+      }
+    }
     if (data === undefined) {
       const parsed = schema.safeParse(submission);
       if (!parsed.success) {
@@ -135,6 +153,11 @@ export function evaluate(rubric: CompiledRubric, submission: unknown): EvaluateO
       }
       data = parsed.data;
     }
+    // Unit ids and groups compare in NFC: two spellings of "Sở Nội vụ" are one unit.
+    if (nfc(data.unit.id) !== data.unit.id || (data.unit.group !== undefined && nfc(data.unit.group) !== data.unit.group)) {
+      data = { ...data, unit: { ...data.unit, id: nfc(data.unit.id), ...(data.unit.group === undefined ? {} : { group: nfc(data.unit.group) }) } };
+    }
+    unit = data.unit;
     const inputs = layered(data);
     const final = evaluateUnit(rubric, inputs.final);
     // Without an appraisal layer both views are one object: the runtime, a pure
@@ -170,13 +193,32 @@ export function evaluate(rubric: CompiledRubric, submission: unknown): EvaluateO
       },
     };
   } catch (error) {
-    return { ok: false, issues: [{ path: [], message: `internal error while evaluating: ${error instanceof Error ? error.message : String(error)}` }] };
+    const message = VALUE_MESSAGES.unitFault("en", error instanceof Error ? error.message : String(error));
+    return unit === undefined ? { ok: false, issues: [{ path: [], message }] } : { ok: true, result: unitInError(rubric, unit, message) };
   }
 }
 
 /**
+ * A unit's result when rubric-lang itself failed on it (an exception while evaluating
+ * or ranking it): incomplete, no figures, one `internal-error` saying what failed.
+ * @param rubric - the rubric it was scored with
+ * @param unit - the unit (id, name, group)
+ * @param message - what failed
+ */
+export function unitInError(rubric: CompiledRubric, unit: { readonly id: string; readonly name?: string | undefined; readonly group?: string | undefined }, message: string): EvaluationResult {
+  const { id, name, group } = unit;
+  return {
+    unit: { id, ...(name === undefined ? {} : { name }), ...(group === undefined ? {} : { group }) },
+    rubric: { id: rubric.meta.id, ...(rubric.meta.version === undefined ? {} : { version: rubric.meta.version }), fingerprint: rubric.fingerprint },
+    complete: false,
+    errors: [{ node: "", code: "internal-error", message }],
+    nodes: {},
+  };
+}
+
+/**
  * Evaluates many units; each keeps going on its own, so an invalid or incomplete
- * unit never hides the others' results.
+ * unit — or one rubric-lang fails on — never hides the others' results.
  * @param rubric - a compiled rubric
  * @param submissions - the units' submissions
  */

@@ -1,12 +1,18 @@
 /**
  * Reading submissions from a JSON Lines file as a stream: one submission per line,
  * blank lines skipped, a byte-order mark and CRLF line ends accepted. Memory holds one
- * line at a time, so a file of a million units reads in flat memory.
+ * line at a time, and a line is never buffered beyond its limit (a file with no line
+ * break, `/dev/zero`, costs one line's limit, not the file), so a file of a million
+ * units reads in flat memory. The bytes must be UTF-8; numbers are read exactly.
  * @module
  */
 import { createReadStream } from "node:fs";
-import { createInterface } from "node:readline";
+import type { Locale } from "../diagnostics.js";
 import { fileProblem, type ReadOptions } from "./csv-file.js";
+import { streamDecoder } from "./encoding.js";
+import { JsonNumberText, parseJsonExact } from "./json-text.js";
+import { encodingMessage } from "./messages.js";
+import { shorten } from "./value-messages.js";
 
 /** The longest line read, in characters. */
 export const MAX_LINE_CHARS = 1 << 20;
@@ -30,48 +36,86 @@ export function jsonErrorText(text: string, message: string, oneLine = false): s
   return `${message.replace(at[0], "")} at ${place}`;
 }
 
+/** Lines of a text stream, each cut at `limit` characters (`length` says how long it was). */
+async function* linesOf(chunks: AsyncIterable<string>, limit: number): AsyncGenerator<{ text: string; length: number }> {
+  let line = "";
+  let length = 0; // the current line's full length, though only `limit` characters are kept
+  for await (const chunk of chunks) {
+    let start = 0;
+    for (let nl = chunk.indexOf("\n"); nl >= 0; nl = chunk.indexOf("\n", start)) {
+      const piece = chunk.slice(start, nl);
+      if (line.length < limit + 1) line += piece.slice(0, limit + 1 - line.length);
+      length += piece.length;
+      yield { text: line.endsWith("\r") ? line.slice(0, -1) : line, length };
+      line = "";
+      length = 0;
+      start = nl + 1;
+    }
+    const rest = chunk.slice(start);
+    if (line.length < limit + 1) line += rest.slice(0, limit + 1 - line.length);
+    length += rest.length;
+  }
+  if (length > 0) yield { text: line.endsWith("\r") ? line.slice(0, -1) : line, length };
+}
+
 /**
  * Streams the submissions of a JSON Lines file, one per non-blank line. A line that is
  * not JSON, not an object, or too long is reported with its number; the others go on.
+ * A file that is not UTF-8 stops at the first bad byte, named.
  * @param file - the `.jsonl` file
- * @param options - a progress callback
+ * @param options - a progress callback, and the language of new messages
  */
-export async function* readJsonLinesSubmissions(file: string, options: ReadOptions = {}): AsyncGenerator<JsonItem> {
-  const stream = createReadStream(file, { encoding: "utf8" });
+export async function* readJsonLinesSubmissions(file: string, options: ReadOptions & { readonly locale?: Locale } = {}): AsyncGenerator<JsonItem> {
+  const locale = options.locale ?? "en";
+  const stream = createReadStream(file);
   const opened = await new Promise<unknown>((resolve) => {
     stream.once("ready", () => resolve(undefined));
     stream.once("error", (error) => resolve(error));
   });
   if (opened !== undefined) {
-    yield { ok: false, message: fileProblem(file, opened) };
+    yield { ok: false, message: fileProblem(file, opened, locale) };
     return;
   }
-  const lines = createInterface({ input: stream, crlfDelay: Infinity });
+  let encodingProblem: string | undefined;
+  const decoder = streamDecoder();
+  async function* text(): AsyncGenerator<string> {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      const piece = decoder.push(chunk);
+      if (typeof piece !== "string") {
+        encodingProblem = encodingMessage(file, piece, locale);
+        return;
+      }
+      yield piece;
+    }
+    const last = decoder.end();
+    if (typeof last === "string") yield last;
+    else encodingProblem = encodingMessage(file, last, locale);
+  }
   let n = 0;
   let units = 0;
   let problems = 0;
   try {
-    for await (const raw of lines) {
+    for await (const { text: raw, length } of linesOf(text(), MAX_LINE_CHARS)) {
       n++;
       const line = n === 1 ? raw.replace(/^\uFEFF/, "") : raw;
       if (n % 256 === 0) options.onProgress?.(stream.bytesRead);
+      if (length > MAX_LINE_CHARS) {
+        problems++;
+        yield { ok: false, message: `${file}:${n}: the line is ${length} characters long, more than ${MAX_LINE_CHARS}; one line holds one unit's submission` };
+        continue;
+      }
       if (line.trim() === "") continue;
-      if (line.length > MAX_LINE_CHARS) {
+      const parsed = parseJsonExact(line);
+      if (!parsed.ok) {
         problems++;
-        yield { ok: false, message: `${file}:${n}: the line is ${line.length} characters long, more than ${MAX_LINE_CHARS}; one line holds one unit's submission` };
+        yield { ok: false, message: `${file}:${n}: not valid JSON (${jsonErrorText(line, parsed.message, true)}); write one submission object per line` };
         continue;
       }
-      let value: unknown;
-      try {
-        value = JSON.parse(line);
-      } catch (error) {
+      const value = parsed.value;
+      if (value === null || typeof value !== "object" || Array.isArray(value) || value instanceof JsonNumberText) {
         problems++;
-        yield { ok: false, message: `${file}:${n}: not valid JSON (${jsonErrorText(line, (error as Error).message, true)}); write one submission object per line` };
-        continue;
-      }
-      if (value === null || typeof value !== "object" || Array.isArray(value)) {
-        problems++;
-        yield { ok: false, message: `${file}:${n}: the line holds ${Array.isArray(value) ? "an array" : JSON.stringify(value)}, not a submission object; write one {"unit": …} object per line` };
+        const what = Array.isArray(value) ? "an array" : value instanceof JsonNumberText ? value.text : JSON.stringify(value);
+        yield { ok: false, message: `${file}:${n}: the line holds ${shorten(what)}, not a submission object; write one {"unit": …} object per line` };
         continue;
       }
       units++;
@@ -81,8 +125,11 @@ export async function* readJsonLinesSubmissions(file: string, options: ReadOptio
     yield { ok: false, message: `${file}:${n + 1}: cannot read on (${(error as Error).message})` };
     return;
   } finally {
-    lines.close();
     stream.destroy();
+  }
+  if (encodingProblem !== undefined) {
+    yield { ok: false, message: encodingProblem };
+    return;
   }
   if (units === 0 && problems === 0) yield { ok: false, message: `${file}: the file ${n === 0 ? "is empty" : "has only blank lines"}; write one submission object per line` };
 }

@@ -17,7 +17,8 @@ const index = z.unknown().transform((raw, ctx) => {
   return z.NEVER;
 });
 const rank = z.number().int("a rank is a whole number").min(1, "a rank is 1 or more");
-const unitId = z.string().min(1, "a unit needs an id");
+// Unit ids compare in NFC, as in submissions.
+const unitId = z.string().min(1, "a unit needs an id").transform((id) => id.normalize("NFC"));
 
 const plainRow = z.strictObject({ unitId, rank, index });
 // A row of the JSON ranking report: only the fields the change column needs are read.

@@ -40,7 +40,7 @@ export function slimResult(rubric: CompiledRubric, result: EvaluationResult): Ev
   }
   // Ranking recomputes the published figures; the self-assessed ones are not ranked.
   const { unit, complete, points, max, bonus, penalty, index } = result;
-  const errors = result.errors.length === 0 ? NO_ERRORS : result.errors;
+  const errors = result.errors.length === 0 ? NO_ERRORS : same.errors(result.errors);
   return points === undefined || max === undefined || bonus === undefined || penalty === undefined || index === undefined
     ? { unit, rubric: same.identity, complete, errors, nodes }
     : { unit, rubric: same.identity, complete, errors, points, max: same.text(max), bonus: same.text(bonus), penalty: same.text(penalty), index, nodes };
@@ -56,17 +56,21 @@ interface Shared {
   readonly text: (s: string) => string;
   /** A node cut down to what ranking reads; equal ones (same points…) shared, up to a bound. */
   readonly node: (n: LayeredNodeResult) => LayeredNodeResult;
+  /** The one kept copy of an error list seen before (incomplete units often share theirs), up to a bound. */
+  readonly errors: (list: EvaluationResult["errors"]) => EvaluationResult["errors"];
 }
 
 const shared = new WeakMap<CompiledRubric, Shared>();
 const TEXTS_LIMIT = 1024;
 const NODES_LIMIT = 65536;
+const ERRORS_LIMIT = 4096;
 
 function sharedOf(rubric: CompiledRubric, identity: EvaluationResult["rubric"]): Shared {
   let same = shared.get(rubric);
   if (same === undefined || same.identity.fingerprint !== identity.fingerprint) {
     const texts = new Map<string, string>();
     const nodes = new Map<string, LayeredNodeResult>();
+    const errorLists = new Map<string, EvaluationResult["errors"]>();
     const text = (s: string): string => {
       const kept = texts.get(s);
       if (kept !== undefined) return kept;
@@ -86,6 +90,15 @@ function sharedOf(rubric: CompiledRubric, identity: EvaluationResult["rubric"]):
           : { id: n.id, status: n.status, max, applicable: n.applicable, trace: NO_TRACE, points: n.points });
         if (nodes.size < NODES_LIMIT) nodes.set(key, slim);
         return slim;
+      },
+      errors: (list) => {
+        let key = "";
+        for (const e of list) key += `${e.node}\u0000${e.code}\u0000${e.message}\u0001`;
+        const kept = errorLists.get(key);
+        if (kept !== undefined) return kept;
+        const frozen = Object.freeze(list.map((e) => Object.freeze({ ...e })));
+        if (errorLists.size < ERRORS_LIMIT) errorLists.set(key, frozen);
+        return frozen;
       },
     };
     shared.set(rubric, same);

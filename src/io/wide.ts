@@ -11,7 +11,7 @@
  */
 import type { CompiledRubric } from "../compile/types.js";
 import type { Locale } from "../diagnostics.js";
-import { columnLetter, newDraft, placeName, putValue, type SubmissionDraft } from "./cells.js";
+import { columnLetter, newDraft, pathKey, placeName, putValue, type SubmissionDraft } from "./cells.js";
 import { readTarget, resolveTarget, rubricTargets, targetPath, type Target } from "./targets.js";
 
 /** One row of a table: its cells as text and its 1-based row (line) number. */
@@ -117,22 +117,25 @@ export function wideColumns(header: readonly string[], headerRow: number, source
  */
 export function wideRow(columns: readonly (Target | undefined)[], header: readonly string[], row: GridRow, source: GridSource, locale: Locale): TableItem | undefined {
   if (row.cells.every((c) => c.trim() === "")) return undefined; // blank lines are not units
+  const plan = planOf(columns, header, source);
   const draft = newDraft();
   const messages: string[] = [];
-  row.cells.forEach((raw, i) => {
-    const target = columns[i];
-    const place = placeName({ ...source, row: row.row, column: i + 1, ...(header[i] ? { header: header[i]!.trim() } : {}) });
+  for (let i = 0; i < row.cells.length; i++) {
+    const raw = row.cells[i]!;
+    const column = plan[i];
+    const place = column === undefined ? placeName({ ...source, row: row.row, column: i + 1 }) : column.before + row.row + column.after;
+    const target = column?.target;
     if (target === undefined) {
       if (raw.trim() !== "") messages.push(`${place}: "${raw.trim()}" stands in a column without a header${i >= columns.length ? " (the row has more cells than the header)" : ""}; name the column or remove the value`);
-      return;
+      continue;
     }
     const read = readTarget(target, raw, locale);
     if (!read.ok) messages.push(`${place}: ${read.message}`);
     else if (read.value !== undefined) {
-      const twice = putValue(draft, targetPath(target), read.value, place);
+      const twice = putValue(draft, column!.path, read.value, place, column!.key);
       if (twice !== undefined) messages.push(`${place}: ${twice}`);
     }
-  });
+  }
   const unit = draft.value["unit"] as { id?: unknown } | undefined;
   if (unit?.id === undefined && messages.length === 0) {
     const at = columns.findIndex((c) => c?.kind === "unit" && c.field === "id");
@@ -140,6 +143,35 @@ export function wideRow(columns: readonly (Target | undefined)[], header: readon
   }
   if (messages.length > 0) return { ok: false, message: messages.join("\n") };
   return { ok: true, value: draft.value, origin: rowName(source, row.row), places: draft.places };
+}
+
+/** What every row of a column shares: its target, the value's path and key, its place name around the row number. */
+interface ColumnPlan {
+  readonly target: Target | undefined;
+  readonly path: readonly string[];
+  readonly key: string;
+  readonly before: string;
+  readonly after: string;
+}
+
+const plans = new WeakMap<readonly (Target | undefined)[], { header: readonly string[]; source: GridSource; plan: ColumnPlan[] }>();
+
+/** The columns' plans, made once per table (the place names as `placeName` writes them). */
+function planOf(columns: readonly (Target | undefined)[], header: readonly string[], source: GridSource): ColumnPlan[] {
+  const cached = plans.get(columns);
+  if (cached !== undefined && cached.header === header && cached.source === source) return cached.plan;
+  const plan = columns.map((target, i): ColumnPlan => {
+    const name = header[i] ? ` (${header[i]!.trim()})` : "";
+    const letter = columnLetter(i + 1);
+    const path = target === undefined ? [] : targetPath(target);
+    return {
+      target, path, key: pathKey(path),
+      before: source.sheet === undefined ? `${source.file}:` : `${source.file} [${source.sheet}] ${letter}`,
+      after: source.sheet === undefined ? `:${letter}${name}` : name,
+    };
+  });
+  plans.set(columns, { header, source, plan });
+  return plan;
 }
 
 /**

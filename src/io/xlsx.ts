@@ -1,7 +1,7 @@
 /**
- * XLSX in and out, with exceljs: the self-assessment form as a workbook, and the
- * sheets of a workbook as grids of strings for the readers. Node-only (exceljs is
- * loaded on first use and never reaches the browser entry).
+ * XLSX in and out: the self-assessment form written as a workbook with exceljs, and
+ * the reader of workbooks (`xlsx-read.ts`, bounded, with no exceljs). Node-only
+ * (exceljs is loaded on first use and never reaches the browser entry).
  *
  * Typed cells become text the locale reads without doubt: a number cell `1.5` is
  * `1,5` in `vi` (a decimal comma is never ambiguous there) and `1.5` in `en`, exactly
@@ -10,11 +10,8 @@
  * computed value.
  * @module
  */
-import type { Cell, CellValue, Font as ExcelFont, Workbook, Worksheet } from "exceljs";
+import type { Font as ExcelFont, Workbook } from "exceljs";
 import type { Locale } from "../diagnostics.js";
-import { Exact } from "../runtime/exact.js";
-import { columnLetter } from "./cells.js";
-import type { GridRow } from "./wide.js";
 import type { Template, TemplateRow } from "./template.js";
 
 async function newWorkbook(): Promise<Workbook> {
@@ -106,82 +103,4 @@ export async function templateXlsx(template: Template, locale: Locale): Promise<
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
-/** A sheet read as a grid, with the cells that could not be read as text. */
-export interface SheetGrid {
-  /** The sheet's name. */
-  readonly name: string;
-  /** Its non-empty rows. */
-  readonly rows: readonly GridRow[];
-  /** Cells that hold no usable value (an error value, a formula never computed), named. */
-  readonly problems: readonly string[];
-}
-
-function numberText(n: number, percent: boolean, locale: Locale): string | undefined {
-  if (!Number.isFinite(n)) return undefined;
-  let text = String(n);
-  // A float's shortest spelling, read exactly (an exponent spelled out).
-  if (/e/i.test(text)) text = Exact.of(text).toString();
-  if (percent) text = `${Exact.of(text).times(Exact.int(100)).toString()}%`;
-  return locale === "vi" ? text.replace(".", ",") : text;
-}
-
-/** A cell's value as text the locale reads, or an error message. */
-function cellText(cell: Cell, locale: Locale): string | { error: string } {
-  const value: CellValue = cell.value;
-  const percent = /%/.test(cell.numFmt ?? "");
-  const scalar = (v: unknown): string | { error: string } => {
-    if (v === null || v === undefined) return "";
-    if (typeof v === "string") return v;
-    if (typeof v === "boolean") return v ? "true" : "false";
-    if (typeof v === "number") return numberText(v, percent, locale) ?? { error: "holds a number that is not finite" };
-    if (v instanceof Date) return Number.isNaN(v.getTime()) ? { error: "holds an invalid date" } : v.toISOString().slice(0, 10);
-    if (typeof v === "object" && "error" in v) return { error: `holds the error value ${String((v as { error: unknown }).error)}` };
-    if (typeof v === "object" && "richText" in v) return (v as { richText: { text: string }[] }).richText.map((t) => t.text).join("");
-    if (typeof v === "object" && "hyperlink" in v) return String((v as unknown as { text: unknown }).text ?? "");
-    if (typeof v === "object" && ("formula" in v || "sharedFormula" in v)) {
-      const result = (v as { result?: unknown }).result;
-      return result === undefined ? { error: "holds a formula with no computed value; open and save the file in a spreadsheet program, or type the value" } : scalar(result);
-    }
-    return { error: "holds a value of a kind that cannot be read" };
-  };
-  return scalar(value);
-}
-
-function sheetGrid(sheet: Worksheet, file: string, locale: Locale): SheetGrid {
-  const rows: GridRow[] = [];
-  const problems: string[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, number) => {
-    const cells: string[] = [];
-    for (let c = 1; c <= row.cellCount; c++) {
-      const text = cellText(row.getCell(c), locale);
-      if (typeof text === "string") cells.push(text);
-      else {
-        problems.push(`${file} [${sheet.name}] ${columnLetter(c)}${number}: the cell ${text.error}`);
-        cells.push("");
-      }
-    }
-    rows.push({ cells, row: number });
-  });
-  return { name: sheet.name, rows, problems };
-}
-
-/**
- * Reads every worksheet of an XLSX file as a grid of strings. A file that is not an
- * XLSX workbook (truncated, another format renamed) is refused with a message
- * naming it.
- * @param bytes - the file's content
- * @param file - its name, for messages
- * @param locale - how numbers are written out (`vi`: decimal comma)
- */
-export async function readXlsx(bytes: Uint8Array, file: string, locale: Locale): Promise<{ readonly ok: true; readonly sheets: readonly SheetGrid[] } | { readonly ok: false; readonly message: string }> {
-  const workbook = await newWorkbook();
-  try {
-    // exceljs declares its own `Buffer extends ArrayBuffer`; Node's Buffer is what it reads.
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return { ok: false, message: `${file}: not a readable XLSX workbook (${reason}); the file may be truncated or in another format — save it again as .xlsx (Excel Workbook)` };
-  }
-  if (workbook.worksheets.length === 0) return { ok: false, message: `${file}: not an XLSX workbook (it holds no worksheet); save it again as .xlsx (Excel Workbook)` };
-  return { ok: true, sheets: workbook.worksheets.map((s) => sheetGrid(s, file, locale)) };
-}
+export { readXlsx, type ReadXlsxOptions, type SheetGrid } from "./xlsx-read.js";

@@ -8,6 +8,7 @@ import type { CompiledDecl, CompiledExtra, CompiledNode, CompiledRubric } from "
 import type { Locale } from "../diagnostics.js";
 import type { EvaluationResult } from "../io/evaluate.js";
 import { publishText } from "../runtime/exact.js";
+import { escapeControls, escapeMarkdown, jsonTerminalSafe } from "./escape.js";
 import { escapeHtml, htmlPage } from "./html.js";
 import { figure } from "./locale.js";
 import { traceText } from "./trace-text.js";
@@ -106,14 +107,14 @@ export function unitDetailTable(result: EvaluationResult, rubric: CompiledRubric
  * @param locale - `vi` or `en`
  */
 export function renderUnitDetail(result: EvaluationResult, rubric: CompiledRubric, format: TableFormat | "html", locale: Locale): string {
-  if (format === "json") return `${JSON.stringify(result, null, 2)}\n`;
+  if (format === "json") return `${jsonTerminalSafe(JSON.stringify(result, null, 2))}\n`;
   const table = unitDetailTable(result, rubric, locale);
   const name = result.unit.name ?? result.unit.id;
   const total = result.published === undefined ? "" : `${locale === "vi" ? "Điểm" : "Points"} ${figure(result.published.points, locale)} · ${locale === "vi" ? "Chỉ số" : "Index"} ${figure(result.published.index, locale)}`;
   const title = `${name} — ${rubric.meta.title}`;
   if (format === "csv") return `${renderTable(table, "csv")}\r\n`;
-  if (format === "md") return `# ${title}\n\n${total}\n\n${renderTable(table, "md")}\n`;
-  if (format === "text") return `${title}\n${total}\n\n${renderTable(table, "text")}\n`;
+  if (format === "md") return `# ${escapeMarkdown(title)}\n\n${total}\n\n${renderTable(table, "md")}\n`;
+  if (format === "text") return `${escapeControls(title)}\n${total}\n\n${renderTable(table, "text")}\n`;
   const head = table.head.map((h) => `<th>${escapeHtml(h)}</th>`).join("");
   const cell = (c: string, i: number): string => {
     if (table.right?.has(i)) return `<td class="num">${escapeHtml(c)}</td>`;

@@ -6,6 +6,8 @@
  */
 import type { Locale } from "../diagnostics.js";
 import type { RankResult } from "../rank/types.js";
+import { neutraliseFormula } from "../io/spreadsheet-text.js";
+import { escapeControls, escapeMarkdown, jsonTerminalSafe } from "./escape.js";
 import { WORDS } from "./locale.js";
 import { rankedTable, unrankedTable, type Table } from "./table.js";
 
@@ -13,7 +15,10 @@ import { rankedTable, unrankedTable, type Table } from "./table.js";
 export type TableFormat = "text" | "md" | "csv" | "json";
 
 /**
- * Renders a table as aligned text, Markdown or CSV.
+ * Renders a table as aligned text, Markdown or CSV. Text from data or a rubric is made
+ * safe for each: controls escaped in text, Markdown syntax escaped in Markdown, and a
+ * CSV cell that a spreadsheet would take for a formula prefixed with `'` — except the
+ * figure columns (`right`), which hold our own numbers.
  * @param table - headings and rows
  * @param format - `text`, `md` or `csv`
  */
@@ -22,21 +27,26 @@ export function renderTable(table: Table, format: Exclude<TableFormat, "json">):
 }
 
 function aligned(table: Table): string {
-  const widths = table.head.map((h, i) => Math.max(h.length, ...table.rows.map((r) => r[i]!.length)));
+  const head = table.head.map(escapeControls);
+  const rows = table.rows.map((r) => r.map(escapeControls));
+  // A loop, not Math.max(...column): a million rows would overflow the call stack.
+  const widths = head.map((h) => h.length);
+  for (const r of rows) for (let i = 0; i < widths.length; i++) if (r[i]!.length > widths[i]!) widths[i] = r[i]!.length;
   // Figures right-aligned, words and ids left-aligned, as the table says.
   const line = (cells: readonly string[]): string =>
     cells.map((c, i) => (table.right?.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join("  ").trimEnd();
-  return [line(table.head), widths.map((w) => "-".repeat(w)).join("  "), ...table.rows.map(line)].join("\n");
+  return [line(head), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
 }
 
 function markdown(table: Table): string {
-  const escape = (c: string): string => c.replace(/\|/g, "\\|");
-  return [`| ${table.head.map(escape).join(" | ")} |`, `|${table.head.map(() => "---").join("|")}|`, ...table.rows.map((r) => `| ${r.map(escape).join(" | ")} |`)].join("\n");
+  const row = (cells: readonly string[]): string => `| ${cells.map(escapeMarkdown).join(" | ")} |`;
+  return [row(table.head), `|${table.head.map(() => "---").join("|")}|`, ...table.rows.map(row)].join("\n");
 }
 
 function csv(table: Table): string {
-  const cell = (c: string): string => (/[",\n\r]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
-  return [table.head, ...table.rows].map((r) => r.map(cell).join(",")).join("\r\n");
+  const quote = (c: string): string => (/[",\n\r]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
+  const row = (cells: readonly string[]): string => cells.map((c, i) => quote(table.right?.has(i) ? c : neutraliseFormula(c))).join(",");
+  return [table.head.map((h) => quote(neutraliseFormula(h))).join(","), ...table.rows.map(row)].join("\r\n");
 }
 
 /**
@@ -47,17 +57,17 @@ function csv(table: Table): string {
  * @param title - a title line (the rubric's title, say)
  */
 export function renderRanking(ranking: RankResult, format: TableFormat, locale: Locale, title: string): string {
-  if (format === "json") return `${JSON.stringify({ title, policy: ranking.policy, rows: ranking.rows, unranked: ranking.unranked }, null, 2)}\n`;
+  if (format === "json") return `${jsonTerminalSafe(JSON.stringify({ title, policy: ranking.policy, rows: ranking.rows, unranked: ranking.unranked }, null, 2))}\n`;
   const w = WORDS[locale];
   const main = rankedTable(ranking, locale);
   const apart = unrankedTable(ranking, locale);
   if (format === "csv") return `${csv(main)}\r\n`;
   if (format === "md") {
-    const parts = [`# ${w.title}: ${title}`, "", markdown(main)];
+    const parts = [`# ${w.title}: ${escapeMarkdown(title)}`, "", markdown(main)];
     if (apart.rows.length > 0) parts.push("", `## ${w.unranked}`, "", markdown(apart));
     return `${parts.join("\n")}\n`;
   }
-  const parts = [`${w.title}: ${title}`, "", aligned(main)];
+  const parts = [`${w.title}: ${escapeControls(title)}`, "", aligned(main)];
   if (apart.rows.length > 0) parts.push("", `${w.unranked}:`, aligned(apart));
   return `${parts.join("\n")}\n`;
 }

@@ -170,10 +170,10 @@ describe("malformed XLSX workbooks", () => {
     const good = readFileSync(await writeBook("whole.xlsx", await filledBook()));
     const truncated = join(dir, "truncated.xlsx");
     writeFileSync(truncated, good.subarray(0, Math.floor(good.length / 2)));
-    fails([truncated], `${truncated}: not a readable XLSX workbook`, "may be truncated");
+    fails([truncated], `${truncated}: không đọc được sổ tính XLSX`, "bị cắt cụt");
     const text = join(dir, "text.xlsx");
     writeFileSync(text, "unit.id,1.1.2.done\nso-noi-vu,3\n");
-    fails([text], `${text}: not a readable XLSX workbook`);
+    fails([text], `${text}: không đọc được sổ tính XLSX (tệp không phải tệp nén ZIP`);
     const empty = join(dir, "empty.xlsx");
     writeFileSync(empty, "");
     fails([empty], `${empty}: the file is empty`);
@@ -201,7 +201,7 @@ describe("malformed XLSX workbooks", () => {
     const rows = keyRows(sheet);
     sheet.getCell(`F${rows.get("1.4.activities")!}`).value = { error: "#DIV/0!" };
     sheet.getCell(`F${rows.get("2.1.issued")!}`).value = { formula: "1+6" };
-    fails([await writeBook("formula.xlsx", book)], `[Sở Nội vụ] F${rows.get("1.4.activities")!}: the cell holds the error value #DIV/0!`, `F${rows.get("2.1.issued")!}: the cell holds a formula with no computed value`);
+    fails([await writeBook("formula.xlsx", book)], `[Sở Nội vụ] F${rows.get("1.4.activities")!}: ô chứa giá trị lỗi #DIV/0!`, `F${rows.get("2.1.issued")!}: ô chứa công thức chưa được tính`);
   });
 
   it("a sheet that is neither a form nor a wide table", async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { evaluate, evaluateAll } from "../../src/io/evaluate.js";
 import { submissionJsonSchema } from "../../src/io/schema.js";
+import { JsonNumberText } from "../../src/io/json-text.js";
 import { rubricOf } from "../runtime/helpers.js";
 
 const rubric = rubricOf(`rubric "R" {
@@ -109,7 +110,7 @@ const MALFORMED: [string, unknown, (string | number)[]][] = [
   ["NaN", withPatch(["self", "1.1", "x"], Number.NaN), ["self", "1.1", "x"]],
   ["Infinity", withPatch(["self", "1.1", "x"], Number.POSITIVE_INFINITY), ["self", "1.1", "x"]],
   ["huge JSON integer", withPatch(["self", "1.1", "done"], 2 ** 60), ["self", "1.1", "done"]],
-  ["exponent notation", withPatch(["self", "1.1", "x"], 1e-7), ["self", "1.1", "x"]],
+  ["exponent notation in JSON text", withPatch(["self", "1.1", "x"], new JsonNumberText("1e-7")), ["self", "1.1", "x"]],
   ["exponent string", withPatch(["self", "1.1", "x"], "1e2"), ["self", "1.1", "x"]],
   ["empty string number", withPatch(["self", "1.1", "x"], ""), ["self", "1.1", "x"]],
   ["number below range", withPatch(["self", "1.1", "x"], -6), ["self", "1.1", "x"]],
