@@ -1,7 +1,8 @@
 /**
  * XLSX in and out, with exceljs: the self-assessment form as a workbook, and the
- * sheets of a workbook as grids of strings for the readers. Node-only (exceljs is
- * loaded on first use and never reaches the browser entry).
+ * sheets of a workbook as grids of strings for the readers. Node-only: exceljs is an
+ * optional peer dependency, loaded by dynamic import on first use (never by the library
+ * entries), and its absence is a message with the install command.
  *
  * Typed cells become text the locale reads without doubt: a number cell `1.5` is
  * `1,5` in `vi` (a decimal comma is never ambiguous there) and `1.5` in `en`, exactly
@@ -17,9 +18,38 @@ import { columnLetter } from "./cells.js";
 import type { GridRow } from "./wide.js";
 import type { Template, TemplateRow } from "./template.js";
 
+/** The command that installs the optional spreadsheet library, as messages print it. */
+export const EXCELJS_INSTALL = "npm install exceljs@^4.4.0";
+
+type ExcelModule = typeof import("exceljs");
+
+/**
+ * exceljs, loaded on first use: an optional peer dependency, so a library user who
+ * only scores never installs it. Its absence is a message naming the install command.
+ */
+async function loadExcelJs(): Promise<{ readonly ok: true; readonly excel: ExcelModule } | { readonly ok: false; readonly message: string }> {
+  try {
+    const loaded = (await import("exceljs")) as ExcelModule & { default?: ExcelModule };
+    return { ok: true, excel: loaded.default ?? loaded };
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code === "ERR_MODULE_NOT_FOUND" || code === "MODULE_NOT_FOUND") {
+      return { ok: false, message: `reading or writing XLSX needs the exceljs package, which is not installed (rubric-lang lists it as an optional peer dependency); install it beside rubric-lang: ${EXCELJS_INSTALL} (for a global install: npm install -g exceljs@^4.4.0), or use CSV` };
+    }
+    return { ok: false, message: `the exceljs package could not be loaded (${error instanceof Error ? error.message : String(error)}); reinstall it: ${EXCELJS_INSTALL}` };
+  }
+}
+
+/** Why XLSX cannot be read or written here (exceljs missing or broken), or undefined when it can. */
+export async function xlsxUnavailable(): Promise<string | undefined> {
+  const loaded = await loadExcelJs();
+  return loaded.ok ? undefined : loaded.message;
+}
+
 async function newWorkbook(): Promise<Workbook> {
-  const { default: ExcelJS } = await import("exceljs");
-  return new ExcelJS.Workbook();
+  const loaded = await loadExcelJs();
+  if (!loaded.ok) throw new Error(loaded.message);
+  return new loaded.excel.Workbook();
 }
 
 const SHEET = { vi: "Phiếu tự đánh giá", en: "Self-assessment" } as const;
@@ -173,7 +203,9 @@ function sheetGrid(sheet: Worksheet, file: string, locale: Locale): SheetGrid {
  * @param locale - how numbers are written out (`vi`: decimal comma)
  */
 export async function readXlsx(bytes: Uint8Array, file: string, locale: Locale): Promise<{ readonly ok: true; readonly sheets: readonly SheetGrid[] } | { readonly ok: false; readonly message: string }> {
-  const workbook = await newWorkbook();
+  const loaded = await loadExcelJs();
+  if (!loaded.ok) return { ok: false, message: `${file}: ${loaded.message}` };
+  const workbook = new loaded.excel.Workbook();
   try {
     // exceljs declares its own `Buffer extends ArrayBuffer`; Node's Buffer is what it reads.
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);

@@ -10,39 +10,17 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { CompiledRubric } from "../../src/compile/types.js";
 import { compileParser } from "../../src/io/fast-parse.js";
-import { submissionSchema } from "../../src/io/schema.js";
+import { zodSchemaOf } from "../../src/io/schema.js";
 import { typedRubricArb } from "../runtime/arbitraries.js";
 import { rubricOf } from "../runtime/helpers.js";
 import { compiled, specArb } from "./generated.js";
+import { BAD, broken } from "./broken.js";
 import { layeredSubmissionArb } from "./submissions.js";
-
-/** Replacement values that break (or sometimes happen to keep) a submission. */
-const BAD: readonly unknown[] = [-1, "1,5", "abc", null, [], {}, true, false, 1e21, 0.5, "2021-02-30", "2024-02-29", "aa", "", "x".repeat(10_001), [1, "x"], { a: 1 }, 3, "7"];
-
-/** Every path to a value in a JSON tree, the root excluded. */
-function paths(value: unknown, at: (string | number)[] = []): (string | number)[][] {
-  if (typeof value !== "object" || value === null) return [];
-  const keys: (string | number)[] = Array.isArray(value) ? value.map((_, i) => i) : Object.keys(value);
-  return keys.flatMap((k) => [[...at, k], ...paths((value as Record<string | number, unknown>)[k], [...at, k])]);
-}
-
-/** A copy with the value at a path replaced, or a key added beside it. */
-function broken(submission: unknown, pick: number, bad: unknown, addKey: boolean): unknown {
-  const copy = JSON.parse(JSON.stringify(submission)) as Record<string, unknown>;
-  const all = paths(copy);
-  if (all.length === 0) return copy;
-  const path = all[pick % all.length]!;
-  let parent = copy as Record<string | number, unknown>;
-  for (const k of path.slice(0, -1)) parent = parent[k] as Record<string | number, unknown>;
-  if (addKey && !Array.isArray(parent)) parent["unknown_key"] = bad;
-  else parent[path.at(-1)!] = bad;
-  return copy;
-}
 
 interface Seen { accepted: number; refused: number }
 
 function same(rubric: CompiledRubric, submission: unknown, seen: Seen): void {
-  const zod = submissionSchema(rubric).safeParse(submission);
+  const zod = zodSchemaOf(rubric).safeParse(submission);
   const fast = compileParser(rubric)(submission);
   if (fast !== undefined) {
     expect(zod.success).toBe(true);
