@@ -10,7 +10,8 @@
 import type { CompiledDecl, CompiledRubric, CompiledScalarType, CompiledType } from "../compile/types.js";
 import type { Value } from "../runtime/values.js";
 import { isCalendarDate } from "./decimal-input.js";
-import { type Checked, codePoints, innerIds, leavesOf, numberReader, type ParsedSubmission, pointsReader, REASON_MAX } from "./readers.js";
+import { codePoints } from "../compile/shape.js";
+import { type Checked, innerIds, leavesOf, numberReader, type ParsedSubmission, pointsReader, REASON_MAX } from "./readers.js";
 
 /** Reads one value; `undefined` when the zod schema would not accept it as it is. */
 type Reader = (raw: unknown) => unknown;

@@ -7,7 +7,7 @@
  * @module
  */
 import type { PreviousRow } from "../rank/types.js";
-import { arrayOf, boundedString, type Issue, objectReader, type Reader, required, wrongType } from "./checks.js";
+import { arrayOf, boundedString, type Issue, objectReader, type Reader, required, wrongType } from "../compile/shape.js";
 import { readDecimal } from "./decimal-input.js";
 import type { SubmissionIssue } from "./evaluate.js";
 

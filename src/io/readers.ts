@@ -41,21 +41,6 @@ export interface ParsedSubmission {
 export const REASON_MAX = 10_000;
 
 /**
- * A string's length in code points, as zod measures it (a surrogate pair is one).
- * @param s - the string
- */
-export function codePoints(s: string): number {
-  let count = s.length;
-  for (let i = 0; i < s.length - 1; i++) {
-    if ((s.charCodeAt(i) & 0xfc00) === 0xd800 && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      count--;
-      i++;
-    }
-  }
-  return count;
-}
-
-/**
  * The reader of a numeric type's submitted values, built once per declaration (its
  * bounds parsed once): shared by the zod schema and the compiled validators, so all
  * give the same values and messages.

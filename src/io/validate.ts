@@ -16,7 +16,7 @@
 import type { CompiledDecl, CompiledRubric, CompiledScalarType, CompiledType } from "../compile/types.js";
 import type { Value } from "../runtime/values.js";
 import { isCalendarDate } from "./decimal-input.js";
-import { anyString, arrayOf, boundedString, type Field, type Issue, isPlainObject, objectReader, optional, prefixFrom, type Reader, required, unrecognized, wrongType } from "./checks.js";
+import { anyString, arrayOf, boundedString, type Field, type Issue, isPlainObject, objectReader, optional, prefixFrom, type Reader, required, unrecognized, wrongType } from "../compile/shape.js";
 import { type Checked, innerIds, leavesOf, numberReader, type ParsedSubmission, pointsReader, REASON_MAX } from "./readers.js";
 
 function checked<T>(read: (raw: unknown) => Checked<T>): Reader {

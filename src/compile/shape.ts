@@ -1,10 +1,25 @@
 /**
  * Validation combinators that answer as zod does — its checks, its English messages,
- * its issue order — for the zod-free validators of the runtime entry point
- * (`validate.ts` for submissions, `previous.ts` for last period's ranking).
+ * its issue order — for the zod-free validators of the runtime entry point: stored
+ * compiled rubrics (`check-compiled.ts`), submissions (`io/validate.ts`) and last
+ * period's ranking (`io/previous.ts`).
  * @module
  */
-import { codePoints } from "./readers.js";
+
+/**
+ * A string's length in code points, as zod measures it (a surrogate pair is one).
+ * @param s - the string
+ */
+export function codePoints(s: string): number {
+  let count = s.length;
+  for (let i = 0; i < s.length - 1; i++) {
+    if ((s.charCodeAt(i) & 0xfc00) === 0xd800 && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      count--;
+      i++;
+    }
+  }
+  return count;
+}
 
 /** A problem with its path relative to the value being read (prefixed on the way out). */
 export interface Issue {
