@@ -2,8 +2,8 @@
  * `rubric-lang/runtime`: score stored compiled rubrics without the parser.
  *
  * Loads no chevrotain and no `node:` module, so it is small and runs in a browser:
- * load a compiled rubric (validated, fingerprint checked), derive the submission
- * schema, evaluate units, rank them.
+ * load a compiled rubric (validated, fingerprint checked), evaluate units (their
+ * submissions validated against the rubric's own types, without zod), rank them.
  * @packageDocumentation
  */
 export {
@@ -20,16 +20,15 @@ export type * from "./compile/types.js";
 export {
   evaluate,
   evaluateAll,
-  submissionSchema,
-  submissionJsonSchema,
   type EvaluateOutcome,
   type EvaluationResult,
+  type Figures,
   type LayeredNodeResult,
   type SubmissionIssue,
-  type ParsedSubmission,
-  type Layer,
-  readPrevious,
-  type PreviousRead,
-} from "./io/index.js";
-export { evaluateUnit, type EvaluateUnitOptions, type NodeResult, type UnitInputs, type UnitResult, type EvalErrorCode, type Value } from "./runtime/index.js";
+} from "./io/evaluate.js";
+export type { Layer } from "./io/layers.js";
+export { readPrevious, type PreviousRead } from "./io/previous.js";
+// The runtime's own input types (`UnitInputs`, `Value`) and `evaluateUnit` are not
+// exported: they carry its internal number representation; `evaluate` takes JSON.
+export type { EvalErrorCode, NodeResult, UnitResult } from "./runtime/index.js";
 export { rank, type Change, type PreviousRow, type RankedRow, type RankOptions, type RankResult, type UnrankedRow } from "./rank/index.js";

@@ -6,7 +6,7 @@
 import { writeFileSync } from "node:fs";
 import type { Locale } from "../diagnostics.js";
 import { buildTemplate, templateGrid } from "../io/template.js";
-import { templateXlsx } from "../io/xlsx.js";
+import { templateXlsx, xlsxUnavailable } from "../io/xlsx.js";
 import { renderTable } from "../report/render.js";
 import { EXIT, writeText, type Output } from "./io.js";
 import { loadRubric } from "./load.js";
@@ -39,6 +39,11 @@ export async function runTemplate(rubricFile: string, format: "csv" | "xlsx" | u
     const failure = writeText(output, text);
     if (failure !== undefined) io.err(failure);
     return failure === undefined ? EXIT.ok : EXIT.findings;
+  }
+  const unavailable = await xlsxUnavailable();
+  if (unavailable !== undefined) {
+    io.err(`rubric template: ${unavailable}`);
+    return EXIT.findings;
   }
   try {
     writeFileSync(output!, await templateXlsx(template, lang));
