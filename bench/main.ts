@@ -8,6 +8,7 @@ import { cpus, loadavg, totalmem } from "node:os";
 import { benchCompile } from "./compile.js";
 import { benchEvaluate } from "./evaluate.js";
 import { print, ROUNDS, SCALE, type BenchResult } from "./harness.js";
+import { benchInstall } from "./install.js";
 import { benchRank } from "./rank.js";
 import { benchSize } from "./size.js";
 import { benchStream } from "./stream.js";
@@ -18,6 +19,7 @@ const ALL: Readonly<Record<string, () => BenchResult | Promise<BenchResult>>> = 
   rank: benchRank,
   stream: benchStream,
   size: benchSize,
+  install: benchInstall,
 };
 
 const only = process.env.BENCH_ONLY?.split(",").map((s) => s.trim()).filter((s) => s !== "");

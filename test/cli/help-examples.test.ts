@@ -5,16 +5,15 @@
  * ranking, JSON Lines units), and exits 0.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { tempDir } from "../temp.js";
 
 const root = join(import.meta.dirname, "../..");
 const cli = join(root, "dist/cli/main.js");
 const example = join(root, "examples/par-department");
-const dir = mkdtempSync(join(tmpdir(), "rubric-help-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDir("rubric-help-");
 
 const help = (...args: string[]): string => execFileSync(process.execPath, [cli, ...args, "--help"], { encoding: "utf8" });
 const COMMANDS = ["check", "compile", "fmt", "score", "explain", "template", "schema"];
