@@ -1,8 +1,25 @@
 /**
- * Breaking generated submissions for the validator properties: replacement values
- * (JSON ones, and the odd values an application may pass), and a copy with one value
- * replaced or one key added at a chosen place.
+ * For the validator properties: the rubric families they run on, replacement values
+ * that break submissions (JSON ones, and the odd values an application may pass), and
+ * a copy with one value replaced or one key added at a chosen place.
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import fc from "fast-check";
+import type { CompiledRubric } from "../../src/compile/types.js";
+import { typedRubricArb } from "../runtime/arbitraries.js";
+import { rubricOf } from "../runtime/helpers.js";
+import { compiled, specArb } from "./generated.js";
+
+/** The department example, compiled. */
+export const department = rubricOf(readFileSync(join(import.meta.dirname, "../../examples/par-department/rubric.rubric"), "utf8"));
+
+/** The rubrics the validator properties run on, by name. */
+export const RUBRIC_FAMILIES: readonly [string, fc.Arbitrary<CompiledRubric>][] = [
+  ["the io generators' rubrics", specArb.map(compiled)],
+  ["typed rubrics with every input type, facts, bonus and penalty blocks", typedRubricArb.map(rubricOf)],
+  ["the department example", fc.constant(department)],
+];
 
 class Odd {
   readonly field = 1;
