@@ -55,7 +55,7 @@ export function benchInstall(): BenchResult {
       name: "install (fresh project, from the packed tarball)",
       rows: [
         { name: "npm pack", medianMs: 0, metric: packed[0]!.size / 1024, unit: "KB tarball", items: packed[0]!.entryCount, note: `${(packed[0]!.unpackedSize / MB).toFixed(2)} MB unpacked, ${packed[0]!.entryCount} files` },
-        row("library only: npm install rubric-lang", library),
+        row("library, or command line without XLSX: npm install rubric-lang", library),
         row("command line with XLSX: npm install rubric-lang exceljs", cli),
       ],
       ratios: { "CLI with XLSX ÷ library, bytes": cli.bytes / library.bytes },
