@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 60_000,
     pool: "forks",
     reporters: ["default", "./test/summary-reporter.ts"],
+    // A temporary root per run, checked empty at the end (test/temp-root.ts).
+    globalSetup: ["./test/temp-root.ts"],
   },
 });

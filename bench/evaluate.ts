@@ -9,7 +9,7 @@
 import { compile } from "../src/compile/compile.js";
 import { evaluate } from "../src/io/evaluate.js";
 import { layered } from "../src/io/layers.js";
-import { submissionSchema } from "../src/io/schema.js";
+import { zodSchemaOf } from "../src/io/schema.js";
 import { evaluateUnit } from "../src/runtime/evaluate.js";
 import type { UnitInputs } from "../src/runtime/result.js";
 import { columns, floatLoop, publishFloat } from "./float-loop.js";
@@ -32,7 +32,7 @@ export async function benchEvaluate(): Promise<BenchResult> {
   const slow = Math.min(units, scaled(1_000));
   const engineUnits = Math.min(units, scaled(500));
   const subs = genSubmissions(gen, distinct);
-  const schema = submissionSchema(rubric);
+  const schema = zodSchemaOf(rubric);
   const inputs: UnitInputs[] = subs.map((s) => {
     const parsed = schema.safeParse(s);
     if (!parsed.success) throw new Error(`generated submission invalid: ${parsed.error.message}`);

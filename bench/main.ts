@@ -8,6 +8,7 @@ import { cpus, loadavg, totalmem } from "node:os";
 import { benchCompile } from "./compile.js";
 import { benchEvaluate } from "./evaluate.js";
 import { print, ROUNDS, SCALE, type BenchResult } from "./harness.js";
+import { benchInstall } from "./install.js";
 import { benchRank } from "./rank.js";
 import { benchRead } from "./read.js";
 import { benchSize } from "./size.js";
@@ -20,6 +21,7 @@ const ALL: Readonly<Record<string, () => BenchResult | Promise<BenchResult>>> = 
   stream: benchStream,
   read: benchRead,
   size: benchSize,
+  install: benchInstall,
 };
 
 const only = process.env.BENCH_ONLY?.split(",").map((s) => s.trim()).filter((s) => s !== "");

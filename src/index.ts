@@ -70,6 +70,8 @@ export {
 
 // ---- io + runtime: submissions, layers, exact evaluation (the `rubric-lang/runtime` API)
 export * from "./runtime-entry.js";
+// ---- io: the submission schema as zod builds it, and as JSON Schema (full entry only)
+export { submissionSchema, submissionJsonSchema, type ParsedSubmission, type SubmissionSchema } from "./io/schema.js";
 
 // ---- io: cells of tabular data (CSV, XLSX) read as declared types, with their place
 export { readCell, readCellDecimal, placeName, columnLetter, newDraft, putValue, placeOf, pathKey, type CellPlace, type CellRead, type SubmissionDraft } from "./io/cells.js";

@@ -2,8 +2,8 @@
  * `rubric-lang/runtime`: score stored compiled rubrics without the parser.
  *
  * Loads no chevrotain and no `node:` module, so it is small and runs in a browser:
- * load a compiled rubric (validated, fingerprint checked), derive the submission
- * schema, evaluate units, rank them.
+ * load a compiled rubric (validated, fingerprint checked), evaluate units (their
+ * submissions validated against the rubric's own types, without zod), rank them.
  * @packageDocumentation
  */
 export {
@@ -21,18 +21,18 @@ export type * from "./compile/types.js";
 export {
   evaluate,
   evaluateAll,
-  submissionSchema,
-  submissionJsonSchema,
   type EvaluateOutcome,
   type EvaluationResult,
+  type Figures,
   type LayeredNodeResult,
   type ShownValue,
   type UnitError,
   type SubmissionIssue,
-  type ParsedSubmission,
-  type Layer,
-  readPrevious,
-  type PreviousRead,
-} from "./io/index.js";
+} from "./io/evaluate.js";
+export type { Layer } from "./io/layers.js";
+export type { ParsedSubmission } from "./io/readers.js";
+export { readPrevious, type PreviousRead } from "./io/previous.js";
+// The runtime's numbers are its own exact rationals (no decimal.js types), so the
+// per-unit evaluator and its input types are public too.
 export { evaluateUnit, Exact, ExactOverflow, MAX_EXACT_DIGITS, publishText, type TraceStep, type EvalErrorArgs, type EvaluateUnitOptions, type NodeResult, type UnitInputs, type UnitResult, type EvalErrorCode, type Value } from "./runtime/index.js";
 export { rank, type Change, type PreviousRow, type RankedRow, type RankOptions, type RankResult, type UnrankedRow } from "./rank/index.js";

@@ -5,6 +5,8 @@
  * @module
  */
 import { Command, CommanderError, Option } from "commander";
+// Bundled into dist/cli/main.js (esbuild keeps only this field of the JSON).
+import { version } from "../../package.json";
 import type { Locale } from "../diagnostics.js";
 import type { TableFormat } from "../report/render.js";
 import { runCheck } from "./check.js";
@@ -28,7 +30,15 @@ export function buildProgram(io: Output = processOutput): { program: Command; re
     .description("Compile, check and format rubric files (bộ tiêu chí) for government performance indices.")
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
-    .showHelpAfterError("(run 'rubric --help' for usage)");
+    .version(version, "-V, --version", "print the version")
+    .helpOption("-h, --help", "print help, with examples")
+    .showHelpAfterError("(run 'rubric --help' for usage)")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  rubric check rubric.rubric --lang vi\n  rubric template rubric.rubric --lang vi -o phieu.xlsx\n  rubric score rubric.rubric submissions/*.json --lang vi --previous previous.json\n\n" +
+        "The files named are your own: a rubric (.rubric), the units' submissions (.json,\n.jsonl, .csv, .xlsx) and last period's ranking. Complete samples are in the\nexamples/ folder of the rubric-lang source repository (not installed with the\npackage). XLSX needs the optional exceljs package: npm install exceljs@^4.4.0\n\n" +
+        "Exit: 0 ok, 1 findings (errors in a rubric or data, unreadable files), 2 usage.",
+    );
 
   program
     .command("check")
@@ -36,7 +46,7 @@ export function buildProgram(io: Output = processOutput): { program: Command; re
     .argument("<files...>", "rubric files (.rubric)")
     .addOption(langOption())
     .option("--strict", "treat every warning as an error")
-    .addHelpText("after", "\nExample:\n  rubric check examples/par-department/rubric.rubric --lang vi\n\nExit: 0 no errors (warnings allowed unless --strict), 1 errors found (or warnings with --strict) or a file unreadable, 2 usage.")
+    .addHelpText("after", "\nExample:\n  rubric check rubric.rubric --lang vi\n\nExit: 0 no errors (warnings allowed unless --strict), 1 errors found (or warnings with --strict) or a file unreadable, 2 usage.")
     .action((files: string[], opts: { lang: Locale; strict?: boolean }) => {
       result.code = runCheck(files, opts.lang, io, opts.strict === true);
     });
@@ -47,7 +57,7 @@ export function buildProgram(io: Output = processOutput): { program: Command; re
     .argument("<file>", "rubric file (.rubric)")
     .option("-o, --output <file>", "write the JSON to this file instead of stdout")
     .addOption(langOption())
-    .addHelpText("after", "\nExample:\n  rubric compile examples/par-department/rubric.rubric -o par-department.json\n\nExit: 0 written, 1 errors in the rubric or a file problem, 2 usage.")
+    .addHelpText("after", "\nExample:\n  rubric compile rubric.rubric -o rubric.json\n\nExit: 0 written, 1 errors in the rubric or a file problem, 2 usage.")
     .action((file: string, opts: { output?: string; lang: Locale }) => {
       result.code = runCompile(file, opts.output, opts.lang, io);
     });
@@ -59,7 +69,7 @@ export function buildProgram(io: Output = processOutput): { program: Command; re
     .addOption(new Option("--write", "rewrite the file in place").conflicts("check"))
     .addOption(new Option("--check", "exit 1 when the file is not in canonical layout"))
     .addOption(langOption())
-    .addHelpText("after", "\nExample:\n  rubric fmt --check examples/par-department/rubric.rubric\n\nExit: 0 ok, 1 syntax errors or not formatted (--check), 2 usage.")
+    .addHelpText("after", "\nExample:\n  rubric fmt --check rubric.rubric\n\nExit: 0 ok, 1 syntax errors or not formatted (--check), 2 usage.")
     .action((file: string, opts: { write?: boolean; check?: boolean; lang: Locale }) => {
       result.code = runFmt(file, opts.write ? "write" : opts.check ? "check" : "print", opts.lang, io);
     });
@@ -74,7 +84,7 @@ export function buildProgram(io: Output = processOutput): { program: Command; re
     .addOption(formatOption())
     .addOption(langOption())
     .option("-o, --output <file>", "write the report to this file instead of stdout")
-    .addHelpText("after", "\nExample:\n  rubric score examples/par-department/rubric.rubric examples/par-department/submissions/*.json --lang vi --previous examples/par-department/previous.json\n  rubric score rubric.rubric units.csv --lang vi --format html -o ranking.html   (CSV: decimal comma with --lang vi)\n\nData: .json, .jsonl, .csv (wide: unit.id,<criterion>.<input>,…; long: unit,node,input,layer,value); see docs/submission.md.\nExit: 0 every unit scored, 1 invalid, duplicated or incomplete data (named with file and row/cell or path) or an unusable rubric, 2 usage.")
+    .addHelpText("after", "\nExample:\n  rubric score rubric.rubric submissions/*.json --lang vi --previous previous.json\n  rubric score rubric.json units.jsonl --format html -o ranking.html\n(.csv with --lang vi: decimal comma, dd/mm/yyyy dates)\n\nData: .json, .jsonl, .csv (wide: unit.id,<criterion>.<input>,…; long: unit,node,input,layer,value); see docs/submission.md.\nExit: 0 every unit scored, 1 invalid, duplicated or incomplete data (named with file and row/cell or path) or an unusable rubric, 2 usage.")
     .option("--previous <file>", "last period's ranking (JSON: [{unitId, rank, index}] or an earlier 'score --format json'), for the change in rank")
     .action(async (rubricFile: string, data: string[], opts: { format: TableFormat | "html"; lang: Locale; output?: string; previous?: string }) => {
       const files = { ...(opts.output === undefined ? {} : { output: opts.output }), ...(opts.previous === undefined ? {} : { previous: opts.previous }) };
@@ -89,7 +99,7 @@ export function buildProgram(io: Output = processOutput): { program: Command; re
     .requiredOption("--unit <id>", "the unit to explain")
     .addOption(formatOption())
     .addOption(langOption())
-    .addHelpText("after", "\nExample:\n  rubric explain examples/par-department/rubric.rubric examples/par-department/submissions/so-noi-vu.json --unit so-noi-vu\n\nExit: 0 explained, 1 unit missing, invalid or incomplete, 2 usage.")
+    .addHelpText("after", "\nExample:\n  rubric explain rubric.rubric submissions/so-noi-vu.json --unit so-noi-vu\n\nExit: 0 explained, 1 unit missing, invalid or incomplete, 2 usage.")
     .action(async (rubricFile: string, data: string[], opts: { unit: string; format: TableFormat | "html"; lang: Locale }) => {
       result.code = await runExplain(rubricFile, data, opts.unit, opts.format, opts.lang, io);
     });
@@ -101,7 +111,7 @@ export function buildProgram(io: Output = processOutput): { program: Command; re
     .addOption(new Option("--format <format>", "csv or xlsx (default: from the -o extension, else csv)").choices(["csv", "xlsx"]))
     .option("-o, --output <file>", "write the form to this file (required for xlsx; CSV goes to stdout without it)")
     .addOption(langOption())
-    .addHelpText("after", "\nExample:\n  rubric template examples/par-department/rubric.rubric --lang vi -o phieu.xlsx\n  (fill one sheet per unit, then: rubric score examples/par-department/rubric.rubric phieu.xlsx --lang vi)\n\nExit: 0 written, 1 unusable rubric or a file problem, 2 usage.")
+    .addHelpText("after", "\nExample:\n  rubric template rubric.rubric --lang vi -o phieu.xlsx\n  rubric template rubric.rubric --lang vi -o phieu.csv\n(fill one sheet per unit, then: rubric score rubric.rubric phieu.xlsx --lang vi; XLSX needs exceljs: npm install exceljs@^4.4.0)\n\nExit: 0 written, 1 unusable rubric or a file problem, 2 usage.")
     .action(async (rubricFile: string, opts: { format?: "csv" | "xlsx"; output?: string; lang: Locale }) => {
       result.code = await runTemplate(rubricFile, opts.format, opts.output, opts.lang, io);
     });
@@ -111,7 +121,7 @@ export function buildProgram(io: Output = processOutput): { program: Command; re
     .description("Print the JSON Schema of this rubric's submissions, for other applications.")
     .argument("<rubric>", "rubric (.rubric source or compiled .json)")
     .addOption(langOption())
-    .addHelpText("after", "\nExample:\n  rubric schema examples/par-department/rubric.rubric > submission.schema.json\n\nExit: 0 printed, 1 unusable rubric, 2 usage.")
+    .addHelpText("after", "\nExample:\n  rubric schema rubric.rubric > submission.schema.json\n\nExit: 0 printed, 1 unusable rubric, 2 usage.")
     .action((rubricFile: string, opts: { lang: Locale }) => {
       result.code = runSchema(rubricFile, opts.lang, io);
     });

@@ -6,7 +6,7 @@
 import type { Locale } from "../diagnostics.js";
 import { MESSAGES } from "../io/messages.js";
 import { buildTemplate, templateGrid } from "../io/template.js";
-import { templateXlsx } from "../io/xlsx.js";
+import { templateXlsx, xlsxUnavailable } from "../io/xlsx.js";
 import { renderTable } from "../report/render.js";
 import { EXIT, inputOverwritten, writeFileAtomic, type Output } from "./io.js";
 import { loadRubric } from "./load.js";
@@ -44,6 +44,11 @@ export async function runTemplate(rubricFile: string, format: "csv" | "xlsx" | u
     const failure = writeFileAtomic(output, text, lang);
     if (failure !== undefined) io.err(failure);
     return failure === undefined ? EXIT.ok : EXIT.findings;
+  }
+  const unavailable = await xlsxUnavailable();
+  if (unavailable !== undefined) {
+    io.err(`rubric template: ${unavailable}`);
+    return EXIT.findings;
   }
   const failure = writeFileAtomic(output!, await templateXlsx(template, lang), lang);
   if (failure !== undefined) io.err(failure);

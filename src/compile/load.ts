@@ -7,7 +7,7 @@ import type { Locale } from "../diagnostics.js";
 import { fingerprintOf } from "./fingerprint.js";
 import { INVARIANT } from "./invariant-messages.js";
 import { checkInvariants } from "./invariants.js";
-import { compiledRubricSchema } from "./schema.js";
+import { checkCompiledShape } from "./check-compiled.js";
 import { COMPILED_FORMAT, FORMAT_VERSION, type CompiledRubric } from "./types.js";
 
 /** One reason a stored rubric was refused, with the JSON path that is wrong. */
@@ -69,14 +69,9 @@ export function loadCompiled(json: unknown, options: LoadOptions = {}): LoadResu
   if (depthOf(value) > MAX_COMPILED_DEPTH) {
     return fail("depth", [], `The compiled rubric is nested deeper than ${MAX_COMPILED_DEPTH} levels.`);
   }
-  const parsed = compiledRubricSchema.safeParse(value);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      issues: parsed.error.issues.map((i) => ({ code: "shape", path: i.path.map((p) => (typeof p === "symbol" ? String(p) : p)), message: i.message })),
-    };
-  }
-  const rubric = parsed.data as CompiledRubric;
+  const checked = checkCompiledShape(value);
+  if (!checked.ok) return { ok: false, issues: checked.issues.map((i) => ({ code: "shape", path: i.path, message: i.message })) };
+  const rubric = checked.value as CompiledRubric;
   const expected = fingerprintOf(rubric);
   if (expected !== rubric.fingerprint) {
     return fail("fingerprint", ["fingerprint"], `The fingerprint does not match the content (expected ${expected}); the file was changed after compiling.`);

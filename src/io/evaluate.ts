@@ -1,7 +1,8 @@
 /**
  * The public evaluation API: `evaluate(rubric, submission)` and `evaluateAll` —
- * validation (a validator compiled per rubric, or the derived zod schema when it does
- * not accept the submission), the layers, then the runtime: once for the final layer,
+ * validation (a validator compiled per rubric; when it does not accept the submission,
+ * the issue-reporting one, which says what zod's schema would), the layers, then the
+ * runtime: once for the final layer,
  * again for the self-assessed one when an appraisal layer exists.
  * Validation problems are returned as issues with their path; evaluation problems
  * as node errors in the result. Nothing here throws on any input.
@@ -18,7 +19,8 @@ import { layered, type Layer } from "./layers.js";
 import { compileParser } from "./fast-parse.js";
 import { VALUE_MESSAGES } from "./value-messages.js";
 import { nfc, respellEnums } from "./nfc.js";
-import { type ParsedSubmission, submissionSchema } from "./schema.js";
+import type { ParsedSubmission } from "./readers.js";
+import { compileValidator, type Validated } from "./validate.js";
 
 /** A problem with a submission: where (a JSON path) and what. */
 export interface SubmissionIssue {
@@ -92,10 +94,10 @@ function shown(v: Value | undefined): ShownValue {
   return v === undefined ? "" : shownValue(v);
 }
 
-/** Per rubric, built once: the zod schema (for issues) and the compiled validator. */
+/** Per rubric, built once: the fast validator and the issue-reporting one. */
 interface Readers {
-  readonly schema: ReturnType<typeof submissionSchema>;
   readonly parse: (submission: unknown) => ParsedSubmission | undefined;
+  readonly validate: (submission: unknown) => Validated;
 }
 
 const readers = new WeakMap<CompiledRubric, Readers>();
@@ -103,7 +105,7 @@ const readers = new WeakMap<CompiledRubric, Readers>();
 function readersOf(rubric: CompiledRubric): Readers {
   let found = readers.get(rubric);
   if (found === undefined) {
-    found = { schema: submissionSchema(rubric), parse: compileParser(rubric) };
+    found = { parse: compileParser(rubric), validate: compileValidator(rubric) };
     readers.set(rubric, found);
   }
   return found;
@@ -134,9 +136,9 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 export function evaluate(rubric: CompiledRubric, submission: unknown): EvaluateOutcome {
   let unit: ParsedSubmission["unit"] | undefined;
   try {
-    const { schema, parse } = readersOf(rubric);
-    // The compiled validator reads valid submissions as zod would; zod reads the rest
-    // (and says what is wrong).
+    const { parse, validate } = readersOf(rubric);
+    // The fast validator reads plain valid submissions; the other reads the rest and
+    // says what is wrong.
     let data = parse(submission);
     if (data === undefined) {
       // An enum value typed in the other Unicode spelling (NFD) is the member it looks like.
@@ -147,11 +149,9 @@ export function evaluate(rubric: CompiledRubric, submission: unknown): EvaluateO
       }
     }
     if (data === undefined) {
-      const parsed = schema.safeParse(submission);
-      if (!parsed.success) {
-        return { ok: false, issues: parsed.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === "symbol" ? String(p) : p)), message: i.message })) };
-      }
-      data = parsed.data;
+      const validated = validate(submission);
+      if (!validated.ok) return { ok: false, issues: validated.issues };
+      data = validated.value;
     }
     // Unit ids and groups compare in NFC: two spellings of "Sở Nội vụ" are one unit.
     if (nfc(data.unit.id) !== data.unit.id || (data.unit.group !== undefined && nfc(data.unit.group) !== data.unit.group)) {

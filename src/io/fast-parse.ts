@@ -10,7 +10,8 @@
 import type { CompiledDecl, CompiledRubric, CompiledScalarType, CompiledType } from "../compile/types.js";
 import type { Value } from "../runtime/values.js";
 import { isCalendarDate } from "./decimal-input.js";
-import { type Checked, leavesOf, numberReader, type ParsedSubmission, pointsReader, REASON_MAX } from "./schema.js";
+import { codePoints } from "../compile/shape.js";
+import { type Checked, innerIds, leavesOf, numberReader, type ParsedSubmission, pointsReader, REASON_MAX } from "./readers.js";
 
 /** Reads one value; `undefined` when the zod schema would not accept it as it is. */
 type Reader = (raw: unknown) => unknown;
@@ -102,19 +103,8 @@ function declsReader(decls: readonly CompiledDecl[], extra: Record<string, Reade
 }
 
 const string: Reader = (raw) => (typeof raw === "string" ? raw : undefined);
-const reason: Reader = (raw) => (typeof raw === "string" && raw.length <= REASON_MAX ? raw : undefined);
-
-function innerIds(rubric: CompiledRubric): string[] {
-  const ids: string[] = [];
-  const walk = (nodes: CompiledRubric["nodes"]): void => {
-    for (const n of nodes) if (n.children !== undefined) {
-      ids.push(n.id);
-      walk(n.children);
-    }
-  };
-  walk(rubric.nodes);
-  return ids;
-}
+// Counted in code points, as zod does; only a string long in UTF-16 units needs the count.
+const reason: Reader = (raw) => (typeof raw === "string" && (raw.length <= REASON_MAX || codePoints(raw) <= REASON_MAX) ? raw : undefined);
 
 /**
  * Compiles the validator of a rubric's submissions, mirroring `submissionSchema`
@@ -135,7 +125,7 @@ export function compileParser(rubric: CompiledRubric): (submission: unknown) => 
   };
   const facts: Record<string, Reader> = {};
   for (const f of rubric.unitFacts) facts[f.name] = typeReader(f.type);
-  const ids = new Set([...leaves.map((l) => l.node.id), ...innerIds(rubric)]);
+  const ids = new Set([...leaves.map((l) => l.node.id), ...innerIds(rubric.nodes)]);
   // z.partialRecord over the ids: a plain object, keys in the input's own order.
   const notApplicable: Reader = (raw) => {
     if (!plain(raw)) return undefined;

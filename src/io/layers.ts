@@ -6,7 +6,7 @@
  */
 import type { UnitInputs } from "../runtime/result.js";
 import type { Value } from "../runtime/values.js";
-import type { ParsedSubmission } from "./schema.js";
+import type { ParsedSubmission } from "./readers.js";
 
 type NodeData = { inputs: Map<string, Value>; points?: string; notApplicable?: string };
 type LayerData = Readonly<Record<string, Readonly<Record<string, unknown>> | undefined>>;

@@ -2,32 +2,42 @@
  * Last period's ranking, for the change column ("tăng 2 hạng"): validated from JSON.
  * Two shapes are read: a plain table `[{ "unitId", "rank", "index" }]`, or the JSON
  * ranking report of an earlier run (`rubric score --format json`), so last year's
- * output can be this year's input as it is.
+ * output can be this year's input as it is. No zod (this is part of the runtime
+ * entry); the issues are worded as the submission issues are.
  * @module
  */
-import * as z from "zod";
 import type { PreviousRow } from "../rank/types.js";
+import { arrayOf, boundedString, type Issue, objectReader, type Reader, required, wrongType } from "../compile/shape.js";
 import { readDecimal } from "./decimal-input.js";
 import type { SubmissionIssue } from "./evaluate.js";
 
-const index = z.unknown().transform((raw, ctx) => {
+const index: Reader = (raw, issues) => {
   const read = readDecimal(raw);
   if (read.ok) return read.text;
-  ctx.addIssue({ code: "custom", message: read.message });
-  return z.NEVER;
-});
-const rank = z.number().int("a rank is a whole number").min(1, "a rank is 1 or more");
+  issues.push({ path: [], message: read.message });
+  return undefined;
+};
+
+const rank: Reader = (raw, issues) => {
+  if (typeof raw !== "number" || !Number.isFinite(raw)) return wrongType("number", raw, issues);
+  if (!Number.isSafeInteger(raw)) issues.push({ path: [], message: "a rank is a whole number" });
+  else if (raw < 1) issues.push({ path: [], message: "a rank is 1 or more" });
+  return raw;
+};
+
+const anyId = boundedString({ min: 1, message: "a unit needs an id" });
 // Unit ids compare in NFC, as in submissions.
-const unitId = z.string().min(1, "a unit needs an id").transform((id) => id.normalize("NFC"));
+const unitId: Reader = (raw, issues) => {
+  const id = anyId(raw, issues);
+  return typeof id === "string" ? id.normalize("NFC") : id;
+};
 
-const plainRow = z.strictObject({ unitId, rank, index });
+const plainTable = arrayOf(objectReader({ unitId: required(unitId), rank: required(rank), index: required(index) }));
 // A row of the JSON ranking report: only the fields the change column needs are read.
-const reportRow = z.looseObject({ unit: z.looseObject({ id: unitId }), rank, published: z.looseObject({ index }) });
+const reportRow = objectReader({ unit: required(objectReader({ id: required(unitId) }, true)), rank: required(rank), published: required(objectReader({ index: required(index) }, true)) }, true);
+const report = objectReader({ rows: required(arrayOf(reportRow)) }, true);
 
-const previousSchema = z.union([
-  z.array(plainRow),
-  z.looseObject({ rows: z.array(reportRow) }).transform((report) => report.rows.map((r) => ({ unitId: r.unit.id, rank: r.rank, index: r.published.index }))),
-]);
+type ReportRow = { unit: { id: string }; rank: number; published: { index: string } };
 
 /** Last period's table, or every problem with its JSON path. */
 export type PreviousRead = { readonly ok: true; readonly rows: readonly PreviousRow[] } | { readonly ok: false; readonly issues: readonly SubmissionIssue[] };
@@ -38,19 +48,18 @@ export type PreviousRead = { readonly ok: true; readonly rows: readonly Previous
  * @param value - a plain table `[{ unitId, rank, index }]` or a JSON ranking report (`{ rows: [...] }`)
  */
 export function readPrevious(value: unknown): PreviousRead {
-  const parsed = previousSchema.safeParse(value);
-  if (!parsed.success) {
-    // A union reports its branches' issues nested; the shape the value has decides which branch speaks.
-    const branch = Array.isArray(value) ? z.array(plainRow) : z.looseObject({ rows: z.array(reportRow) });
-    const issues = branch.safeParse(value).error?.issues ?? parsed.error.issues;
-    return { ok: false, issues: issues.map((i) => ({ path: i.path.map((p) => (typeof p === "symbol" ? String(p) : p)), message: i.message })) };
-  }
+  const issues: Issue[] = [];
+  // The shape the value has decides which reading speaks.
+  const rows = Array.isArray(value)
+    ? (plainTable(value, issues) as PreviousRow[] | undefined)
+    : ((report(value, issues) as { rows: ReportRow[] } | undefined)?.rows.map((r) => ({ unitId: r.unit.id, rank: r.rank, index: r.published.index })));
+  if (rows === undefined || issues.length > 0) return { ok: false, issues };
   const seen = new Map<string, number>();
-  const issues: SubmissionIssue[] = [];
-  parsed.data.forEach((row, i) => {
+  const twice: SubmissionIssue[] = [];
+  rows.forEach((row, i) => {
     const first = seen.get(row.unitId);
-    if (first !== undefined) issues.push({ path: Array.isArray(value) ? [i, "unitId"] : ["rows", i, "unit", "id"], message: `the unit "${row.unitId}" is listed twice (first at ${first}); list each unit once` });
+    if (first !== undefined) twice.push({ path: Array.isArray(value) ? [i, "unitId"] : ["rows", i, "unit", "id"], message: `the unit "${row.unitId}" is listed twice (first at ${first}); list each unit once` });
     else seen.set(row.unitId, i);
   });
-  return issues.length > 0 ? { ok: false, issues } : { ok: true, rows: parsed.data };
+  return twice.length > 0 ? { ok: false, issues: twice } : { ok: true, rows };
 }

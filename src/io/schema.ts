@@ -6,41 +6,12 @@
  */
 import * as z from "zod";
 import type { CompiledDecl, CompiledNode, CompiledRubric, CompiledScalarType, CompiledType } from "../compile/types.js";
-import { Exact } from "../runtime/exact.js";
 import type { Value } from "../runtime/values.js";
-import { isCalendarDate, readDecimal } from "./decimal-input.js";
+import { isCalendarDate } from "./decimal-input.js";
+import { type Checked, innerIds, leavesOf, numberReader, type ParsedSubmission, pointsReader, REASON_MAX } from "./readers.js";
 
-/** A checked reading: the value, or every problem with it (messages as issues show them). */
-export type Checked<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly messages: readonly string[] };
+export { leavesOf, type ParsedSubmission, REASON_MAX } from "./readers.js";
 
-/**
- * The reader of a numeric type's submitted values, built once per declaration (its
- * bounds parsed once): shared by the zod schema and the compiled validator, so both
- * give the same values and messages.
- * @param t - a numeric scalar type
- */
-export function numberReader(t: Extract<CompiledScalarType, { kind: "number" | "count" | "percent" | "likert" }>): (raw: unknown) => Checked<Value> {
-  const min = t.min === undefined ? undefined : Exact.of(t.min);
-  const max = t.max === undefined ? undefined : Exact.of(t.max);
-  const whole = t.kind === "count" || t.kind === "likert";
-  return (raw) => {
-    const read = readDecimal(raw);
-    if (!read.ok) return { ok: false, messages: [read.message] };
-    const value = Exact.parse(read.text);
-    if (value === undefined) return { ok: false, messages: [`${read.text} is not a number that can be read exactly`] };
-    let messages: string[] | undefined;
-    const problem = (message: string): void => void (messages ??= []).push(message);
-    if (whole && !value.isInteger()) problem(`${read.text} is not a whole number (${t.kind})`);
-    if (t.kind === "count" && value.isNegative()) problem(`${read.text} is negative; a count is 0 or more`);
-    if (min !== undefined && value.lt(min)) problem(`${read.text} is below the minimum ${t.min}`);
-    if (max !== undefined && value.gt(max)) problem(`${read.text} is above the maximum ${t.max}`);
-    if (messages !== undefined) return { ok: false, messages };
-    // Percent inputs arrive in percent points and are fractions in rules.
-    return { ok: true, value: { kind: "num", value: t.kind === "percent" ? value.dividedBy(HUNDRED) : value } };
-  };
-}
-
-const HUNDRED = Exact.int(100);
 
 function checked<T>(read: (raw: unknown) => Checked<T>): z.ZodType<T> {
   return z.unknown().transform((raw, ctx): T => {
@@ -73,50 +44,37 @@ function declsSchema(decls: readonly CompiledDecl[], extra: Record<string, z.Zod
   return z.strictObject(shape);
 }
 
-/** Every leaf of the tree, in tree order, with whether it is scored from the survey layer. */
-export function leavesOf(rubric: CompiledRubric): { node: CompiledNode; survey: boolean }[] {
-  const found: { node: CompiledNode; survey: boolean }[] = [];
-  // Pre-order with an explicit stack (children pushed in reverse), so leaves come in tree order.
-  const stack = [...rubric.nodes].reverse().map((node) => ({ node, survey: node.fromSurvey }));
-  while (stack.length > 0) {
-    const { node, survey } = stack.pop()!;
-    if (node.leaf !== undefined) found.push({ node, survey });
-    for (const child of [...(node.children ?? [])].reverse()) stack.push({ node: child, survey: survey || child.fromSurvey });
-  }
-  return found;
-}
-
-/**
- * The reader of points given by an assessor for a `score = given` node: within 0..max,
- * on the step. Shared by the zod schema and the compiled validator.
- * @param node - a leaf scored `given`
- */
-export function pointsReader(node: CompiledNode): (raw: unknown) => Checked<string> {
-  const rule = node.leaf?.rule;
-  const step = rule?.kind === "given" ? rule.step : undefined;
-  const max = Exact.of(node.max);
-  const stepValue = step === undefined ? undefined : Exact.of(step);
-  return (raw) => {
-    const read = readDecimal(raw);
-    if (!read.ok) return { ok: false, messages: [read.message] };
-    const value = Exact.parse(read.text);
-    if (value === undefined) return { ok: false, messages: [`${read.text} is not a number that can be read exactly`] };
-    if (value.isNegative() || value.gt(max)) return { ok: false, messages: [`${read.text} is outside 0..${node.max}, the points "${node.id}" can give`] };
-    if (stepValue !== undefined && !value.dividedBy(stepValue).isInteger()) return { ok: false, messages: [`${read.text} is not a multiple of the step ${step}`] };
-    return { ok: true, value: read.text };
-  };
-}
-
-/** The longest appraisal reason accepted, in UTF-16 code units. */
-export const REASON_MAX = 10_000;
-
 const reason = z.string().max(REASON_MAX);
 
 /**
- * Derives the zod schema of a submission for a rubric.
+ * The submission schema of a rubric, typed by what it offers: it is a zod schema, but
+ * zod's own types stay out of the public API (they do not compile under every module
+ * setting a user may have).
+ */
+export interface SubmissionSchema {
+  /** Validates a submission: the parsed value, or every issue with its path. Never throws. */
+  safeParse(submission: unknown):
+    | { readonly success: true; readonly data: ParsedSubmission }
+    | { readonly success: false; readonly error: { readonly issues: readonly { readonly path: readonly PropertyKey[]; readonly message: string }[] } };
+}
+
+/**
+ * Derives the zod schema of a submission for a rubric. `evaluate` does not need it (it
+ * validates with a compiled, zod-free validator that reports the same issues); it is
+ * here for applications that compose schemas, and it is what the JSON Schema export
+ * is made from.
  * @param rubric - a compiled rubric
  */
-export function submissionSchema(rubric: CompiledRubric) {
+export function submissionSchema(rubric: CompiledRubric): SubmissionSchema {
+  return zodSchemaOf(rubric);
+}
+
+/**
+ * The zod schema itself, with zod's types: for this package's own tests and
+ * benchmarks (not exported by the entry points).
+ * @param rubric - a compiled rubric
+ */
+export function zodSchemaOf(rubric: CompiledRubric) {
   const leaves = leavesOf(rubric);
   const layer = (which: "self" | "appraisal" | "survey") => {
     const shape: Record<string, z.ZodType> = {};
@@ -146,17 +104,10 @@ export function submissionSchema(rubric: CompiledRubric) {
   });
 }
 
-function innerIds(nodes: readonly CompiledNode[]): string[] {
-  return nodes.flatMap((n) => (n.children === undefined ? [] : [n.id, ...innerIds(n.children)]));
-}
-
-/** A submission as the schema parses it: values typed and exact. */
-export type ParsedSubmission = z.output<ReturnType<typeof submissionSchema>>;
-
 /**
  * The submission schema as JSON Schema, for other applications and form builders.
  * @param rubric - a compiled rubric
  */
 export function submissionJsonSchema(rubric: CompiledRubric): Record<string, unknown> {
-  return z.toJSONSchema(submissionSchema(rubric), { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
+  return z.toJSONSchema(zodSchemaOf(rubric), { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
 }

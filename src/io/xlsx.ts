@@ -1,7 +1,9 @@
 /**
  * XLSX in and out: the self-assessment form written as a workbook with exceljs, and
- * the reader of workbooks (`xlsx-read.ts`, bounded, with no exceljs). Node-only
- * (exceljs is loaded on first use and never reaches the browser entry).
+ * the reader of workbooks (`xlsx-read.ts`, bounded, with no exceljs). Node-only:
+ * exceljs is an optional peer dependency, loaded by dynamic import only when a form is
+ * written (never by the library entries), and its absence is a message with the
+ * install command.
  *
  * Typed cells become text the locale reads without doubt: a number cell `1.5` is
  * `1,5` in `vi` (a decimal comma is never ambiguous there) and `1.5` in `en`, exactly
@@ -14,9 +16,38 @@ import type { Font as ExcelFont, Workbook } from "exceljs";
 import type { Locale } from "../diagnostics.js";
 import type { Template, TemplateRow } from "./template.js";
 
+/** The command that installs the optional spreadsheet library, as messages print it. */
+export const EXCELJS_INSTALL = "npm install exceljs@^4.4.0";
+
+type ExcelModule = typeof import("exceljs");
+
+/**
+ * exceljs, loaded on first use: an optional peer dependency, so a library user who
+ * only scores never installs it. Its absence is a message naming the install command.
+ */
+async function loadExcelJs(): Promise<{ readonly ok: true; readonly excel: ExcelModule } | { readonly ok: false; readonly message: string }> {
+  try {
+    const loaded = (await import("exceljs")) as ExcelModule & { default?: ExcelModule };
+    return { ok: true, excel: loaded.default ?? loaded };
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code === "ERR_MODULE_NOT_FOUND" || code === "MODULE_NOT_FOUND") {
+      return { ok: false, message: `reading or writing XLSX needs the exceljs package, which is not installed (rubric-lang lists it as an optional peer dependency); install it beside rubric-lang: ${EXCELJS_INSTALL} (for a global install: npm install -g exceljs@^4.4.0), or use CSV` };
+    }
+    return { ok: false, message: `the exceljs package could not be loaded (${error instanceof Error ? error.message : String(error)}); reinstall it: ${EXCELJS_INSTALL}` };
+  }
+}
+
+/** Why XLSX cannot be read or written here (exceljs missing or broken), or undefined when it can. */
+export async function xlsxUnavailable(): Promise<string | undefined> {
+  const loaded = await loadExcelJs();
+  return loaded.ok ? undefined : loaded.message;
+}
+
 async function newWorkbook(): Promise<Workbook> {
-  const { default: ExcelJS } = await import("exceljs");
-  return new ExcelJS.Workbook();
+  const loaded = await loadExcelJs();
+  if (!loaded.ok) throw new Error(loaded.message);
+  return new loaded.excel.Workbook();
 }
 
 const SHEET = { vi: "Phiếu tự đánh giá", en: "Self-assessment" } as const;

@@ -91,7 +91,7 @@ export function unitDetailTable(result: EvaluationResult, rubric: CompiledRubric
     if (node.description !== undefined) rows.push(["", `${inner}${node.description}`, "", "", "", "", "", ""]);
     for (const input of node.inputs) {
       const used = n?.values?.[input.name];
-      const value = used === undefined ? "" : `= ${valueText(used.value, locale)} (${LAYER[locale][used.layer] ?? used.layer})`;
+      const value = used === undefined ? "" : `${valueText(used.value, locale)} (${LAYER[locale][used.layer] ?? used.layer})`;
       rows.push([`${node.id}.${input.name}`, `${inner}${input.label ?? input.name}`, "", "", "", "", "", value]);
     }
     for (const child of [...(node.children ?? [])].reverse()) stack.push({ node: detailOf(child), depth: depth + 1 });

@@ -41,7 +41,7 @@ export interface UnitInputs {
 /** A unit's result. */
 export interface UnitResult {
   /** The unit. */
-  readonly unit: UnitInputs["unit"];
+  readonly unit: { readonly id: string; readonly name?: string; readonly group?: string };
   /** The rubric it was scored with. */
   readonly rubric: { readonly id: string; readonly version?: string; readonly fingerprint: string };
   /** False when any node is in error: then no total, index or rank exists. */

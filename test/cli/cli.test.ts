@@ -3,10 +3,10 @@
  * `npm test` builds before running vitest; this suite needs `dist/cli/main.js`.
  */
 import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { tempDir } from "../temp.js";
 
 const root = join(import.meta.dirname, "../..");
 const cli = join(root, "dist/cli/main.js");
@@ -61,7 +61,7 @@ describe("rubric check", () => {
 
 describe("rubric compile", () => {
   it("writes the compiled rubric as JSON to a file", () => {
-    const out = join(mkdtempSync(join(tmpdir(), "rubric-")), "out.json");
+    const out = join(tempDir("rubric-"), "out.json");
     const run = rubric("compile", example, "-o", out);
     expect(run.code).toBe(0);
     const json = JSON.parse(readFileSync(out, "utf8"));
@@ -92,7 +92,7 @@ describe("rubric compile", () => {
 describe("rubric fmt", () => {
   it("--check passes a formatted file and fails an unformatted one", () => {
     expect(rubric("fmt", "--check", example).code).toBe(0);
-    const file = join(mkdtempSync(join(tmpdir(), "rubric-")), "messy.rubric");
+    const file = join(tempDir("rubric-"), "messy.rubric");
     writeFileSync(file, 'rubric "R"{area "1" "A" max 1{score=1}}');
     const run = rubric("fmt", "--check", file);
     expect(run.code).toBe(1);
@@ -100,14 +100,14 @@ describe("rubric fmt", () => {
   });
 
   it("--write rewrites the file in canonical layout", () => {
-    const file = join(mkdtempSync(join(tmpdir(), "rubric-")), "messy.rubric");
+    const file = join(tempDir("rubric-"), "messy.rubric");
     writeFileSync(file, 'rubric "R"{area "1" "A" max 1{score=1} // c\n}');
     expect(rubric("fmt", "--write", file).code).toBe(0);
     expect(readFileSync(file, "utf8")).toBe('rubric "R" {\n  area "1" "A" max 1 {\n    score = 1\n  } // c\n}\n');
   });
 
   it("prints the canonical text without an option", () => {
-    const file = join(mkdtempSync(join(tmpdir(), "rubric-")), "copy.rubric");
+    const file = join(tempDir("rubric-"), "copy.rubric");
     copyFileSync(example, file);
     expect(rubric("fmt", file).stdout).toBe(readFileSync(example, "utf8"));
   });

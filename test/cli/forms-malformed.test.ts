@@ -3,18 +3,18 @@
  * cell, exit 1, and never a stack trace. Each case starts from a form filled with a
  * real example's values (which scores with exit 0) and breaks one thing.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import { wideRows } from "../io/tables.js";
 import { COLUMN_INDEX, csvText, fills, keyRows, root, rubric, setCell, viText } from "./forms-helpers.js";
+import { tempDir } from "../temp.js";
 
 const rubricFile = "examples/par-department/rubric.rubric";
 const submission = JSON.parse(readFileSync(join(root, "examples/par-department/submissions/so-noi-vu.json"), "utf8")) as Record<string, any>;
-const dir = mkdtempSync(join(tmpdir(), "rubric-forms-"));
+const dir = tempDir("rubric-forms-");
 let grid: string[][] = [];
 
 /** The department form filled with Sở Nội vụ's values, as a grid of strings. */

@@ -6,10 +6,10 @@
  * `compile` is checked by scoring with its JSON output instead of the source.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { tempDir } from "../temp.js";
 
 const root = join(import.meta.dirname, "../..");
 const cli = join(root, "dist/cli/main.js");
@@ -58,7 +58,7 @@ describe("the CLI on every example (golden)", () => {
   });
 
   it.each(examples)("%s: the compiled JSON scores exactly as the source", (name) => {
-    const out = join(mkdtempSync(join(tmpdir(), "rubric-golden-")), `${name}.json`);
+    const out = join(tempDir("rubric-golden-"), `${name}.json`);
     const compiled = rubric(["compile", `examples/${name}/rubric.rubric`, "-o", out]);
     expect(compiled.code).toBe(0);
     const data = jsonFiles(`examples/${name}/submissions`);

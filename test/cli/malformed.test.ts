@@ -5,11 +5,11 @@
  * with exit 1 and no stack trace.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { csvText, longRows, wideRows } from "../io/tables.js";
+import { tempDir } from "../temp.js";
 
 // Scoring prints the rubric's own warnings first (par-department has two, intended); these tests are about the data.
 const RUBRIC_WARNINGS = /^.*: \d+ (?:warnings?|cảnh báo) \(RL\d+(?:, RL\d+)*\); .*\n/m;
@@ -19,7 +19,7 @@ const cli = join(root, "dist/cli/main.js");
 const rubricFile = "examples/par-department/rubric.rubric";
 const unit = JSON.parse(readFileSync(join(root, "examples/par-department/submissions/so-noi-vu.json"), "utf8")) as Record<string, unknown>;
 const other = JSON.parse(readFileSync(join(root, "examples/par-department/submissions/so-y-te.json"), "utf8")) as Record<string, unknown>;
-const dir = mkdtempSync(join(tmpdir(), "rubric-malformed-"));
+const dir = tempDir("rubric-malformed-");
 
 function score(file: string, text: string | Buffer, ...args: string[]): { code: number; stdout: string; stderr: string } {
   writeFileSync(join(dir, file), text);

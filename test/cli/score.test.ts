@@ -2,10 +2,10 @@
  * `rubric score`, `explain` and `schema`, run as child processes of the built CLI.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { tempDir } from "../temp.js";
 
 // Scoring prints the rubric's own warnings first (par-department has two, intended); these tests are about the data.
 const RUBRIC_WARNINGS = /^.*: \d+ (?:warnings?|cảnh báo) \(RL\d+(?:, RL\d+)*\); .*\n/m;
@@ -48,7 +48,7 @@ describe("rubric score", () => {
     expect(run.code).toBe(0);
     // Sở Nội vụ: 4th in the illustrative 2020 table, 2nd now — "tăng 2 hạng" as published (Sở Nội vụ Đồng Tháp).
     expect(run.stdout).toMatch(/ 2\/17 +Sở Nội vụ +90,48 +90,48 +Xuất sắc +tăng 2 hạng\n/);
-    const bad = join(mkdtempSync(join(tmpdir(), "rubric-")), "previous.json");
+    const bad = join(tempDir("rubric-"), "previous.json");
     writeFileSync(bad, JSON.stringify([{ unitId: "so-noi-vu", rank: 4, index: "88,61" }]));
     const refused = rubric("score", `${dept}/rubric.rubric`, ...clean, "--previous", bad);
     expect(refused.code).toBe(1);
@@ -71,12 +71,12 @@ describe("rubric score", () => {
   });
 
   it("names an invalid submission's file and JSON path, exit 1", () => {
-    const file = join(mkdtempSync(join(tmpdir(), "rubric-")), "bad.jsonl");
+    const file = join(tempDir("rubric-"), "bad.jsonl");
     writeFileSync(file, `${JSON.stringify({ unit: { id: "x", facts: { kind: "so_co_tthc" } }, self: { "1.1.2": { done: "3,5" } } })}\n{not json\n`);
     const run = rubric("score", `${dept}/rubric.rubric`, file);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(`${file}:2: not valid JSON`);
-    const one = join(mkdtempSync(join(tmpdir(), "rubric-")), "one.json");
+    const one = join(tempDir("rubric-"), "one.json");
     writeFileSync(one, JSON.stringify([{ unit: { id: "x", facts: { kind: "so_co_tthc" } }, self: { "1.1.2": { done: "3,5" } } }]));
     const invalid = rubric("score", `${dept}/rubric.rubric`, one);
     expect(invalid.code).toBe(1);
@@ -84,7 +84,7 @@ describe("rubric score", () => {
   });
 
   it("accepts a compiled rubric and writes HTML to a file", () => {
-    const dir = mkdtempSync(join(tmpdir(), "rubric-"));
+    const dir = tempDir("rubric-");
     expect(rubric("compile", `${dept}/rubric.rubric`, "-o", join(dir, "r.json")).code).toBe(0);
     const run = rubric("score", join(dir, "r.json"), ...clean, "--format", "html", "-o", join(dir, "r.html"));
     expect(run.code).toBe(0);

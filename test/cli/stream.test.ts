@@ -4,11 +4,11 @@
  * here), and the progress bar: drawn on a terminal, absent from a pipe.
  */
 import { spawnSync } from "node:child_process";
-import { createWriteStream, mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { createWriteStream, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { once } from "node:events";
 import { describe, expect, it } from "vitest";
+import { tempDir } from "../temp.js";
 
 const root = join(import.meta.dirname, "../..");
 const cli = join(root, "dist/cli/main.js");
@@ -27,7 +27,7 @@ async function generate(file: string, count: number): Promise<void> {
 
 describe("streaming JSON Lines", () => {
   it("scores and ranks 200,000 units; no progress bar when stderr is not a terminal", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "rubric-stream-"));
+    const dir = tempDir("rubric-stream-");
     await generate(join(dir, "units.jsonl"), 200_000);
     const run = spawnSync(process.execPath, [cli, "score", small, join(dir, "units.jsonl"), "--format", "csv", "-o", join(dir, "ranked.csv")], { cwd: root, encoding: "utf8" });
     expect(run.stderr).toBe("");
@@ -45,7 +45,7 @@ const hasScript = spawnSync("script", ["--version"], { encoding: "utf8" }).statu
 
 describe("progress bar", () => {
   it.skipIf(!hasScript)("is drawn on stderr when it is a terminal and thousands of units are read, then erased", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "rubric-stream-"));
+    const dir = tempDir("rubric-stream-");
     await generate(join(dir, "units.jsonl"), 12_000);
     // `script` gives the command a terminal; stdout goes to a file, so what shows is stderr.
     const command = `${process.execPath} ${cli} score ${small} ${join(dir, "units.jsonl")} --format csv -o ${join(dir, "out.csv")}`;

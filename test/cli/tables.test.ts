@@ -3,11 +3,11 @@
  * equivalent JSON submissions: the ranked table and one unit's detail.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { csvText, longRows, wideRows } from "../io/tables.js";
+import { tempDir } from "../temp.js";
 
 // Scoring prints the rubric's own warnings first (par-department has two, intended); these tests are about the data.
 const RUBRIC_WARNINGS = /^.*: \d+ (?:warnings?|cảnh báo) \(RL\d+(?:, RL\d+)*\); .*\n/m;
@@ -26,7 +26,7 @@ describe.each(examples)("tables of examples/%s", (name) => {
   const dir = join(root, "examples", name);
   const files = readdirSync(join(dir, "submissions")).sort().map((f) => join(dir, "submissions", f));
   const submissions = files.map((f) => JSON.parse(readFileSync(f, "utf8")) as Record<string, unknown>);
-  const tmp = mkdtempSync(join(tmpdir(), "rubric-tables-"));
+  const tmp = tempDir("rubric-tables-");
   const write = (file: string, text: string): string => {
     writeFileSync(join(tmp, file), text);
     return join(tmp, file);

@@ -4,13 +4,13 @@
  * CSV) → cells filled here with the values of each example's JSON submissions →
  * `rubric score` gives the same ranked table as on the JSON.
  */
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { COLUMN_INDEX, csvText, fills, golden, keyRows, root, rubric, setCell, viText } from "./forms-helpers.js";
+import { tempDir } from "../temp.js";
 
 const examples = ["par-department", "pci", "par-district"];
 const jsonFiles = (ex: string): string[] => readdirSync(join(root, "examples", ex, "submissions")).sort().map((f) => `examples/${ex}/submissions/${f}`);
@@ -27,7 +27,7 @@ describe("rubric template", () => {
   }
 
   it("writes an XLSX form: title, heading row, one row per key, cells to fill stored as text", async () => {
-    const file = join(mkdtempSync(join(tmpdir(), "rubric-")), "form.xlsx");
+    const file = join(tempDir("rubric-"), "form.xlsx");
     const run = rubric("template", "examples/par-district/rubric.rubric", "-o", file, "--lang", "vi");
     expect(run.code).toBe(0);
     const book = new ExcelJS.Workbook();
@@ -59,7 +59,7 @@ describe("a filled form scores like the JSON it was filled from", () => {
     const rubricFile = `examples/${ex}/rubric.rubric`;
 
     it(`${ex}: an XLSX workbook with a sheet per unit`, async () => {
-      const dir = mkdtempSync(join(tmpdir(), "rubric-"));
+      const dir = tempDir("rubric-");
       const form = join(dir, "form.xlsx");
       expect(rubric("template", rubricFile, "-o", form, "--lang", "vi").code).toBe(0);
       const template = new ExcelJS.Workbook();
@@ -96,7 +96,7 @@ describe("a filled form scores like the JSON it was filled from", () => {
     });
 
     it(`${ex}: one CSV form per unit, with a BOM and CRLF line ends`, () => {
-      const dir = mkdtempSync(join(tmpdir(), "rubric-"));
+      const dir = tempDir("rubric-");
       const grid = parse(rubric("template", rubricFile, "--lang", "vi").stdout) as string[][];
       const forms = jsonFiles(ex).map((file) => {
         const submission = submissionOf(file);

@@ -11,7 +11,7 @@ import { describe, expect, it } from "vitest";
 import type { CompiledRubric } from "../../src/compile/types.js";
 import { evaluate } from "../../src/io/evaluate.js";
 import { layered } from "../../src/io/layers.js";
-import { submissionSchema } from "../../src/io/schema.js";
+import { zodSchemaOf } from "../../src/io/schema.js";
 import { typedRubricArb } from "../runtime/arbitraries.js";
 import { rubricOf } from "../runtime/helpers.js";
 import { caseArb, compiled, specArb } from "./generated.js";
@@ -36,7 +36,7 @@ function same(rubric: CompiledRubric, submission: unknown, seen: Seen): void {
   seen.ok++;
   if (!got.result.complete) seen.incomplete++;
   if (got.result.difference !== undefined && got.result.difference !== "0") seen.differs++;
-  const parsed = submissionSchema(rubric).parse(submission);
+  const parsed = zodSchemaOf(rubric).parse(submission);
   const views = layered(parsed);
   if (views.self === views.final) {
     seen.oneView++;

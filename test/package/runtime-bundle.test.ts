@@ -1,6 +1,7 @@
 /**
  * The runtime entry must run in a browser: bundled for the browser platform it needs
- * no node built-in, and no chevrotain or parser code ends up in it.
+ * no node built-in, and no chevrotain, parser code or zod ends up in it (submissions,
+ * stored rubrics and last period's ranking are validated without zod).
  */
 import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
@@ -11,15 +12,16 @@ async function bundle(entry: string): Promise<{ inputs: string[]; code: string }
 }
 
 describe("rubric-lang/runtime browser bundle", () => {
-  it("has no chevrotain, parser, checker or node: module", async () => {
+  it("has no chevrotain, parser, checker, zod or node: module", async () => {
     const { inputs, code } = await bundle("src/runtime-entry.ts");
-    expect(inputs.filter((f) => f.includes("chevrotain") || /src\/(syntax|check)\//.test(f) || f.startsWith("node:"))).toEqual([]);
+    expect(inputs.filter((f) => f.includes("chevrotain") || f.includes("node_modules/zod/") || /src\/(syntax|check)\//.test(f) || f.startsWith("node:"))).toEqual([]);
     expect(code).not.toMatch(/CstParser|createToken/);
     expect(inputs.some((f) => f.includes("src/runtime/evaluate.ts"))).toBe(true);
   });
 
-  it("while the full entry does bundle chevrotain (so the check above can fail)", async () => {
+  it("while the full entry does bundle chevrotain and zod (so the check above can fail)", async () => {
     const { inputs } = await bundle("src/index.ts");
     expect(inputs.some((f) => f.includes("chevrotain"))).toBe(true);
+    expect(inputs.some((f) => f.includes("node_modules/zod/"))).toBe(true);
   });
 });

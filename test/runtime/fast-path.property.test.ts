@@ -9,7 +9,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { CompiledRubric } from "../../src/compile/types.js";
 import { layered } from "../../src/io/layers.js";
-import { submissionSchema } from "../../src/io/schema.js";
+import { zodSchemaOf } from "../../src/io/schema.js";
 import { evaluateUnit } from "../../src/runtime/evaluate.js";
 import { fastOnly } from "../../src/runtime/evaluate-fast.js";
 import type { UnitInputs } from "../../src/runtime/result.js";
@@ -46,7 +46,7 @@ describe("the fast path gives the plain path's results", () => {
   it("on the io generators' rubrics and submissions, self and final layers, always on the fast path", () => {
     fc.assert(fc.property(caseArb, ([spec, submission]) => {
       const rubric = compiled(spec);
-      const parsed = submissionSchema(rubric).parse(submission);
+      const parsed = zodSchemaOf(rubric).parse(submission);
       const inputs = layered(parsed);
       expect(same(rubric, inputs.final)).toBe(true);
       expect(same(rubric, inputs.self)).toBe(true);

@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import type { CompiledNode, CompiledRubric } from "../../src/compile/types.js";
 import { evaluate, type EvaluationResult, type LayeredNodeResult } from "../../src/io/evaluate.js";
 import { layered } from "../../src/io/layers.js";
-import { submissionSchema } from "../../src/io/schema.js";
+import { zodSchemaOf } from "../../src/io/schema.js";
 import { evaluateUnit } from "../../src/runtime/evaluate.js";
 import { Exact } from "../../src/runtime/exact.js";
 import { rubricOf } from "./helpers.js";
@@ -90,7 +90,7 @@ describe("invariants of evaluation on nested rubrics", () => {
       const r = scored(rubric, submission);
       expect(JSON.stringify(r)).not.toMatch(/NaN|Infinity/);
       // The fast path and the plain path agree on these rubrics too.
-      const inputs = layered(submissionSchema(rubric).parse(submission)).final;
+      const inputs = layered(zodSchemaOf(rubric).parse(submission)).final;
       expect(JSON.stringify(evaluateUnit(rubric, inputs))).toBe(JSON.stringify(evaluateUnit(rubric, inputs, { plain: true })));
       walk(rubric.nodes, (node) => {
         const got = r.nodes[node.id];

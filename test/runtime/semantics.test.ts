@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import type { CompiledRubric, RoundingMode } from "../../src/compile/types.js";
 import { evaluate, type EvaluationResult } from "../../src/io/evaluate.js";
 import { layered } from "../../src/io/layers.js";
-import { submissionSchema } from "../../src/io/schema.js";
+import { zodSchemaOf } from "../../src/io/schema.js";
 import { evaluateUnit } from "../../src/runtime/evaluate.js";
 import { rubricOf } from "./helpers.js";
 
@@ -19,7 +19,7 @@ const MODES: readonly RoundingMode[] = ["half-up", "half-even", "half-down", "up
 function scored(rubric: CompiledRubric, submission: unknown): EvaluationResult {
   const out = evaluate(rubric, submission);
   if (!out.ok) throw new Error(JSON.stringify(out.issues));
-  const inputs = layered(submissionSchema(rubric).parse(submission)).final;
+  const inputs = layered(zodSchemaOf(rubric).parse(submission)).final;
   expect(JSON.stringify(evaluateUnit(rubric, inputs, { plain: true }))).toBe(JSON.stringify(evaluateUnit(rubric, inputs)));
   return out.result;
 }

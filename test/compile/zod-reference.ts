@@ -1,5 +1,7 @@
 /**
- * The zod schema of the compiled form, used to validate a stored rubric before it is
+ * The zod schema of the compiled form that loadCompiled used before it checked shapes
+ * without zod (check-compiled.ts): kept as the reference of the equivalence test.
+ * It validated a stored rubric before it was
  * evaluated. Objects are strict: an unknown key is an error, not silently kept.
  * @module
  */
