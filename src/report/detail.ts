@@ -39,7 +39,7 @@ export function unitDetailTable(result: EvaluationResult, rubric: CompiledRubric
   while (stack.length > 0) {
     const { node, depth } = stack.pop()!;
     const n = result.nodes[node.id];
-    const how = n === undefined ? "" : n.error !== undefined ? n.error.message : [...n.trace, ...(n.reason === undefined ? [] : [`${locale === "vi" ? "thẩm định" : "appraisal"}: ${n.reason}`])].join("; ");
+    const how = n === undefined ? "" : n.error !== undefined ? n.error.message : [...(n.trace ?? []), ...(n.reason === undefined ? [] : [`${locale === "vi" ? "thẩm định" : "appraisal"}: ${n.reason}`])].join("; ");
     rows.push([
       node.id,
       `${"  ".repeat(depth)}${node.title}`,

@@ -23,8 +23,11 @@ export interface NodeResult {
   readonly naPolicy?: NaPolicy;
   /** Why it could not be scored. */
   readonly error?: { readonly code: EvalErrorCode; readonly message: string };
-  /** What happened: lets, branches and bands taken, the raw rule value, clamping. */
-  readonly trace: readonly string[];
+  /**
+   * What happened: lets, branches and bands taken, the raw rule value, clamping. Only
+   * when asked for (`explain: true`); absent otherwise.
+   */
+  readonly trace?: readonly string[];
 }
 
 /** The inputs of one unit for evaluation: values already typed (see the io stage). */
