@@ -74,13 +74,69 @@ export function numText(x: Num): string {
   return typeof x === "number" ? scaledText(x) : toExact(x).toString();
 }
 
+function gcdOf(a: number, b: number): number {
+  a = Math.abs(a);
+  b = Math.abs(b);
+  while (b !== 0) {
+    const t = a % b;
+    a = b;
+    b = t;
+  }
+  return a;
+}
+
+const safe = (x: number): boolean => x <= MAX && x >= -MAX;
+
+/**
+ * n / d (safe integers, d ≠ 0) reduced: a scaled integer when the value has at most 6
+ * decimals, else a {@link Ratio}. Rationals of safe integers stay off BigInt: the
+ * kernel's sums of quotients (a mean, a proportional score) cost no allocation of
+ * big numbers while they fit.
+ */
+function ratioOf(n: number, d: number): Num {
+  const g = gcdOf(n, d);
+  if (g > 1) { n /= g; d /= g; }
+  if (d < 0) { n = -n; d = -d; }
+  if (SCALE % d === 0) {
+    const v = n * (SCALE / d);
+    if (safe(v)) return v;
+  }
+  return new Ratio(n, d);
+}
+
+const numer = (x: number | Ratio): number => (typeof x === "number" ? x : x.n);
+const denom = (x: number | Ratio): number => (typeof x === "number" ? SCALE : x.d);
+
+/** a ± b on safe-integer rationals, undefined when a product leaves the safe range. */
+function addParts(a: Num, b: Num, sign: 1 | -1): Num | undefined {
+  if (a instanceof Exact || b instanceof Exact) return undefined;
+  const [an, ad, bn, bd] = [numer(a), denom(a), numer(b), denom(b)];
+  const g = gcdOf(ad, bd);
+  const l = an * (bd / g);
+  const r = sign * bn * (ad / g);
+  const d = (ad / g) * bd;
+  const n = l + r;
+  return safe(l) && safe(r) && safe(n) && safe(d) ? ratioOf(n, d) : undefined;
+}
+
+/** a × b on safe-integer rationals, undefined when a product leaves the safe range. */
+function mulParts(a: Num, b: Num): Num | undefined {
+  if (a instanceof Exact || b instanceof Exact) return undefined;
+  const [an, ad, bn, bd] = [numer(a), denom(a), numer(b), denom(b)];
+  const g1 = gcdOf(an, bd) || 1;
+  const g2 = gcdOf(bn, ad) || 1;
+  const n = (an / g1) * (bn / g2);
+  const d = (ad / g2) * (bd / g1);
+  return safe(n) && safe(d) && d !== 0 ? ratioOf(n, d) : undefined;
+}
+
 /** a + b. */
 export function add(a: Num, b: Num): Num {
   if (typeof a === "number" && typeof b === "number") {
     const r = a + b;
     if (r <= MAX && r >= -MAX) return r;
   }
-  return fromExact(toExact(a).plus(toExact(b)));
+  return addParts(a, b, 1) ?? fromExact(toExact(a).plus(toExact(b)));
 }
 
 /** a − b. */
@@ -89,7 +145,7 @@ export function sub(a: Num, b: Num): Num {
     const r = a - b;
     if (r <= MAX && r >= -MAX) return r;
   }
-  return fromExact(toExact(a).minus(toExact(b)));
+  return addParts(a, b, -1) ?? fromExact(toExact(a).minus(toExact(b)));
 }
 
 /** a × b. */
@@ -103,7 +159,7 @@ export function mul(a: Num, b: Num): Num {
       if (r <= MAX && r >= -MAX) return r;
     }
   }
-  return fromExact(toExact(a).times(toExact(b)));
+  return mulParts(a, b) ?? fromExact(toExact(a).times(toExact(b)));
 }
 
 /** a ÷ b; `undefined` when b is 0 (the caller reports the division by zero). */
@@ -113,6 +169,11 @@ export function div(a: Num, b: Num): Num | undefined {
     const q = a * SCALE;
     if (q <= MAX && q >= -MAX && q % b === 0) return q / b;
     return new Ratio(a, b);
+  }
+  if (!(b instanceof Exact)) {
+    if (numer(b) === 0) return undefined;
+    const q = mulParts(a, new Ratio(denom(b), numer(b)));
+    if (q !== undefined) return q;
   }
   const d = toExact(b);
   return d.isZero() ? undefined : fromExact(toExact(a).dividedBy(d));
