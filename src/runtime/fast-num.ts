@@ -110,7 +110,10 @@ const denom = (x: number | Ratio): number => (typeof x === "number" ? SCALE : x.
 /** a ± b on safe-integer rationals, undefined when a product leaves the safe range. */
 function addParts(a: Num, b: Num, sign: 1 | -1): Num | undefined {
   if (a instanceof Exact || b instanceof Exact) return undefined;
-  const [an, ad, bn, bd] = [numer(a), denom(a), numer(b), denom(b)];
+  const an = numer(a);
+  const ad = denom(a);
+  const bn = numer(b);
+  const bd = denom(b);
   const g = gcdOf(ad, bd);
   const l = an * (bd / g);
   const r = sign * bn * (ad / g);
@@ -122,7 +125,10 @@ function addParts(a: Num, b: Num, sign: 1 | -1): Num | undefined {
 /** a × b on safe-integer rationals, undefined when a product leaves the safe range. */
 function mulParts(a: Num, b: Num): Num | undefined {
   if (a instanceof Exact || b instanceof Exact) return undefined;
-  const [an, ad, bn, bd] = [numer(a), denom(a), numer(b), denom(b)];
+  const an = numer(a);
+  const ad = denom(a);
+  const bn = numer(b);
+  const bd = denom(b);
   const g1 = gcdOf(an, bd) || 1;
   const g2 = gcdOf(bn, ad) || 1;
   const n = (an / g1) * (bn / g2);

@@ -65,8 +65,8 @@ export interface ExprScope {
   readonly fact: (name: string) => number;
   /** Slot of a let of the current leaf. */
   readonly lets: ReadonlyMap<string, number> | undefined;
-  /** Takes the next threshold site for a numeric `bands` arm threshold; returns its index. */
-  readonly threshold: (value: Num) => number;
+  /** Takes the next threshold site for a numeric `bands` arm threshold (arm numbered from 1); returns its index. */
+  readonly threshold: (value: Num, arm: number) => number;
 }
 
 /** Gives up: the plain path answers. */
@@ -169,9 +169,9 @@ export function prepareKernelExpr(e: CompiledExpr, scope: ExprScope): KernelThun
     case "call": return prepareCall(e.fn, e.args.map(sub1));
     case "bands": {
       const subject = sub1(e.subject);
-      const arms = e.arms.map((a) => {
+      const arms = e.arms.map((a, i) => {
         // A numeric literal threshold is a parameter site: sensitivity runs may move it.
-        const site = a.threshold.op === "num" ? scope.threshold(fromExact(Exact.of(a.threshold.value))) : undefined;
+        const site = a.threshold.op === "num" ? scope.threshold(fromExact(Exact.of(a.threshold.value)), i + 1) : undefined;
         const threshold: KernelThunk = site === undefined ? sub1(a.threshold) : (env) => env.params.thresholds[site]!;
         return { test: TEST[a.cmp], threshold, value: sub1(a.value) };
       });

@@ -89,6 +89,8 @@ export interface Kernel {
   readonly areas: readonly number[];
   /** The rubric's own parameters. */
   readonly defaults: KernelParams;
+  /** Where each threshold site is: the node (or `index`) and the `bands` arm (from 1). */
+  readonly thresholdSites: readonly { readonly node: string; readonly arm: number }[];
   /** A fresh scores object for {@link Kernel.run}. */
   scores(): KernelScores;
   /**
@@ -113,12 +115,16 @@ export function prepareKernel(rubric: CompiledRubric): Kernel {
   const policies: NaPolicy[] = [];
   const clauses: NaPolicy[] = [];
   const thresholds: Num[] = [];
+  const sites: { node: string; arm: number }[] = [];
   const nodeInfo: { id: string; maxText: string; sign?: "bonus" | "penalty" }[] = [];
-  const scopeFor = (nodeId: string | undefined, lets: ReadonlyMap<string, number> | undefined): ExprScope => ({
+  const scopeFor = (nodeId: string | undefined, lets: ReadonlyMap<string, number> | undefined, label = nodeId ?? "index"): ExprScope => ({
     input: (name) => (nodeId === undefined ? undefined : layout.inputSlot(nodeId, name)),
     fact: (name) => layout.factSlot(name),
     lets,
-    threshold: (value) => thresholds.push(value) - 1,
+    threshold: (value, arm) => {
+      sites.push({ node: label, arm });
+      return thresholds.push(value) - 1;
+    },
   });
   const leafOf = (id: string, leaf: CompiledLeaf): KLeaf => {
     const slots = new Map(leaf.lets.map((l, i) => [l.name, i]));
@@ -138,7 +144,7 @@ export function prepareKernel(rubric: CompiledRubric): Kernel {
     policies.push(node.naPolicy);
     return {
       slot, node, max: fromExact(maxExact), maxText: text(maxExact), method: node.aggregate ?? "sum",
-      appliesWhen: node.appliesWhen === undefined ? undefined : prepareKernelExpr(node.appliesWhen, scopeFor(undefined, undefined)),
+      appliesWhen: node.appliesWhen === undefined ? undefined : prepareKernelExpr(node.appliesWhen, scopeFor(undefined, undefined, node.id)),
       children: (node.children ?? []).map(nodeOf),
       leaf: node.leaf === undefined ? undefined : leafOf(node.id, node.leaf),
     };
@@ -157,7 +163,7 @@ export function prepareKernel(rubric: CompiledRubric): Kernel {
   const defaults: KernelParams = { weights, policies, clauses, thresholds };
   const env: KernelEnv = { cols: [], size: 1, u: 0, lets: [], letThunks: [], max: 0, figures: undefined, params: defaults };
   return {
-    rubric, layout, nodes: nodeInfo, areas: top.map((n) => n.slot), defaults,
+    rubric, layout, nodes: nodeInfo, areas: top.map((n) => n.slot), defaults, thresholdSites: sites,
     scores: () => ({ points: new Array<Num>(count).fill(0), max: new Array<Num>(count).fill(0), status: new Uint8Array(count), policy: new Array<NaPolicy | undefined>(count), before: new Array<Num | undefined>(count), total: 0, maxTotal: 0, bonus: 0, penalty: 0, index: 0 }),
     run(columns, u, params, out) {
       try {
