@@ -31,6 +31,7 @@ export {
   type Layer,
   readPrevious,
   type PreviousRead,
+  type EvaluateOptions,
 } from "./io/index.js";
 export { evaluateUnit, Exact, ExactOverflow, MAX_EXACT_DIGITS, publishText, type EvaluateUnitOptions, type NodeResult, type UnitInputs, type UnitResult, type EvalErrorCode, type Value } from "./runtime/index.js";
 export { rank, type Change, type PreviousRow, type RankedRow, type RankOptions, type RankResult, type UnrankedRow } from "./rank/index.js";

@@ -9,6 +9,7 @@ import type { CompiledExpr, CompiledNode, CompiledRubric, NaPolicy } from "../co
 import { Exact, text } from "../runtime/exact.js";
 import { toExact } from "../runtime/fast-num.js";
 import { kernelOf, type Kernel } from "../runtime/kernel.js";
+import { MAX_QUASI_FACTORS } from "./sampling.js";
 
 /** A factor as written in a plan. Numbers are decimal strings; thresholds may end in `%`. */
 export type FactorSpec =
@@ -35,6 +36,10 @@ export interface RangeFactor {
   readonly kind: "weight" | "area-weight" | "threshold" | "band" | "appraisal";
   /** The name shown in reports. */
   readonly name: string;
+  /** The node, band or arm it moves (for reports' own wording when the plan gives no name). */
+  readonly subject: string;
+  /** Whether the plan named it. */
+  readonly named: boolean;
   /** Lowest value. */
   readonly min: Exact;
   /** Step between sampled values. */
@@ -51,6 +56,8 @@ export interface RangeFactor {
 export interface ChoiceFactor {
   readonly kind: "na-policy";
   readonly name: string;
+  readonly subject: string;
+  readonly named: boolean;
   /** The alternatives; `as-declared` keeps each node's own policy. */
   readonly choices: readonly ("as-declared" | NaPolicy)[];
   /** Node ids it applies to (every tree node when absent). */
@@ -121,7 +128,7 @@ interface Context {
   readonly problems: string[];
 }
 
-function range(ctx: Context, where: string, spec: { min: unknown; max: unknown; step?: unknown }, nominal: Exact): Omit<RangeFactor, "kind" | "name" | "target" | "nominal"> | undefined {
+function range(ctx: Context, where: string, spec: { min: unknown; max: unknown; step?: unknown }, nominal: Exact): Pick<RangeFactor, "min" | "step" | "levels"> | undefined {
   const min = decimal(spec.min);
   const max = decimal(spec.max);
   if (min === undefined || max === undefined) {
@@ -158,7 +165,9 @@ function factorOf(ctx: Context, raw: unknown, i: number, slots: ReturnType<typeo
     return undefined;
   }
   const f = raw as Record<string, unknown>;
-  const named = (fallback: string): string => (typeof f["name"] === "string" && f["name"] !== "" ? f["name"] : fallback);
+  const given = typeof f["name"] === "string" && f["name"] !== "";
+  const named = (fallback: string): string => (given ? (f["name"] as string) : fallback);
+  const label = (subject: string): { subject: string; named: boolean } => ({ subject, named: given });
   switch (f["kind"]) {
     case "weight": {
       const id = String(f["node"]);
@@ -181,8 +190,8 @@ function factorOf(ctx: Context, raw: unknown, i: number, slots: ReturnType<typeo
         return undefined;
       }
       return top
-        ? { kind: "area-weight", name: named(`weight ${id}`), ...r, nominal, target: ctx.rubric.nodes.findIndex((n) => n.id === id) }
-        : { kind: "weight", name: named(`weight ${id}`), ...r, nominal, target: slot };
+        ? { kind: "area-weight", name: named(`weight ${id}`), ...label(id), ...r, nominal, target: ctx.rubric.nodes.findIndex((n) => n.id === id) }
+        : { kind: "weight", name: named(`weight ${id}`), ...label(id), ...r, nominal, target: slot };
     }
     case "threshold": {
       const id = String(f["node"]);
@@ -195,18 +204,19 @@ function factorOf(ctx: Context, raw: unknown, i: number, slots: ReturnType<typeo
       }
       const nominal = toExact(ctx.kernel.defaults.thresholds[site]!);
       const r = range(ctx, where, f as { min: unknown; max: unknown }, nominal);
-      return r === undefined ? undefined : { kind: "threshold", name: named(`threshold ${id} arm ${arm}`), ...r, nominal, target: site };
+      return r === undefined ? undefined : { kind: "threshold", name: named(`threshold ${id} arm ${arm}`), ...label(`${id}\u0000${arm}`), ...r, nominal, target: site };
     }
     case "band": {
-      const label = String(f["band"]);
-      const index = ctx.rubric.bands.findIndex((b) => b.label === label);
+      const labelOf = label;
+      const band = String(f["band"]);
+      const index = ctx.rubric.bands.findIndex((b) => b.label === band);
       const literal = index < 0 ? undefined : bandLiteral(ctx.rubric.bands[index]!.when);
       if (index < 0 || literal === undefined) {
-        ctx.problems.push(index < 0 ? `${where}: the rubric has no band "${label}" (bands: ${ctx.rubric.bands.map((b) => b.label).join(", ") || "none"})` : `${where}: the condition of band "${label}" does not compare with exactly one number, so it has no single threshold to vary`);
+        ctx.problems.push(index < 0 ? `${where}: the rubric has no band "${band}" (bands: ${ctx.rubric.bands.map((b) => b.label).join(", ") || "none"})` : `${where}: the condition of band "${band}" does not compare with exactly one number, so it has no single threshold to vary`);
         return undefined;
       }
       const r = range(ctx, where, f as { min: unknown; max: unknown }, literal);
-      return r === undefined ? undefined : { kind: "band", name: named(`band ${label}`), ...r, nominal: literal, target: index };
+      return r === undefined ? undefined : { kind: "band", name: named(`band ${band}`), ...labelOf(band), ...r, nominal: literal, target: index };
     }
     case "appraisal": {
       const r = range(ctx, where, f as { min: unknown; max: unknown }, Exact.ONE);
@@ -214,7 +224,7 @@ function factorOf(ctx: Context, raw: unknown, i: number, slots: ReturnType<typeo
         ctx.problems.push(`${where}: the scale of appraisal corrections runs from 0 (self-assessment) to 1 (appraised values)`);
         return undefined;
       }
-      return r === undefined ? undefined : { kind: "appraisal", name: named("appraisal corrections"), ...r, nominal: Exact.ONE, target: 0 };
+      return r === undefined ? undefined : { kind: "appraisal", name: named("appraisal corrections"), ...label(""), ...r, nominal: Exact.ONE, target: 0 };
     }
     case "na-policy": {
       const choices = f["choices"];
@@ -227,7 +237,7 @@ function factorOf(ctx: Context, raw: unknown, i: number, slots: ReturnType<typeo
         ctx.problems.push(`${where}: "nodes" must list node ids of the rubric${Array.isArray(nodes) ? ` (unknown: ${nodes.filter((n) => !slots.slot.has(String(n))).join(", ")})` : ""}`);
         return undefined;
       }
-      return { kind: "na-policy", name: named("N/A policy"), choices: choices as ChoiceFactor["choices"], nodes: nodes === undefined ? undefined : new Set((nodes as unknown[]).map(String)), levels: choices.length };
+      return { kind: "na-policy", name: named("N/A policy"), ...label(nodes === undefined ? "" : (nodes as unknown[]).map(String).join(", ")), choices: choices as ChoiceFactor["choices"], nodes: nodes === undefined ? undefined : new Set((nodes as unknown[]).map(String)), levels: choices.length };
     }
     default:
       ctx.problems.push(`${where}: "kind" must be one of weight, threshold, band, na-policy, appraisal`);
@@ -255,6 +265,7 @@ export function readPlan(rubric: CompiledRubric, raw: unknown, overrides: { samp
   if (!Number.isInteger(samples) || samples < 1 || samples > MAX_SAMPLES) ctx.problems.push(`"samples" must be a whole number from 1 to ${MAX_SAMPLES}`);
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) ctx.problems.push('"seed" must be a whole number from 0 to 4294967295');
   if (sampling !== "quasi" && sampling !== "uniform") ctx.problems.push('"sampling" must be "quasi" or "uniform"');
+  if (sampling === "quasi" && factors.length > MAX_QUASI_FACTORS) ctx.problems.push(`quasi-random sampling varies at most ${MAX_QUASI_FACTORS} factors; use "sampling": "uniform" for more`);
   if (factors.filter((f) => f.kind === "appraisal").length > 1) ctx.problems.push("the appraisal scale is one factor: give it once");
   if (ctx.problems.length > 0) return { ok: false, problems: ctx.problems };
   return { ok: true, plan: { factors, samples, seed, sampling: sampling as Plan["sampling"] } };

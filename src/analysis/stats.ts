@@ -43,6 +43,10 @@ export interface FactorSensitivity {
   readonly name: string;
   /** Its kind as written in the plan (`area-weight` is a weight of a top-level area). */
   readonly kind: Factor["kind"];
+  /** The node, band or arm it moves (node and arm joined by a NUL for thresholds); "" for all. */
+  readonly subject: string;
+  /** Whether the plan named it (else reports word the name themselves). */
+  readonly named: boolean;
   /** The values it took: `min…max step s`, or the alternatives. */
   readonly values: string;
   /** The rubric's own value (absent for N/A policies). */
@@ -166,7 +170,7 @@ export function summariseSamples(run: SensitivityRun, parts: readonly SampleOutc
     unranked: [...nominal.unranked],
     factors: plan.factors.map((f, d) => {
       const fo = firstOrder(y, levels, factorCount, d, f.kind === "na-policy");
-      return { name: f.name, kind: f.kind, ...describe(f), ...(fo === undefined ? {} : { firstOrder: fo }) };
+      return { name: f.name, kind: f.kind, subject: f.subject, named: f.named, ...describe(f), ...(fo === undefined ? {} : { firstOrder: fo }) };
     }),
     meanShift: Exact.fraction(sum, BigInt(Math.max(1, total))).toFixed(3, "half-even"),
   };
