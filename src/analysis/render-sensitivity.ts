@@ -81,7 +81,7 @@ function tableHtml(table: Table, className: string): string {
 function intervalChart(r: SensitivityResult, locale: Locale): string {
   const w = ANALYSIS_WORDS[locale];
   const rowHeight = 22;
-  const left = 240;
+  const left = 330;
   const plot = 460;
   const top = 10;
   const most = Math.max(2, ...r.units.map((u) => Math.max(u.p95, u.nominalRank)));

@@ -13,7 +13,7 @@ import { evaluateAll } from "../io/evaluate.js";
 import { rank } from "../rank/rank.js";
 import { Exact, text } from "../runtime/exact.js";
 import { fromExact, type Num } from "../runtime/fast-num.js";
-import type { KernelParams } from "../runtime/kernel.js";
+import type { KernelParams, LeafMemo } from "../runtime/kernel.js";
 import { readPlan, type Factor, type Plan, type PlanSpec, type RangeFactor } from "./plan.js";
 import { sampler } from "./sampling.js";
 import { summariseSamples, type SensitivityResult } from "./stats.js";
@@ -83,6 +83,43 @@ function policyArrays(run: SensitivityRun, f: Extract<Factor, { kind: "na-policy
 }
 
 /**
+ * Each unit's leaf outcomes from a run with the rubric as it is, marked for reuse except
+ * where a sample may change them: leaves with a varied threshold, and (when the
+ * appraisal scale varies) the unit's leaves with a corrected value. Reuse changes no
+ * result, only the time a sample takes.
+ */
+function leafMemos(run: SensitivityRun): LeafMemo[] {
+  const { units, plan } = run;
+  const { kernel } = units;
+  const size = units.final.size;
+  const dirty = new Set<number>();
+  for (const f of plan.factors) {
+    if (f.kind !== "threshold") continue;
+    const leaf = kernel.leaves.get(kernel.thresholdSites[f.target]!.node);
+    if (leaf !== undefined) dirty.add(leaf);
+  }
+  const corrected = units.units.map(() => new Set<number>());
+  if (plan.factors.some((f) => f.kind === "appraisal")) {
+    for (const c of units.corrections.values) {
+      const column = kernel.layout.columns[Math.floor(c.at / size)]!;
+      const leaf = column.kind === "input" ? kernel.leaves.get(column.node) : undefined;
+      if (leaf !== undefined) corrected[c.at % size]!.add(leaf);
+    }
+    for (const c of units.corrections.given) {
+      const leaf = kernel.leaves.get(kernel.layout.given[Math.floor(c.at / size)]!);
+      if (leaf !== undefined) corrected[c.at % size]!.add(leaf);
+    }
+  }
+  const scores = kernel.scores();
+  return units.units.map((_, u) => {
+    const memo = kernel.memo();
+    if (!kernel.run(units.final, u, kernel.defaults, scores, memo)) return memo; // nothing reused for it
+    for (let leaf = 0; leaf < memo.reuse.length; leaf++) memo.reuse[leaf] = dirty.has(leaf) || corrected[u]!.has(leaf) ? 0 : 1;
+    return memo;
+  });
+}
+
+/**
  * Draws and ranks samples `from` … `from + count − 1`.
  * @param run - the prepared run
  * @param from - first sample (from 0)
@@ -102,6 +139,7 @@ export function runSamples(run: SensitivityRun, from: number, count: number): Sa
   const keep = rankedSlots(units);
   const work = factors.some((f) => f.kind === "appraisal") ? workColumns(units) : units.final;
   const place = new Map(units.units.map((u, i) => [u.id, i]));
+  const memos = leafMemos(run);
   const bandIndex = new Map(rubric.bands.map((b, i) => [b.label, i]));
   for (let s = 0; s < count; s++) {
     draw.levels(from + s, level);
@@ -125,7 +163,7 @@ export function runSamples(run: SensitivityRun, from: number, count: number): Sa
       }
     });
     const params: KernelParams = { weights, policies, clauses, thresholds, ...(areaScale === undefined ? {} : { areaScale }) };
-    const results = scoreUnits(units, work, params, scores, keep);
+    const results = scoreUnits(units, work, params, scores, keep, memos);
     const ranked = rank(bandList === undefined ? rubric : { ...rubric, bands: bandList }, results);
     for (const row of ranked.rows) {
       const u = place.get(row.unit.id);

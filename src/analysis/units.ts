@@ -11,7 +11,7 @@ import { layered } from "../io/layers.js";
 import { submissionSchema } from "../io/schema.js";
 import { Exact } from "../runtime/exact.js";
 import { add, fromExact, isNum, mul, numText, sub, toExact, type Num } from "../runtime/fast-num.js";
-import { kernelOf, SKIPPED, type Kernel, type KernelParams, type KernelScores } from "../runtime/kernel.js";
+import { kernelOf, SKIPPED, type Kernel, type KernelParams, type KernelScores, type LeafMemo } from "../runtime/kernel.js";
 import { readColumns, type GivenPoints, type KernelColumns } from "../runtime/kernel-columns.js";
 import type { Fast } from "../runtime/kernel-expr.js";
 import type { UnitInputs } from "../runtime/result.js";
@@ -158,12 +158,13 @@ const NO_ERRORS: EvaluationResult["errors"] = Object.freeze([]);
  * @param params - the kernel parameters
  * @param scores - a scratch scores object of the kernel
  * @param keep - node slots to report points for
+ * @param memos - per unit, leaf outcomes to reuse (see `LeafMemo`)
  */
-export function scoreUnits(units: PreparedUnits, columns: KernelColumns, params: KernelParams, scores: KernelScores, keep: readonly number[]): EvaluationResult[] {
+export function scoreUnits(units: PreparedUnits, columns: KernelColumns, params: KernelParams, scores: KernelScores, keep: readonly number[], memos?: readonly LeafMemo[]): EvaluationResult[] {
   const { kernel } = units;
   const identity = { id: units.rubric.meta.id, fingerprint: units.rubric.fingerprint };
   return units.units.map((unit, u): EvaluationResult => {
-    if (!kernel.run(columns, u, params, scores)) {
+    if (!kernel.run(columns, u, params, scores, memos?.[u])) {
       return { unit, rubric: identity, complete: false, errors: [{ node: "", code: "internal-error", message: "cannot be scored with these parameters" }], nodes: {} };
     }
     const nodes: Record<string, { id: string; status: "scored"; max: string; applicable: boolean; points: string }> = {};

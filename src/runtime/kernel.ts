@@ -52,6 +52,7 @@ export interface KernelScores {
 }
 
 interface KLeaf {
+  readonly index: number;
   readonly lets: readonly KernelThunk[];
   readonly letValues: (Fast | undefined)[];
   readonly when: readonly { readonly thunk: KernelThunk; readonly clause: number }[];
@@ -77,6 +78,21 @@ interface KExtra {
   readonly leaf: KLeaf;
 }
 
+/**
+ * One unit's leaf outcomes, kept between runs: a leaf's points (or which `when` clause
+ * held) depend only on its inputs and its `bands` thresholds, so a run that varies
+ * weights, N/A policies or other leaves' thresholds can reuse them. Runs with a memo
+ * remember every leaf they compute and reuse those marked in `reuse`.
+ */
+export interface LeafMemo {
+  /** Per leaf: its points, when no clause held. */
+  readonly points: (Num | undefined)[];
+  /** Per leaf: the index of the `when` clause that held, or −1. */
+  readonly clause: Int32Array;
+  /** Per leaf: 1 to reuse the remembered outcome, 0 to compute and remember it. */
+  readonly reuse: Uint8Array;
+}
+
 /** A rubric prepared for the kernel. */
 export interface Kernel {
   /** The rubric. */
@@ -91,16 +107,28 @@ export interface Kernel {
   readonly defaults: KernelParams;
   /** Where each threshold site is: the node (or `index`) and the `bands` arm (from 1). */
   readonly thresholdSites: readonly { readonly node: string; readonly arm: number }[];
+  /** Leaf index by node id (tree leaves in pre-order, then extras), for {@link LeafMemo}. */
+  readonly leaves: ReadonlyMap<string, number>;
   /** A fresh scores object for {@link Kernel.run}. */
   scores(): KernelScores;
+  /** An empty memo (nothing to reuse yet). */
+  memo(): LeafMemo;
   /**
    * Scores unit `u` of `columns` into `out`. False when the plain path would report an
    * error (or a value outgrew the exact bound): `out` is then partly written.
    */
-  run(columns: KernelColumns, u: number, params: KernelParams, out: KernelScores): boolean;
+  run(columns: KernelColumns, u: number, params: KernelParams, out: KernelScores, memo?: LeafMemo): boolean;
 }
 
 const STOP = (): never => fail();
+
+/** The closures' environment plus what a run keeps for itself. */
+interface RunEnv extends KernelEnv {
+  /** The unit's memo, when the caller gave one. */
+  memo: LeafMemo | undefined;
+  /** The clause that held in the last leaf computed. */
+  clause: number;
+}
 
 /** Kernel arithmetic for {@link aggregate}; a division by zero gives up. */
 const ARITH: Arithmetic<Num> = { zero: 0, add, mul, div: (a, b) => div(a, b) ?? STOP(), cmp, int: (k) => k * SCALE };
@@ -126,10 +154,14 @@ export function prepareKernel(rubric: CompiledRubric): Kernel {
       return thresholds.push(value) - 1;
     },
   });
+  const leafIndex = new Map<string, number>();
   const leafOf = (id: string, leaf: CompiledLeaf): KLeaf => {
+    const index = leafIndex.size;
+    leafIndex.set(id, index);
     const slots = new Map(leaf.lets.map((l, i) => [l.name, i]));
     const scope = scopeFor(id, slots);
     return {
+      index,
       lets: leaf.lets.map((l) => prepareKernelExpr(l.expr, scope)),
       letValues: new Array<Fast | undefined>(leaf.lets.length),
       when: leaf.when.map((w) => ({ thunk: prepareKernelExpr(w.cond, scope), clause: clauses.push(w.policy) - 1 })),
@@ -161,12 +193,14 @@ export function prepareKernel(rubric: CompiledRubric): Kernel {
   const index = prepareKernelExpr(rubric.index, scopeFor(undefined, undefined));
   const count = nodeInfo.length;
   const defaults: KernelParams = { weights, policies, clauses, thresholds };
-  const env: KernelEnv = { cols: [], size: 1, u: 0, lets: [], letThunks: [], max: 0, figures: undefined, params: defaults };
+  const env: RunEnv = { memo: undefined, clause: -1, cols: [], size: 1, u: 0, lets: [], letThunks: [], max: 0, figures: undefined, params: defaults };
   return {
-    rubric, layout, nodes: nodeInfo, areas: top.map((n) => n.slot), defaults, thresholdSites: sites,
+    rubric, layout, nodes: nodeInfo, areas: top.map((n) => n.slot), defaults, thresholdSites: sites, leaves: leafIndex,
+    memo: () => ({ points: new Array<Num | undefined>(leafIndex.size), clause: new Int32Array(leafIndex.size).fill(-1), reuse: new Uint8Array(leafIndex.size) }),
     scores: () => ({ points: new Array<Num>(count).fill(0), max: new Array<Num>(count).fill(0), status: new Uint8Array(count), policy: new Array<NaPolicy | undefined>(count), before: new Array<Num | undefined>(count), total: 0, maxTotal: 0, bonus: 0, penalty: 0, index: 0 }),
-    run(columns, u, params, out) {
+    run(columns, u, params, out, memo) {
       try {
+        env.memo = memo;
         env.cols = columns.values;
         env.size = columns.size;
         env.u = u;
@@ -194,13 +228,35 @@ export function kernelOf(rubric: CompiledRubric): Kernel {
   return k;
 }
 
-/** Points of a leaf, or the policy of the `when` clause that holds. */
-function leafPoints(leaf: KLeaf, max: Num, columns: KernelColumns, env: KernelEnv): Num | NaPolicy {
+/** Points of a leaf, or the policy of the `when` clause that holds (remembered in, or reused from, the run's memo). */
+function leafPoints(leaf: KLeaf, max: Num, columns: KernelColumns, env: RunEnv): Num | NaPolicy {
+  const memo = env.memo;
+  if (memo === undefined) return computeLeaf(leaf, max, columns, env);
+  const i = leaf.index;
+  if (memo.reuse[i] === 1) {
+    const c = memo.clause[i]!;
+    if (c >= 0) return env.params.clauses[c]!;
+    return memo.points[i] ?? fail();
+  }
+  memo.points[i] = undefined;
+  memo.clause[i] = -1;
+  const got = computeLeaf(leaf, max, columns, env);
+  if (typeof got === "string") memo.clause[i] = env.clause;
+  else memo.points[i] = got;
+  return got;
+}
+
+function computeLeaf(leaf: KLeaf, max: Num, columns: KernelColumns, env: RunEnv): Num | NaPolicy {
   env.lets = leaf.letValues;
   env.lets.fill(undefined);
   env.letThunks = leaf.lets;
   env.max = max;
-  for (const w of leaf.when) if (w.thunk(env) === true) return env.params.clauses[w.clause]!;
+  for (const w of leaf.when) {
+    if (w.thunk(env) === true) {
+      env.clause = w.clause;
+      return env.params.clauses[w.clause]!;
+    }
+  }
   if (typeof leaf.rule === "function") {
     const v = leaf.rule(env);
     return isNum(v) ? v : fail();
@@ -225,7 +281,7 @@ function markNa(out: KernelScores, slot: number, policy: NaPolicy, max: Num): vo
   out.before[slot] = undefined;
 }
 
-function scoreNode(p: KNode, columns: KernelColumns, env: KernelEnv, out: KernelScores): void {
+function scoreNode(p: KNode, columns: KernelColumns, env: RunEnv, out: KernelScores): void {
   const slot = p.slot;
   let applies = true;
   if (p.appliesWhen !== undefined) {
@@ -264,7 +320,7 @@ function scoreNode(p: KNode, columns: KernelColumns, env: KernelEnv, out: Kernel
   out.before[slot] = clamped === points ? undefined : points;
 }
 
-function runUnit(rubric: CompiledRubric, top: readonly KNode[], extras: readonly KExtra[], index: KernelThunk, columns: KernelColumns, env: KernelEnv, out: KernelScores): void {
+function runUnit(rubric: CompiledRubric, top: readonly KNode[], extras: readonly KExtra[], index: KernelThunk, columns: KernelColumns, env: RunEnv, out: KernelScores): void {
   const scale = env.params.areaScale;
   let tree: Num = 0;
   let max: Num = 0;
@@ -272,8 +328,9 @@ function runUnit(rubric: CompiledRubric, top: readonly KNode[], extras: readonly
     const n = top[i]!;
     scoreNode(n, columns, env, out);
     const k = scale?.[i];
-    tree = add(tree, k === undefined ? out.points[n.slot]! : mul(k, out.points[n.slot]!));
-    max = add(max, k === undefined ? out.max[n.slot]! : mul(k, out.max[n.slot]!));
+    const same = k === undefined || k === SCALE; // a multiplier of 1 changes nothing
+    tree = add(tree, same ? out.points[n.slot]! : mul(k, out.points[n.slot]!));
+    max = add(max, same ? out.max[n.slot]! : mul(k, out.max[n.slot]!));
   }
   let bonus: Num = 0;
   let penalty: Num = 0;
