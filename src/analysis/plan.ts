@@ -33,6 +33,7 @@ export interface PlanSpec {
 
 /** A continuous factor resolved: `levels` values min + k × step, k = 0 … levels − 1. */
 export interface RangeFactor {
+  /** What it moves (`area-weight`: a top-level area's multiplier). */
   readonly kind: "weight" | "area-weight" | "threshold" | "band" | "appraisal";
   /** The name shown in reports. */
   readonly name: string;
@@ -54,9 +55,13 @@ export interface RangeFactor {
 
 /** A discrete factor resolved: N/A policy alternatives for a set of node slots. */
 export interface ChoiceFactor {
+  /** N/A policy alternatives. */
   readonly kind: "na-policy";
+  /** The name shown in reports. */
   readonly name: string;
+  /** The nodes it applies to, joined by ", " ("" for every node). */
   readonly subject: string;
+  /** Whether the plan named it. */
   readonly named: boolean;
   /** The alternatives; `as-declared` keeps each node's own policy. */
   readonly choices: readonly ("as-declared" | NaPolicy)[];
@@ -71,9 +76,13 @@ export type Factor = RangeFactor | ChoiceFactor;
 
 /** A plan checked against its rubric. */
 export interface Plan {
+  /** The factors, in plan order. */
   readonly factors: readonly Factor[];
+  /** Samples to draw. */
   readonly samples: number;
+  /** The seed. */
   readonly seed: number;
+  /** How samples are drawn. */
   readonly sampling: "quasi" | "uniform";
 }
 

@@ -54,8 +54,11 @@ function withLiteral(e: CompiledExpr | undefined, value: string): CompiledExpr |
 
 /** Everything a run needs, built once per process (a worker builds its own). */
 export interface SensitivityRun {
+  /** The units, read once. */
   readonly units: PreparedUnits;
+  /** The checked plan. */
   readonly plan: Plan;
+  /** The ranking with the rubric as it is. */
   readonly nominal: ReturnType<typeof rank>;
 }
 

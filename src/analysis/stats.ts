@@ -59,9 +59,11 @@ export interface FactorSensitivity {
 export interface SensitivityResult {
   /** The rubric. */
   readonly rubric: { readonly id: string; readonly title: string; readonly fingerprint: string };
-  /** Samples drawn, seed and sampling. */
+  /** Samples drawn. */
   readonly samples: number;
+  /** The seed. */
   readonly seed: number;
+  /** How samples were drawn. */
   readonly sampling: "quasi" | "uniform";
   /** Band labels of the rubric, in order. */
   readonly bandLabels: readonly string[];

@@ -29,18 +29,23 @@ export interface WhatIfStep {
   readonly title: string;
   /** The input changed, or `points` for given points. */
   readonly input: string;
-  /** Its value now and the value that reaches the target, as the submission writes them (percents in percent points). */
+  /** Its value now, as the submission writes it (percents in percent points). */
   readonly from: string;
+  /** The value that reaches the target. */
   readonly to: string;
-  /** Grid steps from `from` to `to`, and the grid step. */
+  /** Grid steps from `from` to `to`. */
   readonly steps: number;
+  /** The grid step. */
   readonly step: string;
-  /** Total points gained (exact), and per step. */
+  /** Total points gained (exact). */
   readonly gained: string;
+  /** Points gained per step (exact). */
   readonly perStep: string;
-  /** Rank, band and published index with this change. */
+  /** Rank with this change. */
   readonly rank: number;
+  /** Band with this change. */
   readonly band?: string;
+  /** Published index with this change. */
   readonly index: string;
 }
 
@@ -50,7 +55,7 @@ export interface WhatIfResult {
   readonly unit: { readonly id: string; readonly name?: string };
   /** The target. */
   readonly target: WhatIfTarget;
-  /** Its rank, band and published index now. */
+  /** Its rank (of how many), band and published index now. */
   readonly now: { readonly rank: number; readonly of: number; readonly band?: string; readonly index: string };
   /** True when the unit already meets the target. */
   readonly reached: boolean;

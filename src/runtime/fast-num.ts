@@ -86,6 +86,7 @@ function gcdOf(a: number, b: number): number {
 }
 
 const safe = (x: number): boolean => x <= MAX && x >= -MAX;
+const REDUCE_ABOVE = 2 ** 24;
 
 /**
  * n / d (safe integers, d ≠ 0) reduced: a scaled integer when the value has at most 6
@@ -94,9 +95,13 @@ const safe = (x: number): boolean => x <= MAX && x >= -MAX;
  * big numbers while they fit.
  */
 function ratioOf(n: number, d: number): Num {
-  const g = gcdOf(n, d);
-  if (g > 1) { n /= g; d /= g; }
   if (d < 0) { n = -n; d = -d; }
+  // Reduce only when the terms grow (a gcd is the costly part); an unreduced quotient
+  // compares and prints the same, and a scaled integer stays one.
+  if (d > REDUCE_ABOVE || n > REDUCE_ABOVE * SCALE || n < -REDUCE_ABOVE * SCALE || SCALE % d === 0) {
+    const g = gcdOf(n, d);
+    if (g > 1) { n /= g; d /= g; }
+  }
   if (SCALE % d === 0) {
     const v = n * (SCALE / d);
     if (safe(v)) return v;
@@ -200,8 +205,10 @@ export function cmp(a: Num, b: Num): number {
   // n/d against m/e by cross-multiplication while the products stay exact integers.
   // A scaled integer v is the fraction v / 10⁶; a Ratio n / d is the value itself.
   if (!(a instanceof Exact) && !(b instanceof Exact)) {
-    const [an, ad] = typeof a === "number" ? [a, SCALE] : [a.n, a.d];
-    const [bn, bd] = typeof b === "number" ? [b, SCALE] : [b.n, b.d];
+    const an = numer(a);
+    const ad = denom(a);
+    const bn = numer(b);
+    const bd = denom(b);
     const l = an * bd;
     const r = bn * ad;
     if (Math.abs(l) <= MAX && Math.abs(r) <= MAX) return sign(l - r) * sign(ad * bd);

@@ -104,9 +104,11 @@ function compare(a: Fast, b: Fast): number {
   if (isNum(a) && isNum(b)) return cmp(a, b);
   if (typeof a === "boolean" && typeof b === "boolean") return a === b ? 0 : String(a) < String(b) ? -1 : 1;
   if (typeof a !== "object" || typeof b !== "object" || Array.isArray(a) || Array.isArray(b) || isNum(a) || isNum(b)) return fail();
-  const [x, y] = [a as Value, b as Value];
+  const x = a as Value;
+  const y = b as Value;
   if (x.kind !== y.kind || x.kind === "list" || y.kind === "list" || x.kind === "num" || y.kind === "num") return fail();
-  const [s, t] = [String(x.value), String(y.value)];
+  const s = x.value;
+  const t = y.value;
   return s < t ? -1 : s > t ? 1 : 0;
 }
 

@@ -43,11 +43,15 @@ export interface KernelScores {
   readonly policy: (NaPolicy | undefined)[];
   /** The value before a clamp that changed it. */
   readonly before: (Num | undefined)[];
-  /** Total, applicable maximum, bonus, penalty and index of the last run. */
+  /** Total points of the last run. */
   total: Num;
+  /** Applicable maximum. */
   maxTotal: Num;
+  /** Bonus. */
   bonus: Num;
+  /** Penalty. */
   penalty: Num;
+  /** The index formula's value. */
   index: Num;
 }
 
