@@ -38,7 +38,7 @@ export const ANALYSIS_WORDS = {
     rankAfter: "Hạng sau thay đổi",
     band: "Xếp loại",
     index: "Chỉ số",
-    points: "điểm do hội đồng chấm",
+    points: "điểm chấm trực tiếp",
   },
   en: {
     sensitivity: "Sensitivity of the ranking",
@@ -71,7 +71,7 @@ export const ANALYSIS_WORDS = {
     rankAfter: "Rank after",
     band: "Band",
     index: "Index",
-    points: "points given by the council",
+    points: "points (given)",
   },
 } as const;
 
