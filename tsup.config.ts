@@ -20,7 +20,8 @@ export default defineConfig([
     treeshake: true,
   },
   {
-    entry: { "cli/main": "src/cli/main.ts" },
+    // The sensitivity worker is its own file: worker threads load it by path.
+    entry: { "cli/main": "src/cli/main.ts", "cli/sensitivity-worker": "src/cli/sensitivity-worker.ts" },
     format: ["esm"],
     target: "node20",
     banner: { js: "#!/usr/bin/env node" },

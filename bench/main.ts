@@ -5,6 +5,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
+import { benchAnalysis } from "./analysis.js";
 import { benchCompile } from "./compile.js";
 import { benchEvaluate } from "./evaluate.js";
 import { print, ROUNDS, SCALE, type BenchResult } from "./harness.js";
@@ -22,6 +23,7 @@ const ALL: Readonly<Record<string, () => BenchResult | Promise<BenchResult>>> = 
   read: benchRead,
   size: benchSize,
   install: benchInstall,
+  analysis: benchAnalysis,
 };
 
 const only = process.env.BENCH_ONLY?.split(",").map((s) => s.trim()).filter((s) => s !== "");

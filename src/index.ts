@@ -88,3 +88,7 @@ export { slimResult, slimOutcome } from "./io/slim.js";
 
 // ---- report: ranked tables as text, Markdown, CSV, JSON, in Vietnamese and English
 export { renderRanking, renderRankingHtml, renderUnitDetail, unitDetailTable, renderTable, escapeHtml, rankedTable, unrankedTable, changeText, figure, rankText, WORDS, type TableFormat, type Table, type Words } from "./report/index.js";
+
+// ---- analysis: sensitivity of a ranking (Monte Carlo over weights, thresholds, N/A policies, appraisal corrections) and what-if for one unit, on the exact kernel
+export { readPlan, sensitivity, prepareSensitivity, runSamples, summarise, whatIf, renderSensitivity, renderSensitivityHtml, renderWhatIf, whatIfProblemText } from "./analysis/index.js";
+export type { ChoiceFactor, Factor, FactorSpec, Plan, PlanOutcome, PlanSpec, RangeFactor, SampleOutcome, SensitivityOutcome, SensitivityRun, FactorSensitivity, SensitivityResult, UnitSensitivity, WhatIfOutcome, WhatIfProblem, WhatIfResult, WhatIfStep, WhatIfTarget } from "./analysis/index.js";

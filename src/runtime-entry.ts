@@ -28,6 +28,7 @@ export {
   type ShownValue,
   type UnitError,
   type SubmissionIssue,
+  type EvaluateOptions,
 } from "./io/evaluate.js";
 export type { Layer } from "./io/layers.js";
 export type { ParsedSubmission } from "./io/readers.js";

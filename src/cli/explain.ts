@@ -44,7 +44,7 @@ export async function runExplain(rubricFile: string, dataFiles: readonly string[
     io.err(`no submission for unit "${unitId}" in ${dataFiles.join(", ")}`);
     return EXIT.findings;
   }
-  const outcome = evaluate(rubric, found.value);
+  const outcome = evaluate(rubric, found.value, { explain: true });
   if (!outcome.ok) {
     for (const issue of outcome.issues) io.err(issueText(found, issue));
     return EXIT.findings;

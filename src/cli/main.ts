@@ -15,6 +15,7 @@ import { runExplain } from "./explain.js";
 import { runFmt } from "./fmt.js";
 import { runSchema } from "./schema.js";
 import { runScore } from "./score.js";
+import { addAnalysisCommands } from "./analysis-commands.js";
 import { runTemplate } from "./template.js";
 import { EXIT, processOutput, type Output } from "./io.js";
 
@@ -86,9 +87,14 @@ export function buildProgram(io: Output = processOutput): { program: Command; re
     .option("-o, --output <file>", "write the report to this file instead of stdout")
     .addHelpText("after", "\nExample:\n  rubric score rubric.rubric submissions/*.json --lang vi --previous previous.json\n  rubric score rubric.json units.jsonl --format html -o ranking.html\n(.csv with --lang vi: decimal comma, dd/mm/yyyy dates)\n\nData: .json, .jsonl, .csv (wide: unit.id,<criterion>.<input>,…; long: unit,node,input,layer,value); see docs/submission.md.\nExit: 0 every unit scored, 1 invalid, duplicated or incomplete data (named with file and row/cell or path) or an unusable rubric, 2 usage.")
     .option("--previous <file>", "last period's ranking (JSON: [{unitId, rank, index}] or an earlier 'score --format json'), for the change in rank")
-    .action(async (rubricFile: string, data: string[], opts: { format: TableFormat | "html"; lang: Locale; output?: string; previous?: string }) => {
+    .addOption(new Option("--ties <policy>", "what-if: tie policy instead of the rubric's").choices(["shared", "dense", "ordinal"]))
+    .addOption(new Option("--on <figures>", "what-if: rank on exact or published figures instead of the rubric's choice").choices(["exact", "published"]))
+    .option("--within-group", "what-if: rank each unit group separately")
+    .option("--no-within-group", "what-if: rank all units together")
+    .action(async (rubricFile: string, data: string[], opts: { format: TableFormat | "html"; lang: Locale; output?: string; previous?: string; ties?: "shared" | "dense" | "ordinal"; on?: "exact" | "published"; withinGroup?: boolean }) => {
       const files = { ...(opts.output === undefined ? {} : { output: opts.output }), ...(opts.previous === undefined ? {} : { previous: opts.previous }) };
-      result.code = await runScore(rubricFile, data, { format: opts.format, lang: opts.lang, progress: process.stderr, ...files }, io);
+      const policy = { ...(opts.ties === undefined ? {} : { ties: opts.ties }), ...(opts.on === undefined ? {} : { on: opts.on }), ...(opts.withinGroup === undefined ? {} : { withinGroup: opts.withinGroup }) };
+      result.code = await runScore(rubricFile, data, { format: opts.format, lang: opts.lang, progress: process.stderr, ...files, policy }, io);
     });
 
   program
@@ -126,6 +132,7 @@ export function buildProgram(io: Output = processOutput): { program: Command; re
       result.code = runSchema(rubricFile, opts.lang, io);
     });
 
+  addAnalysisCommands(program, result, io, langOption);
   return { program, result };
 }
 

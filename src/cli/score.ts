@@ -10,6 +10,7 @@ import { evaluate, unitInError, type EvaluateOutcome } from "../io/evaluate.js";
 import { MESSAGES } from "../io/messages.js";
 import { VALUE_MESSAGES } from "../io/value-messages.js";
 import { slimOutcome } from "../io/slim.js";
+import type { RankOptions, RankResult } from "../rank/types.js";
 import { renderRankingHtml } from "../report/html.js";
 import { renderRanking, type TableFormat } from "../report/render.js";
 import { issueText, readData, totalSize } from "./data.js";
@@ -30,6 +31,18 @@ export interface ScoreOptions {
   readonly previous?: string;
   /** Where a progress bar may be drawn (only when it is a terminal). */
   readonly progress?: ProgressStream;
+  /** Overrides of the rubric's ranking policy, for a what-if run (`--ties`, `--on`, `--within-group`). */
+  readonly policy?: Pick<RankOptions, "ties" | "on" | "withinGroup">;
+}
+
+/** The policy line printed (on stderr) when the ranking policy was overridden. */
+export function policyText(policy: RankResult["policy"], lang: Locale): string {
+  const vi = lang === "vi";
+  const on = policy.on === "published" ? (vi ? "điểm công bố (đã làm tròn)" : "published (rounded) figures") : vi ? "điểm chính xác" : "exact figures";
+  const ties = vi ? { shared: "đồng hạng", dense: "đồng hạng, hạng sau liền kề", ordinal: "không đồng hạng" }[policy.ties] : policy.ties;
+  return vi
+    ? `cách xếp hạng đã dùng: đồng điểm ${ties}; xếp theo ${on}; ${policy.withinGroup ? "xếp trong từng nhóm" : "không chia nhóm"}`
+    : `ranking policy used: ties ${ties}; on ${on}; ${policy.withinGroup ? "within groups" : "not within groups"}`;
 }
 
 /**
@@ -86,7 +99,8 @@ export async function runScore(rubricFile: string, dataFiles: readonly string[],
   bar.clear();
   // Nothing could be read at all: the problems are on stderr, and an empty table would only hide them.
   if (outcomes.length === 0 && findings) return EXIT.findings;
-  const ranking = rankSafely(rubric, outcomes, previous === undefined ? {} : { previous }, options.lang);
+  const ranking = rankSafely(rubric, outcomes, { ...(previous === undefined ? {} : { previous }), ...options.policy }, options.lang);
+  if (options.policy !== undefined && Object.keys(options.policy).length > 0) io.err(policyText(ranking.policy, options.lang));
   // A unit ranking failed on is listed apart like an incomplete one.
   if (ranking.unranked.length > 0) findings = true;
   const text = options.format === "html" ? renderRankingHtml(ranking, rubric, options.lang) : renderRanking(ranking, options.format, options.lang, rubric.meta.title);

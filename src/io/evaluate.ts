@@ -86,6 +86,12 @@ export interface EvaluationResult extends Partial<Figures> {
   readonly nodes: Readonly<Record<string, LayeredNodeResult>>;
 }
 
+/** Options of {@link evaluate}. */
+export interface EvaluateOptions {
+  /** Build each node's `trace` (how it was scored); without it, results carry no traces. */
+  readonly explain?: boolean;
+}
+
 /** The outcome of {@link evaluate}. */
 export type EvaluateOutcome = { readonly ok: true; readonly result: EvaluationResult } | { readonly ok: false; readonly issues: readonly SubmissionIssue[] };
 
@@ -132,8 +138,9 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
  * Validates and evaluates one unit's submission. Never throws.
  * @param rubric - a compiled rubric (from `compile` or `loadCompiled`)
  * @param submission - the unit's submission, as parsed JSON
+ * @param options - `explain: true` to build every node's trace
  */
-export function evaluate(rubric: CompiledRubric, submission: unknown): EvaluateOutcome {
+export function evaluate(rubric: CompiledRubric, submission: unknown, options: EvaluateOptions = {}): EvaluateOutcome {
   let unit: ParsedSubmission["unit"] | undefined;
   try {
     const { parse, validate } = readersOf(rubric);
@@ -159,10 +166,11 @@ export function evaluate(rubric: CompiledRubric, submission: unknown): EvaluateO
     }
     unit = data.unit;
     const inputs = layered(data);
-    const final = evaluateUnit(rubric, inputs.final);
+    const runtime = options.explain === true ? { explain: true } : {};
+    const final = evaluateUnit(rubric, inputs.final, runtime);
     // Without an appraisal layer both views are one object: the runtime, a pure
     // function of its inputs, would give the same result again.
-    const self = inputs.self === inputs.final ? final : evaluateUnit(rubric, inputs.self);
+    const self = inputs.self === inputs.final ? final : evaluateUnit(rubric, inputs.self, runtime);
     const selfPoints = new Map<string, string | undefined>();
     for (const n of self.nodes) selfPoints.set(n.id, n.points);
     const nodes: Record<string, LayeredNodeResult> = {};

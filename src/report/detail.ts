@@ -75,7 +75,7 @@ export function unitDetailTable(result: EvaluationResult, rubric: CompiledRubric
   while (stack.length > 0) {
     const { node, depth } = stack.pop()!;
     const n = result.nodes[node.id];
-    const how = n === undefined ? "" : n.error !== undefined ? n.error.message : [traceText(n.trace, locale), ...(n.reason === undefined ? [] : [`${locale === "vi" ? "thẩm định" : "appraisal"}: ${n.reason}`])].filter((t) => t !== "").join("; ");
+    const how = n === undefined ? "" : n.error !== undefined ? n.error.message : [traceText(n.trace ?? [], locale), ...(n.reason === undefined ? [] : [`${locale === "vi" ? "thẩm định" : "appraisal"}: ${n.reason}`])].filter((t) => t !== "").join("; ");
     rows.push([
       node.id,
       `${"  ".repeat(depth)}${node.title}`,

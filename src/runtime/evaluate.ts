@@ -1,26 +1,35 @@
 /**
- * `evaluateUnit`: one unit against a compiled rubric, on the fast path unless the
- * plain (reference) path is asked for. Both give identical results; a property test
- * compares them node by node.
+ * `evaluateUnit`: one unit against a compiled rubric. Without `explain`, the kernel
+ * (`kernel.ts`) scores it and the result carries no traces; with `explain`, or when
+ * the kernel cannot go on (a node in error), the plain reference path answers. Both
+ * give identical figures; a property test compares every field.
  * @module
  */
 import type { CompiledRubric } from "../compile/types.js";
-import { evaluateFast } from "./evaluate-fast.js";
 import { evaluatePlain } from "./evaluate-plain.js";
-import type { UnitInputs, UnitResult } from "./result.js";
+import { evaluateKernel } from "./kernel-result.js";
+import type { NodeResult, UnitInputs, UnitResult } from "./result.js";
 
 /** Options of {@link evaluateUnit}. */
 export interface EvaluateUnitOptions {
-  /** Use the plain reference path (slower; the fast path's results are identical). */
+  /** Use the plain reference path (slower; the kernel's figures are identical). Results then carry traces. */
   readonly plain?: boolean;
+  /** Build each node's `trace` (how it was scored), on the plain path. */
+  readonly explain?: boolean;
+}
+
+/** The plain path's result without its traces (the keys keep their order). */
+function withoutTraces(result: UnitResult): UnitResult {
+  return { ...result, nodes: result.nodes.map(({ trace: _trace, ...rest }): NodeResult => rest) };
 }
 
 /**
  * Evaluates one unit. Never throws.
  * @param rubric - a compiled rubric
  * @param data - the unit's typed inputs
- * @param options - `plain: true` for the reference path
+ * @param options - `explain: true` for traces, `plain: true` for the reference path
  */
 export function evaluateUnit(rubric: CompiledRubric, data: UnitInputs, options: EvaluateUnitOptions = {}): UnitResult {
-  return options.plain === true ? evaluatePlain(rubric, data) : evaluateFast(rubric, data);
+  if (options.explain === true || options.plain === true) return evaluatePlain(rubric, data);
+  return evaluateKernel(rubric, data) ?? withoutTraces(evaluatePlain(rubric, data));
 }

@@ -74,13 +74,80 @@ export function numText(x: Num): string {
   return typeof x === "number" ? scaledText(x) : toExact(x).toString();
 }
 
+function gcdOf(a: number, b: number): number {
+  a = Math.abs(a);
+  b = Math.abs(b);
+  while (b !== 0) {
+    const t = a % b;
+    a = b;
+    b = t;
+  }
+  return a;
+}
+
+const safe = (x: number): boolean => x <= MAX && x >= -MAX;
+const REDUCE_ABOVE = 2 ** 24;
+
+/**
+ * n / d (safe integers, d ≠ 0) reduced: a scaled integer when the value has at most 6
+ * decimals, else a {@link Ratio}. Rationals of safe integers stay off BigInt: the
+ * kernel's sums of quotients (a mean, a proportional score) cost no allocation of
+ * big numbers while they fit.
+ */
+function ratioOf(n: number, d: number): Num {
+  if (d < 0) { n = -n; d = -d; }
+  // Reduce only when the terms grow (a gcd is the costly part); an unreduced quotient
+  // compares and prints the same, and a scaled integer stays one.
+  if (d > REDUCE_ABOVE || n > REDUCE_ABOVE * SCALE || n < -REDUCE_ABOVE * SCALE || SCALE % d === 0) {
+    const g = gcdOf(n, d);
+    if (g > 1) { n /= g; d /= g; }
+  }
+  if (SCALE % d === 0) {
+    const v = n * (SCALE / d);
+    if (safe(v)) return v;
+  }
+  return new Ratio(n, d);
+}
+
+const numer = (x: number | Ratio): number => (typeof x === "number" ? x : x.n);
+const denom = (x: number | Ratio): number => (typeof x === "number" ? SCALE : x.d);
+
+/** a ± b on safe-integer rationals, undefined when a product leaves the safe range. */
+function addParts(a: Num, b: Num, sign: 1 | -1): Num | undefined {
+  if (a instanceof Exact || b instanceof Exact) return undefined;
+  const an = numer(a);
+  const ad = denom(a);
+  const bn = numer(b);
+  const bd = denom(b);
+  const g = gcdOf(ad, bd);
+  const l = an * (bd / g);
+  const r = sign * bn * (ad / g);
+  const d = (ad / g) * bd;
+  const n = l + r;
+  return safe(l) && safe(r) && safe(n) && safe(d) ? ratioOf(n, d) : undefined;
+}
+
+/** a × b on safe-integer rationals, undefined when a product leaves the safe range. */
+function mulParts(a: Num, b: Num): Num | undefined {
+  if (a instanceof Exact || b instanceof Exact) return undefined;
+  const an = numer(a);
+  const ad = denom(a);
+  const bn = numer(b);
+  const bd = denom(b);
+  const g1 = gcdOf(an, bd) || 1;
+  const g2 = gcdOf(bn, ad) || 1;
+  const n = (an / g1) * (bn / g2);
+  const d = (ad / g2) * (bd / g1);
+  return safe(n) && safe(d) && d !== 0 ? ratioOf(n, d) : undefined;
+}
+
 /** a + b. */
 export function add(a: Num, b: Num): Num {
   if (typeof a === "number" && typeof b === "number") {
     const r = a + b;
     if (r <= MAX && r >= -MAX) return r;
   }
-  return fromExact(toExact(a).plus(toExact(b)));
+  return addParts(a, b, 1) ?? fromExact(toExact(a).plus(toExact(b)));
 }
 
 /** a − b. */
@@ -89,7 +156,7 @@ export function sub(a: Num, b: Num): Num {
     const r = a - b;
     if (r <= MAX && r >= -MAX) return r;
   }
-  return fromExact(toExact(a).minus(toExact(b)));
+  return addParts(a, b, -1) ?? fromExact(toExact(a).minus(toExact(b)));
 }
 
 /** a × b. */
@@ -103,7 +170,7 @@ export function mul(a: Num, b: Num): Num {
       if (r <= MAX && r >= -MAX) return r;
     }
   }
-  return fromExact(toExact(a).times(toExact(b)));
+  return mulParts(a, b) ?? fromExact(toExact(a).times(toExact(b)));
 }
 
 /** a ÷ b; `undefined` when b is 0 (the caller reports the division by zero). */
@@ -113,6 +180,11 @@ export function div(a: Num, b: Num): Num | undefined {
     const q = a * SCALE;
     if (q <= MAX && q >= -MAX && q % b === 0) return q / b;
     return new Ratio(a, b);
+  }
+  if (!(b instanceof Exact)) {
+    if (numer(b) === 0) return undefined;
+    const q = mulParts(a, new Ratio(denom(b), numer(b)));
+    if (q !== undefined) return q;
   }
   const d = toExact(b);
   return d.isZero() ? undefined : fromExact(toExact(a).dividedBy(d));
@@ -133,8 +205,10 @@ export function cmp(a: Num, b: Num): number {
   // n/d against m/e by cross-multiplication while the products stay exact integers.
   // A scaled integer v is the fraction v / 10⁶; a Ratio n / d is the value itself.
   if (!(a instanceof Exact) && !(b instanceof Exact)) {
-    const [an, ad] = typeof a === "number" ? [a, SCALE] : [a.n, a.d];
-    const [bn, bd] = typeof b === "number" ? [b, SCALE] : [b.n, b.d];
+    const an = numer(a);
+    const ad = denom(a);
+    const bn = numer(b);
+    const bd = denom(b);
     const l = an * bd;
     const r = bn * ad;
     if (Math.abs(l) <= MAX && Math.abs(r) <= MAX) return sign(l - r) * sign(ad * bd);

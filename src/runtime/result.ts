@@ -24,8 +24,12 @@ export interface NodeResult {
   readonly naPolicy?: NaPolicy;
   /** Why it could not be scored: a stable code, an English message, and what the message names (`args`) for other wordings. */
   readonly error?: { readonly code: EvalErrorCode; readonly message: string; readonly args?: EvalErrorArgs };
-  /** What happened, step by step, as data: lets, branches and bands taken, the rule's value, the aggregation, clamping. */
-  readonly trace: readonly TraceStep[];
+  /**
+   * What happened, step by step, as data: lets, branches and bands taken, the rule's
+   * value, the aggregation, clamping. Only when asked for (`explain: true`); absent
+   * otherwise.
+   */
+  readonly trace?: readonly TraceStep[];
 }
 
 /** The inputs of one unit for evaluation: values already typed (see the io stage). */

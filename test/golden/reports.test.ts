@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { compile } from "../../src/compile/compile.js";
-import { evaluateAll } from "../../src/io/evaluate.js";
+import { evaluate, evaluateAll } from "../../src/io/evaluate.js";
 import { rank } from "../../src/rank/rank.js";
 import { renderUnitDetail } from "../../src/report/detail.js";
 import { renderRankingHtml } from "../../src/report/html.js";
@@ -53,7 +53,8 @@ describe("golden reports of the department example", () => {
     (format, locale) => {
       const compiled = compile(readFileSync(join(folder, "rubric.rubric"), "utf8"));
       if (!compiled.ok) throw new Error("par-department does not compile");
-      const outcome = evaluateAll(compiled.rubric, [JSON.parse(readFileSync(join(folder, "submissions", "so-noi-vu.json"), "utf8"))])[0]!;
+      // The detail shows how each node was scored: it asks for the traces.
+      const outcome = evaluate(compiled.rubric, JSON.parse(readFileSync(join(folder, "submissions", "so-noi-vu.json"), "utf8")), { explain: true });
       if (!outcome.ok) throw new Error("so-noi-vu is invalid");
       const text = renderUnitDetail(outcome.result, compiled.rubric, format, locale);
       const file = join(folder, "reports", `detail.so-noi-vu.${locale}.${format === "text" ? "txt" : format}`);

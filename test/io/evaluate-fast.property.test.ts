@@ -29,6 +29,8 @@ function same(rubric: CompiledRubric, submission: unknown, seen: Seen): void {
   const expected = JSON.stringify(referenceEvaluate(rubric, submission));
   const got = evaluate(rubric, submission);
   expect(JSON.stringify(got)).toBe(expected);
+  // With `explain`, the traces are the plain path's, and everything else is unchanged.
+  expect(JSON.stringify(evaluate(rubric, submission, { explain: true }))).toBe(JSON.stringify(referenceEvaluate(rubric, submission, true)));
   if (!got.ok) {
     seen.issues++;
     return;

@@ -11,7 +11,7 @@ import type { Layer, LayeredInputs } from "../../src/io/layers.js";
 import { submissionSchema, type ParsedSubmission } from "../../src/io/schema.js";
 import { Exact, text } from "../../src/runtime/exact.js";
 import { evaluateUnit } from "../../src/runtime/evaluate.js";
-import type { UnitInputs } from "../../src/runtime/result.js";
+import type { UnitInputs, UnitResult } from "../../src/runtime/result.js";
 import type { Value } from "../../src/runtime/values.js";
 
 type NodeData = { inputs: Map<string, Value>; points?: string; notApplicable?: string };
@@ -75,6 +75,11 @@ function shown(v: Value | undefined): string | boolean | readonly (string | bool
   }
 }
 
+function plain(rubric: CompiledRubric, data: UnitInputs, explain: boolean): UnitResult {
+  const result = evaluateUnit(rubric, data, { plain: true });
+  return explain ? result : { ...result, nodes: result.nodes.map(({ trace: _trace, ...rest }) => rest) };
+}
+
 const schemas = new WeakMap<CompiledRubric, ReturnType<typeof submissionSchema>>();
 
 function schemaOf(rubric: CompiledRubric): ReturnType<typeof submissionSchema> {
@@ -90,16 +95,18 @@ function schemaOf(rubric: CompiledRubric): ReturnType<typeof submissionSchema> {
  * Validates and evaluates one unit's submission. Never throws.
  * @param rubric - a compiled rubric (from `compile` or `loadCompiled`)
  * @param submission - the unit's submission, as parsed JSON
+ * @param explain - keep the plain path's traces (as `evaluate(…, { explain: true })` does)
  */
-export function referenceEvaluate(rubric: CompiledRubric, submission: unknown): EvaluateOutcome {
+export function referenceEvaluate(rubric: CompiledRubric, submission: unknown, explain = false): EvaluateOutcome {
   try {
     const parsed = schemaOf(rubric).safeParse(submission);
     if (!parsed.success) {
       return { ok: false, issues: parsed.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === "symbol" ? String(p) : p)), message: i.message })) };
     }
     const inputs = referenceLayered(parsed.data);
-    const final = evaluateUnit(rubric, inputs.final);
-    const self = evaluateUnit(rubric, inputs.self);
+    // Always the plain (reference) path; without `explain` its traces are dropped.
+    const final = plain(rubric, inputs.final, explain);
+    const self = plain(rubric, inputs.self, explain);
     const selfById = new Map(self.nodes.map((n) => [n.id, n]));
     const nodes = final.nodes.map((n): LayeredNodeResult => {
       const s = selfById.get(n.id)?.points;

@@ -43,7 +43,7 @@ describe("not applicable", () => {
 
   it("a when clause declares not arising with its own policy", () => {
     const r = rubricOf('rubric "R" { area "1" "A" max 2 { input on_time: count, total: count\n when total == 0: full\n score = max * on_time / total } }');
-    const result = evaluateUnit(r, unitOf({ "1": { inputs: { on_time: "0", total: "0" } } }));
+    const result = evaluateUnit(r, unitOf({ "1": { inputs: { on_time: "0", total: "0" } } }), { explain: true });
     expect(result.figures?.points).toBe("2");
     expect(result.nodes[0]?.trace).toContainEqual({ step: "when", clause: 1, policy: "full" });
   });
@@ -52,7 +52,7 @@ describe("not applicable", () => {
 describe("lets are computed when first needed", () => {
   it("a when clause protects a let that would divide by zero", () => {
     const r = rubricOf('rubric "R" { area "1" "A" max 3 { input done: count, total: count\n let rate = done / total\n when total == 0: full\n score = bands rate { >= 100%: 3; else: 0 } } }');
-    const result = evaluateUnit(r, unitOf({ "1": { inputs: { done: "0", total: "0" } } }));
+    const result = evaluateUnit(r, unitOf({ "1": { inputs: { done: "0", total: "0" } } }), { explain: true });
     expect(result.complete).toBe(true);
     expect(result.figures?.points).toBe("3");
     expect(result.nodes[0]?.trace).toEqual([{ step: "when", clause: 1, policy: "full" }]);
@@ -73,14 +73,14 @@ describe("aggregation and clamping", () => {
 
   it("clamps a leaf to [0, max] and records it in the trace", () => {
     const r = rubricOf('rubric "R" { area "1" "A" max 2 { input missing: count\n score = max - 0.5 * missing } }');
-    const result = evaluateUnit(r, unitOf({ "1": { inputs: { missing: "7" } } }));
+    const result = evaluateUnit(r, unitOf({ "1": { inputs: { missing: "7" } } }), { explain: true });
     expect(result.figures?.points).toBe("0");
     expect(result.nodes[0]?.trace).toEqual([{ step: "rule", value: "-1.5" }, { step: "clamped", to: "0" }]);
   });
 
   it("traces the band that fired", () => {
     const r = rubricOf('rubric "R" { area "1" "A" max 2 { input done: count, planned: count in 1..100\n let rate = done / planned\n score = bands rate { >= 100%: 2; >= 80%: 1; else: 0 } } }');
-    const result = evaluateUnit(r, unitOf({ "1": { inputs: { done: "35", planned: "40" } } }));
+    const result = evaluateUnit(r, unitOf({ "1": { inputs: { done: "35", planned: "40" } } }), { explain: true });
     expect(result.figures?.points).toBe("1");
     expect(result.nodes[0]?.trace).toEqual([
       { step: "let", name: "rate", value: "0.875" },

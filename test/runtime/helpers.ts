@@ -4,7 +4,8 @@ import { lowerRubric } from "../../src/compile/lower-tree.js";
 import { parseRubric } from "../../src/syntax/parse.js";
 import type { CompiledRubric } from "../../src/compile/types.js";
 import { Exact } from "../../src/runtime/exact.js";
-import type { UnitInputs } from "../../src/runtime/result.js";
+import { evaluateUnit } from "../../src/runtime/evaluate.js";
+import type { UnitInputs, UnitResult } from "../../src/runtime/result.js";
 import type { Value } from "../../src/runtime/values.js";
 
 /**
@@ -47,4 +48,10 @@ export function unitOf(
       ...(n.notApplicable === undefined ? {} : { notApplicable: n.notApplicable }),
     }])),
   };
+}
+
+/** The plain (reference) path's result without its traces: what the kernel must give, byte for byte. */
+export function plainWithoutTraces(rubric: CompiledRubric, data: UnitInputs): UnitResult {
+  const plain = evaluateUnit(rubric, data, { plain: true });
+  return { ...plain, nodes: plain.nodes.map(({ trace: _trace, ...rest }) => rest) };
 }

@@ -11,7 +11,7 @@ import { evaluate, type EvaluationResult } from "../../src/io/evaluate.js";
 import { layered } from "../../src/io/layers.js";
 import { zodSchemaOf } from "../../src/io/schema.js";
 import { evaluateUnit } from "../../src/runtime/evaluate.js";
-import { rubricOf } from "./helpers.js";
+import { plainWithoutTraces, rubricOf } from "./helpers.js";
 
 const MODES: readonly RoundingMode[] = ["half-up", "half-even", "half-down", "up", "down"];
 
@@ -20,7 +20,7 @@ function scored(rubric: CompiledRubric, submission: unknown): EvaluationResult {
   const out = evaluate(rubric, submission);
   if (!out.ok) throw new Error(JSON.stringify(out.issues));
   const inputs = layered(zodSchemaOf(rubric).parse(submission)).final;
-  expect(JSON.stringify(evaluateUnit(rubric, inputs, { plain: true }))).toBe(JSON.stringify(evaluateUnit(rubric, inputs)));
+  expect(JSON.stringify(evaluateUnit(rubric, inputs))).toBe(JSON.stringify(plainWithoutTraces(rubric, inputs)));
   return out.result;
 }
 

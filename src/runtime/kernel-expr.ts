@@ -1,48 +1,76 @@
 /**
- * Compiled expressions → closures of the fast path. Values are fast-path numbers
- * (see `fast-num.ts`), JS booleans, lists as arrays, and dates, enum members and texts
- * as the plain `Value`s they arrive as. The fast path handles the successful case
- * only: anything the plain path would report as a node error throws {@link FALLBACK},
- * and the unit is evaluated again on the plain path.
+ * Compiled expressions → closures of the scores-only kernel (`kernel.ts`). Values are
+ * kernel numbers (`fast-num.ts`: exact scaled integers, quotients, `Exact`), JS
+ * booleans, lists as arrays, and dates, enum members and texts as the plain `Value`s
+ * they arrive as. Inputs and unit facts are read from column arrays by slot, so no map
+ * is consulted while a unit is scored. No trace is written: traces come from the plain
+ * path, when asked for. Anything the plain path would report as a node error throws
+ * {@link FALLBACK}, and the caller asks the plain path.
  * @module
  */
-import type { CompareCode, CompiledExpr, FunctionCode } from "../compile/types.js";
+import type { CompareCode, CompiledExpr, FunctionCode, NaPolicy } from "../compile/types.js";
 import { Exact } from "./exact.js";
+import { add, cmp, div, fromExact, isNum, max, min, mul, neg, SCALE, sub, toExact, type Num } from "./fast-num.js";
 import { roundDigits } from "./prepare-expr.js";
-import { add, cmp, div, fromExact, isNum, max, min, mul, neg, numText, SCALE, sub, toExact, type Num } from "./fast-num.js";
-import type { ShownValue, TraceStep } from "./trace.js";
 import type { Value } from "./values.js";
 
-/** A fast-path value. */
+/** A kernel value. */
 export type Fast = Num | boolean | Value | readonly Fast[];
 
-/** Thrown when the fast path cannot go on; the caller falls back to the plain path. */
+/** Thrown when the kernel cannot go on (the plain path would report an error). */
 export const FALLBACK: unique symbol = Symbol("fallback");
 
-/** The mutable state a fast closure reads: one per unit, re-pointed leaf by leaf. */
-export interface FastEnv {
-  /** The current leaf's inputs. */
-  inputs: ReadonlyMap<string, Value>;
-  /** Unit facts. */
-  facts: ReadonlyMap<string, Value>;
+/** What a kernel run may vary; the kernel's `defaults` hold the rubric's own values. */
+export interface KernelParams {
+  /** Weight of each node (by node slot) under a `weighted` parent. */
+  readonly weights: readonly Num[];
+  /** N/A policy of each tree node (by node slot). */
+  readonly policies: readonly NaPolicy[];
+  /** Policy of each leaf `when` clause (by clause index, in rubric order). */
+  readonly clauses: readonly NaPolicy[];
+  /** Numeric thresholds of `bands` arms (by site, in rubric order). */
+  readonly thresholds: readonly Num[];
+  /** Multipliers of the top-level areas' points and maxima in the total (absent: all 1). */
+  readonly areaScale?: readonly Num[];
+}
+
+/** The mutable state kernel closures read: one per kernel, re-pointed leaf by leaf. */
+export interface KernelEnv {
+  /** Input and fact values, column after column (`slot × size + unit`). */
+  cols: readonly (Fast | undefined)[];
+  /** Units in the columns. */
+  size: number;
+  /** The unit's row in the columns. */
+  u: number;
   /** The current leaf's computed lets (by slot). */
   lets: (Fast | undefined)[];
   /** The current leaf's let closures (by slot). */
-  letThunks: readonly FastThunk[];
-  /** The current leaf's let names (by slot). */
-  letNames: readonly string[];
+  letThunks: readonly KernelThunk[];
   /** The node's max, or at rubric level the applicable max. */
   max: Num;
   /** Rubric figures, only while the index formula runs. */
   figures: { readonly points: Num; readonly bonus: Num; readonly penalty: Num } | undefined;
-  /** Where notes go (the node's trace). */
-  trace: TraceStep[];
+  /** The run's parameters. */
+  params: KernelParams;
 }
 
-/** A fast closure. */
-export type FastThunk = (env: FastEnv) => Fast;
+/** A kernel closure. */
+export type KernelThunk = (env: KernelEnv) => Fast;
 
-function fail(): never {
+/** Where names resolve while an expression is prepared. */
+export interface ExprScope {
+  /** Column slot of an input of the current leaf (undefined outside a leaf). */
+  readonly input: (name: string) => number | undefined;
+  /** Column slot of a unit fact. */
+  readonly fact: (name: string) => number;
+  /** Slot of a let of the current leaf. */
+  readonly lets: ReadonlyMap<string, number> | undefined;
+  /** Takes the next threshold site for a numeric `bands` arm threshold (arm numbered from 1); returns its index. */
+  readonly threshold: (value: Num, arm: number) => number;
+}
+
+/** Gives up: the plain path answers. */
+export function fail(): never {
   throw FALLBACK;
 }
 
@@ -58,7 +86,10 @@ function numbers(v: Fast): Num[] {
   return Array.isArray(v) ? v.map(asNum) : fail();
 }
 
-/** A plain value as a fast one. */
+/**
+ * A plain value as a kernel value.
+ * @param v - a typed value
+ */
 export function fromValue(v: Value): Fast {
   switch (v.kind) {
     case "num": return fromExact(v.value);
@@ -68,23 +99,16 @@ export function fromValue(v: Value): Fast {
   }
 }
 
-/** A value as the plain path's trace shows it (`shownValue`). */
-export function show(v: Fast): ShownValue {
-  if (isNum(v)) return numText(v);
-  if (typeof v === "boolean") return v;
-  if (Array.isArray(v)) return v.map((item) => show(item) as string | boolean);
-  const value = v as Value;
-  return value.kind === "list" || value.kind === "num" ? fail() : value.value;
-}
-
 /** Compares as the plain path's `compareValues` does. */
 function compare(a: Fast, b: Fast): number {
   if (isNum(a) && isNum(b)) return cmp(a, b);
   if (typeof a === "boolean" && typeof b === "boolean") return a === b ? 0 : String(a) < String(b) ? -1 : 1;
   if (typeof a !== "object" || typeof b !== "object" || Array.isArray(a) || Array.isArray(b) || isNum(a) || isNum(b)) return fail();
-  const [x, y] = [a as Value, b as Value];
+  const x = a as Value;
+  const y = b as Value;
   if (x.kind !== y.kind || x.kind === "list" || y.kind === "list" || x.kind === "num" || y.kind === "num") return fail();
-  const [s, t] = [String(x.value), String(y.value)];
+  const s = x.value;
+  const t = y.value;
   return s < t ? -1 : s > t ? 1 : 0;
 }
 
@@ -92,29 +116,32 @@ const TEST: Readonly<Record<CompareCode, (c: number) => boolean>> = {
   eq: (c) => c === 0, ne: (c) => c !== 0, lt: (c) => c < 0, le: (c) => c <= 0, gt: (c) => c > 0, ge: (c) => c >= 0,
 };
 
+function read(slot: number | undefined): KernelThunk {
+  if (slot === undefined) return fail;
+  return (env) => env.cols[slot * env.size + env.u] ?? fail();
+}
 
 /**
- * Prepares an expression as a fast closure.
+ * Prepares an expression as a kernel closure.
  * @param e - the compiled expression
- * @param lets - the slots of the leaf's lets by name (undefined outside a leaf)
+ * @param scope - how names resolve
  */
-export function prepareFast(e: CompiledExpr, lets: ReadonlyMap<string, number> | undefined): FastThunk {
-  const sub1 = (x: CompiledExpr): FastThunk => prepareFast(x, lets);
+export function prepareKernelExpr(e: CompiledExpr, scope: ExprScope): KernelThunk {
+  const sub1 = (x: CompiledExpr): KernelThunk => prepareKernelExpr(x, scope);
   switch (e.op) {
     case "num": { const v = fromExact(Exact.of(e.value)); return () => v; }
     case "date": case "enum": { const v: Value = { kind: e.op, value: e.value }; return () => v; }
     case "bool": { const v = e.value; return () => v; }
-    case "input": { const name = e.name; return (env) => { const v = env.inputs.get(name); return v === undefined ? fail() : fromValue(v); }; }
-    case "unit": { const name = e.name; return (env) => { const v = env.facts.get(name); return v === undefined ? fail() : fromValue(v); }; }
+    case "input": return read(scope.input(e.name));
+    case "unit": return read(scope.fact(e.name));
     case "let": {
-      const slot = lets?.get(e.name);
+      const slot = scope.lets?.get(e.name);
       if (slot === undefined) return fail;
       return (env) => {
         const known = env.lets[slot];
         if (known !== undefined) return known;
         const v = env.letThunks[slot]!(env);
         env.lets[slot] = v;
-        env.trace.push({ step: "let", name: env.letNames[slot]!, value: show(v) });
         return v;
       };
     }
@@ -139,29 +166,22 @@ export function prepareFast(e: CompiledExpr, lets: ReadonlyMap<string, number> |
     }
     case "if": {
       const [c, t, f] = [sub1(e.cond), sub1(e.then), sub1(e.else)];
-      return (env) => {
-        const taken = asBool(c(env));
-        env.trace.push({ step: "if", then: taken });
-        return taken ? t(env) : f(env);
-      };
+      return (env) => (asBool(c(env)) ? t(env) : f(env));
     }
     case "call": return prepareCall(e.fn, e.args.map(sub1));
     case "bands": {
       const subject = sub1(e.subject);
-      const arms = e.arms.map((a, i) => ({ test: TEST[a.cmp], arm: i + 1, cmp: a.cmp, threshold: sub1(a.threshold), value: sub1(a.value) }));
+      const arms = e.arms.map((a, i) => {
+        // A numeric literal threshold is a parameter site: sensitivity runs may move it.
+        const site = a.threshold.op === "num" ? scope.threshold(fromExact(Exact.of(a.threshold.value)), i + 1) : undefined;
+        const threshold: KernelThunk = site === undefined ? sub1(a.threshold) : (env) => env.params.thresholds[site]!;
+        return { test: TEST[a.cmp], threshold, value: sub1(a.value) };
+      });
       const otherwise = e.otherwise === undefined ? undefined : sub1(e.otherwise);
       return (env) => {
         const s = subject(env);
-        for (const arm of arms) {
-          const t = arm.threshold(env);
-          if (arm.test(compare(s, t))) {
-            env.trace.push({ step: "band", arm: arm.arm, subject: show(s), cmp: arm.cmp, threshold: show(t) });
-            return arm.value(env);
-          }
-        }
-        if (otherwise === undefined) return fail();
-        env.trace.push({ step: "band-else", subject: show(s) });
-        return otherwise(env);
+        for (const arm of arms) if (arm.test(compare(s, arm.threshold(env)))) return arm.value(env);
+        return otherwise === undefined ? fail() : otherwise(env);
       };
     }
   }
@@ -177,7 +197,7 @@ function floorOf(x: Num, up: boolean): Num {
   return fromExact(up ? e.ceil() : e.floor());
 }
 
-function prepareCall(fn: FunctionCode, args: readonly FastThunk[]): FastThunk {
+function prepareCall(fn: FunctionCode, args: readonly KernelThunk[]): KernelThunk {
   const [a0, a1, a2] = args;
   switch (fn) {
     case "min": case "max": {
@@ -188,12 +208,12 @@ function prepareCall(fn: FunctionCode, args: readonly FastThunk[]): FastThunk {
         return values.reduce(pick);
       };
     }
-    // The plain path reads clamp's bounds before its value: the same order keeps lets' trace order.
+    // The plain path reads clamp's bounds before its value; the same order fails alike.
     case "clamp": return (env) => { const lo = asNum(a1!(env)); const hi = asNum(a2!(env)); return max(lo, min(hi, asNum(a0!(env)))); };
     case "round": return (env) => { const x = asNum(a0!(env)); const n = asNum(a1!(env)); return fromExact(toExact(x).roundTo(roundDigits(toExact(n)), "half-up")); };
     case "floor": return (env) => floorOf(asNum(a0!(env)), false);
     case "ceil": return (env) => floorOf(asNum(a0!(env)), true);
-    case "abs": return (env) => { const x = asNum(a0!(env)); return typeof x === "number" ? Math.abs(x) : toExact(x).abs(); };
+    case "abs": return (env) => { const x = asNum(a0!(env)); return typeof x === "number" ? Math.abs(x) : fromExact(toExact(x).abs()); };
     case "sum": return (env) => numbers(a0!(env)).reduce(add, 0);
     case "mean": return (env) => {
       const values = numbers(a0!(env));
@@ -204,4 +224,3 @@ function prepareCall(fn: FunctionCode, args: readonly FastThunk[]): FastThunk {
     case "ratio": return (env) => div(asNum(a0!(env)), asNum(a1!(env))) ?? fail();
   }
 }
-

@@ -1,0 +1,58 @@
+/**
+ * What `rubric sensitivity` and `rubric whatif` read: the rubric, every unit's
+ * submission from the data files (problems printed, never dropped silently), and a
+ * JSON plan file.
+ * @module
+ */
+import type { CompiledRubric } from "../compile/types.js";
+import type { Locale } from "../diagnostics.js";
+import { readData } from "./data.js";
+import { readText, type Output } from "./io.js";
+import { loadRubric } from "./load.js";
+
+/** The rubric and the submissions read, and whether any data file had problems. */
+export interface AnalysisInput {
+  readonly rubric: CompiledRubric;
+  readonly submissions: unknown[];
+  readonly problems: boolean;
+}
+
+/**
+ * Reads the rubric and every submission; undefined when the rubric is unusable.
+ * @param rubricFile - the rubric
+ * @param dataFiles - submissions
+ * @param lang - language of messages (and of CSV cells)
+ * @param io - output sinks
+ */
+export async function readAnalysisInput(rubricFile: string, dataFiles: readonly string[], lang: Locale, io: Output): Promise<AnalysisInput | undefined> {
+  const rubric = loadRubric(rubricFile, lang, io);
+  if (rubric === undefined) return undefined;
+  const submissions: unknown[] = [];
+  let problems = false;
+  for await (const item of readData(dataFiles, rubric, lang, io)) {
+    if (!item.ok) {
+      problems = true;
+      if (item.message !== "") io.err(item.message);
+    } else submissions.push(item.value);
+  }
+  return { rubric, submissions, problems };
+}
+
+/**
+ * Reads a JSON file; undefined (with the reason printed) when it cannot be read or parsed.
+ * @param file - the file
+ * @param io - output sinks
+ */
+export function readJsonFile(file: string, io: Output): unknown {
+  const read = readText(file);
+  if (!read.ok) {
+    io.err(read.message);
+    return undefined;
+  }
+  try {
+    return JSON.parse(read.text) as unknown;
+  } catch (error) {
+    io.err(`${file}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+    return undefined;
+  }
+}
