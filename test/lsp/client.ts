@@ -28,8 +28,12 @@ export class LspClient {
   /** Resolves with the exit code when the process ends. */
   readonly exited: Promise<number | null>;
 
-  constructor(args: readonly string[] = ["lsp", "--stdio"]) {
-    this.child = spawn(process.execPath, [join(root, "dist/cli/main.js"), ...args], { cwd: root, stdio: "pipe" });
+  /**
+   * @param args - the CLI's arguments
+   * @param cli - the CLI's file (the repository's build unless told otherwise, e.g. an installed copy)
+   */
+  constructor(args: readonly string[] = ["lsp", "--stdio"], cli = join(root, "dist/cli/main.js")) {
+    this.child = spawn(process.execPath, [cli, ...args], { cwd: root, stdio: "pipe" });
     this.child.stdout.on("data", (chunk: Buffer) => this.receive(chunk));
     this.child.stderr.on("data", (chunk: Buffer) => (this.stderr += chunk.toString("utf8")));
     this.exited = new Promise((resolve) => this.child.on("exit", (code) => resolve(code)));

@@ -7,12 +7,13 @@ import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { LspClient } from "../lsp/client.js";
 
 const root = join(import.meta.dirname, "../..");
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
 
 describe("packed tarball", () => {
-  it("installs in a scratch project and loads with require and import", () => {
+  it("installs in a scratch project and loads with require and import", async () => {
     const work = mkdtempSync(join(tmpdir(), "rubric-pack-"));
     execFileSync(npm, ["pack", "--silent", "--pack-destination", work], { cwd: root, stdio: "pipe" });
     const tarball = readdirSync(work).find((f) => f.endsWith(".tgz"));
@@ -36,5 +37,14 @@ describe("packed tarball", () => {
 
     const bin = execFileSync(join(project, "node_modules/.bin/rubric"), ["--help"], { cwd: project, encoding: "utf8" });
     expect(bin).toContain("check");
+
+    // `rubric lsp`, as the VS Code extension starts it, from the installed package (its
+    // protocol library came with it): initialize, shutdown, exit with code 0.
+    const lsp = new LspClient(["lsp", "--stdio"], join(project, "node_modules/rubric-lang/dist/cli/main.js"));
+    const initialized = await lsp.request<{ capabilities: { hoverProvider?: boolean } }>("initialize", { processId: null, rootUri: null, capabilities: {} });
+    expect(initialized.capabilities.hoverProvider).toBe(true);
+    await lsp.request("shutdown", null);
+    lsp.notify("exit", null);
+    expect(await lsp.exited).toBe(0);
   }, 180_000);
 });
