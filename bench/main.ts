@@ -8,6 +8,8 @@ import { cpus, loadavg, totalmem } from "node:os";
 import { benchCompile } from "./compile.js";
 import { benchEvaluate } from "./evaluate.js";
 import { print, ROUNDS, SCALE, type BenchResult } from "./harness.js";
+import { benchLsp } from "./lsp.js";
+import { benchPlayground } from "./playground.js";
 import { benchRank } from "./rank.js";
 import { benchSize } from "./size.js";
 import { benchStream } from "./stream.js";
@@ -18,6 +20,8 @@ const ALL: Readonly<Record<string, () => BenchResult | Promise<BenchResult>>> = 
   rank: benchRank,
   stream: benchStream,
   size: benchSize,
+  lsp: benchLsp,
+  playground: benchPlayground,
 };
 
 const only = process.env.BENCH_ONLY?.split(",").map((s) => s.trim()).filter((s) => s !== "");

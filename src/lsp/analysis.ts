@@ -5,6 +5,7 @@
  * @module
  */
 import { checkRubric, localize, makeDiagnostic, parseRubric, sortDiagnostics, type Diagnostic, type Locale, type RubricFile } from "../index.js";
+import type { IncrementalParse, OffsetEdit } from "./incremental.js";
 import { LineIndex } from "./line-index.js";
 import { indexSymbols, type SymbolIndex } from "./symbols.js";
 
@@ -48,21 +49,42 @@ export function parsedOf(ast: RubricFile, lines: LineIndex): Parsed {
  */
 export function analyse(text: string, locale: Locale): Analysis {
   const lines = new LineIndex(text);
-  let found: Diagnostic[];
-  let parsed: Parsed | undefined;
   try {
     const result = parseRubric(text);
-    found = result.diagnostics;
-    if (result.ast !== undefined) {
-      parsed = parsedOf(result.ast, lines);
-      found = [...found, ...checkRubric(result.ast)];
-    }
+    return finish(lines, result.diagnostics, result.ast, locale);
   } catch (error) {
-    const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    found = [makeDiagnostic("RL900", { start: START, end: START }, { args: { detail } })];
+    return failed(lines, error, locale);
   }
+}
+
+/**
+ * Analyses a text after edits by re-parsing only the blocks they fall in (see
+ * `incremental.ts`); undefined when that is not possible and the whole text must be
+ * parsed with {@link analyse}.
+ * @param blocks - the document's block structure, in step with the text before the edits
+ * @param edits - the edits since, in order
+ * @param text - the text after them
+ * @param locale - language of the messages
+ */
+export function analyseEdits(blocks: IncrementalParse, edits: readonly OffsetEdit[], text: string, locale: Locale): Analysis | undefined {
+  const lines = new LineIndex(text);
+  try {
+    const result = blocks.apply(edits, text);
+    return result === undefined ? undefined : finish(lines, [...result.diagnostics], result.ast, locale);
+  } catch (error) {
+    return failed(lines, error, locale);
+  }
+}
+
+function finish(lines: LineIndex, syntax: Diagnostic[], ast: RubricFile | undefined, locale: Locale): Analysis {
+  const found = ast === undefined ? syntax : [...syntax, ...checkRubric(ast)];
   const diagnostics = sortDiagnostics(found);
-  return { lines, diagnostics: locale === "en" ? diagnostics : diagnostics.map((d) => localize(d, locale)), parsed };
+  return { lines, diagnostics: locale === "en" ? diagnostics : diagnostics.map((d) => localize(d, locale)), parsed: ast === undefined ? undefined : parsedOf(ast, lines) };
+}
+
+function failed(lines: LineIndex, error: unknown, locale: Locale): Analysis {
+  const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return { lines, diagnostics: [localize(makeDiagnostic("RL900", { start: START, end: START }, { args: { detail } }), locale)], parsed: undefined };
 }
 
 /** Most error lines blanked in one recovery; past that the text is too broken to guess. */
