@@ -1,9 +1,10 @@
 /**
  * Re-parsing only the top-level block that an edit falls in, so diagnostics keep pace
  * with typing in a 5,000-line rubric. The compiler's own `parseRubric` parses the edited
- * block alone — the rest of the text blanked out, line ends kept, so every position it
- * reports is the document's — and the other blocks' ASTs are reused, their positions
- * shifted by the edit. The structure comes from a full parse; an edit outside a block,
+ * block alone — the rubric's header and closing brace kept, of the other blocks only
+ * their line ends, so lines and columns are the document's and offsets are moved back
+ * by one difference — and the other blocks' ASTs are reused, their positions shifted
+ * by the edit. The structure comes from a full parse; an edit outside a block,
  * one that unbalances braces, a block parse that reports anything outside its block,
  * or syntax errors left in another block give up (the caller then parses the whole
  * text). Whatever the fast path answered is
@@ -83,7 +84,8 @@ const countLines = (s: string): number => {
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) === 10 || (s.charCodeAt(i) === 13 && s.charCodeAt(i + 1) !== 10)) n++;
   return n;
 };
-const blank = (s: string): string => s.replace(/[^\r\n]/g, " ");
+/** Only the line ends of a text (CR, LF, CRLF), so line numbers after it stay the same. */
+const lineEnds = (s: string): string => s.replace(/[^\r\n]+/g, "");
 
 /** The block structure of one document, kept in step with its edits. */
 export class IncrementalParse {
@@ -169,17 +171,28 @@ export class IncrementalParse {
     return this.result();
   }
 
+  /**
+   * Parses one block alone: the header, the block, the closing brace, and between them
+   * only the line ends of the other blocks (so lines and columns are the document's and
+   * the lexer does not walk the whole text); offsets are moved back afterwards.
+   */
   private parseBlock(text: string, start: number, end: number, close: number): Segment | undefined {
     const block = text.slice(start, end);
     if (braceBalance(block) !== 0) return undefined;
-    const masked = text.slice(0, this.headerEnd) + blank(text.slice(this.headerEnd, start)) + block + blank(text.slice(end, close)) + text.slice(close);
-    const result = parseRubric(masked);
-    const inside = (r: { start: { offset: number }; end: { offset: number } }): boolean => r.start.offset >= start && r.end.offset <= end;
+    const gap = text.slice(this.headerEnd, start);
+    const lastBreak = Math.max(gap.lastIndexOf("\n"), gap.lastIndexOf("\r"));
+    // The block's first line keeps its indentation as spaces.
+    const before = lineEnds(gap.slice(0, lastBreak + 1)) + " ".repeat(gap.length - lastBreak - 1);
+    const from = this.headerEnd + before.length;
+    const to = from + block.length;
+    const result = parseRubric(text.slice(0, this.headerEnd) + before + block + lineEnds(text.slice(end, close)) + text.slice(close));
+    const inside = (r: { start: { offset: number }; end: { offset: number } }): boolean => r.start.offset >= from && r.end.offset <= to;
     if (!result.diagnostics.every((d) => inside(d.range))) return undefined;
     const statements = result.ast?.body ?? [];
     if (result.ast !== undefined && (statements.length === 0 || !statements.every((st) => inside(st.range)))) return undefined;
-    const seen = new Set<object>();
-    return { start, end, statements: [...statements], syntax: result.diagnostics, positions: collectPositions([...statements, ...result.diagnostics], seen) };
+    const positions = collectPositions([...statements, ...result.diagnostics], new Set());
+    for (const p of positions) p.offset += start - from;
+    return { start, end, statements: [...statements], syntax: result.diagnostics, positions };
   }
 
   private result(): BlockParse {
