@@ -4,7 +4,10 @@
  * that only editor requests need (the name index) are computed on first use.
  * @module
  */
-import { checkRubric, localize, makeDiagnostic, parseRubric, sortDiagnostics, type Diagnostic, type Locale, type RubricFile } from "../index.js";
+import { checkRubric } from "../check/index.js";
+import { localize, makeDiagnostic, sortDiagnostics, type Diagnostic, type Locale } from "../diagnostics.js";
+import type { RubricFile } from "../syntax/ast.js";
+import { parseRubric } from "../syntax/parse.js";
 import type { IncrementalParse, OffsetEdit } from "./incremental.js";
 import { LineIndex } from "./line-index.js";
 import { indexSymbols, type SymbolIndex } from "./symbols.js";

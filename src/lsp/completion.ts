@@ -6,7 +6,8 @@
  * what stands before the cursor on its line decides the rest.
  * @module
  */
-import type { Declaration, Locale, RubricFile } from "../index.js";
+import type { Locale } from "../diagnostics.js";
+import type { Declaration, RubricFile } from "../syntax/ast.js";
 import type { Parsed } from "./analysis.js";
 import { COMPLETION_KIND } from "./protocol.js";
 import { ownerAt } from "./tree.js";

@@ -7,7 +7,7 @@
  * @module
  */
 import type { TextDocument, TextDocumentContentChangeEvent } from "vscode-languageserver-textdocument";
-import type { Locale } from "../index.js";
+import type { Locale } from "../diagnostics.js";
 import { analyse, analyseEdits, recover, type Analysis, type Parsed } from "./analysis.js";
 import { IncrementalParse, type OffsetEdit } from "./incremental.js";
 

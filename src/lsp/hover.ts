@@ -5,7 +5,8 @@
  * its definition; a unit fact its type; a function its signature.
  * @module
  */
-import type { CriterionNode, Declaration, Locale, TypeExpr } from "../index.js";
+import type { Locale } from "../diagnostics.js";
+import type { CriterionNode, Declaration, TypeExpr } from "../syntax/ast.js";
 import type { Parsed } from "./analysis.js";
 import type { LspRange } from "./line-index.js";
 import { occurrenceAt, type Occurrence, type Owner } from "./symbols.js";

@@ -11,7 +11,9 @@
  * checked later by a full analysis when the author pauses.
  * @module
  */
-import { parseRubric, type Diagnostic, type Position, type RubricFile, type RubricStatement } from "../index.js";
+import type { Diagnostic } from "../diagnostics.js";
+import type { Position, RubricFile, RubricStatement } from "../syntax/ast.js";
+import { parseRubric } from "../syntax/parse.js";
 import { LineIndex } from "./line-index.js";
 
 /** One replacement, in offsets of the text before it. */

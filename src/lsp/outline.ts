@@ -4,7 +4,8 @@
  * leaf, the unit facts, the ranking and the classification bands.
  * @module
  */
-import type { CriterionNode, ExtraNode, Locale, RubricFile } from "../index.js";
+import type { Locale } from "../diagnostics.js";
+import type { CriterionNode, ExtraNode, RubricFile } from "../syntax/ast.js";
 import type { LineIndex, LspRange } from "./line-index.js";
 import { SYMBOL_KIND } from "./protocol.js";
 import { wordsFor, type LspWords } from "./words.js";

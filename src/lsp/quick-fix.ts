@@ -5,7 +5,7 @@
  * points at.
  * @module
  */
-import type { Diagnostic, Locale } from "../index.js";
+import type { Diagnostic, Locale } from "../diagnostics.js";
 import { wordsFor } from "./words.js";
 
 /** A fix: its title, the diagnostic it resolves and the replacement. */

@@ -5,7 +5,8 @@
  * @module
  */
 import type * as Lsp from "vscode-languageserver/node";
-import { format, type Diagnostic, type Locale } from "../index.js";
+import type { Diagnostic, Locale } from "../diagnostics.js";
+import { format } from "../syntax/print.js";
 import type { Analysis } from "./analysis.js";
 import { completeAt } from "./completion.js";
 import { RubricDocuments, type TextDocumentApi } from "./documents.js";

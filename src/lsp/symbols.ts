@@ -5,7 +5,7 @@
  * go-to-definition, references, hover and highlighting share one answer.
  * @module
  */
-import type { CriterionNode, Declaration, Expr, ExtraNode, NodeStatement, RubricFile, TypeExpr } from "../index.js";
+import type { CriterionNode, Declaration, Expr, ExtraNode, NodeStatement, RubricFile, TypeExpr } from "../syntax/ast.js";
 
 /** What a name stands for. */
 export type SymbolKind = "input" | "let" | "fact" | "member" | "node";

@@ -4,7 +4,8 @@
  * children's maxima, exactly.
  * @module
  */
-import { Exact, type CriterionNode, type NaPolicy, type RubricFile } from "../index.js";
+import { Exact } from "../runtime/exact.js";
+import type { CriterionNode, NaPolicy, RubricFile } from "../syntax/ast.js";
 import type { Owner, SymbolIndex } from "./symbols.js";
 
 /**

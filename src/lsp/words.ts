@@ -3,7 +3,8 @@
  * quick fixes), in Vietnamese and English. Diagnostics keep the catalogue's wording.
  * @module
  */
-import type { Aggregation, Locale, NaPolicy } from "../index.js";
+import type { Locale } from "../diagnostics.js";
+import type { Aggregation, NaPolicy } from "../syntax/ast.js";
 
 /** The server's wording in one language. */
 export interface LspWords {
