@@ -1,6 +1,7 @@
 /**
- * The form generated from a compiled rubric: the unit's facts, then every leaf (and
- * bonus and penalty) with its inputs, in tree order. Fields keep what the author
+ * The form generated from a compiled rubric: the unit's facts, then every node in tree
+ * order — a leaf with its inputs, an inner node with only its "not arising" box — and
+ * the bonus and penalty blocks. Fields keep what the author
  * typed; `toSubmission` turns them into a submission for `evaluate`, which reports
  * anything invalid with its path (nothing is guessed or silently dropped).
  */
@@ -17,6 +18,8 @@ export interface FormLeaf {
   readonly fromSurvey: boolean;
   /** Whether a submission may declare it not arising (tree nodes only). */
   readonly mayNotArise: boolean;
+  /** An inner node: no inputs, only its not-arising box. */
+  readonly inner: boolean;
 }
 
 /** What the form asks for. */
@@ -32,10 +35,11 @@ export function formLayout(rubric: CompiledRubric): FormLayout {
   while (stack.length > 0) {
     const { node, survey } = stack.pop()!;
     const fromSurvey = survey || node.fromSurvey;
-    if (node.leaf !== undefined) leaves.push({ id: node.id, title: node.title, inputs: node.leaf.inputs, given: node.leaf.rule.kind === "given", fromSurvey, mayNotArise: true });
+    // Inner nodes too: a submission may declare a whole criterion not arising.
+    leaves.push({ id: node.id, title: node.title, inputs: node.leaf?.inputs ?? [], given: node.leaf?.rule.kind === "given", fromSurvey, mayNotArise: true, inner: node.leaf === undefined });
     for (const child of [...(node.children ?? [])].reverse()) stack.push({ node: child, survey: fromSurvey });
   }
-  for (const extra of rubric.extras) leaves.push({ id: extra.id, title: extra.title, inputs: extra.leaf.inputs, given: extra.leaf.rule.kind === "given", fromSurvey: false, mayNotArise: false });
+  for (const extra of rubric.extras) leaves.push({ id: extra.id, title: extra.title, inputs: extra.leaf.inputs, given: extra.leaf.rule.kind === "given", fromSurvey: false, mayNotArise: false, inner: false });
   return { facts: rubric.unitFacts, leaves };
 }
 
@@ -52,7 +56,8 @@ export function emptyValues(): FormValues {
 function shown(value: unknown): string | undefined {
   if (typeof value === "string") return value;
   if (typeof value === "number" || typeof value === "boolean") return String(value);
-  if (Array.isArray(value)) return value.map((v) => shown(v) ?? "").join("; ");
+  // An empty list is an answer (a survey with no replies), not a missing input.
+  if (Array.isArray(value)) return value.length === 0 ? "[]" : value.map((v) => shown(v) ?? "").join("; ");
   return undefined;
 }
 
@@ -93,7 +98,7 @@ function typed(text: string, type: CompiledType, lang: Lang): unknown {
       // In Vietnamese a decimal comma is the usual mark; a lone comma between digits is unambiguous.
       return lang === "vi" && /^-?\d+,\d+$/.test(t) ? t.replace(",", ".") : t;
     case "bool": return t === "true" ? true : t === "false" ? false : t;
-    case "list": return t.split(";").map((x) => x.trim()).filter((x) => x !== "").map((x) => typed(x, type.element, lang));
+    case "list": return t === "[]" ? [] : t.split(";").map((x) => x.trim()).filter((x) => x !== "").map((x) => typed(x, type.element, lang));
     default: return t;
   }
 }
@@ -174,6 +179,7 @@ export function renderForm(container: HTMLElement, layout: FormLayout, values: F
   }
   for (const leaf of layout.leaves) {
     const set = doc.createElement("fieldset");
+    if (leaf.inner) set.className = "inner";
     const legend = doc.createElement("legend");
     legend.textContent = `${leaf.id} ${leaf.title}`;
     set.append(legend);

@@ -3,11 +3,12 @@
  * Debian's Chromium (playwright-core) from a file:// URL. The department example's tree
  * and score must match what the library computes in Node; a typed error must show its
  * diagnostic; an input filled in the form must change the score; the URL fragment must
- * bring the same state back in a new page. Skipped, with the reason printed, where
+ * bring the same state back in a new page; every example must load and score its unit
+ * as the library does. Skipped, with the reason printed, where
  * Chromium is not installed (`.ci/run` installs it).
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
@@ -121,4 +122,43 @@ describe.skipIf(!available)("the playground in headless Chromium, from a file", 
     expect(await again.locator("#score .index .label").innerText()).toBe("Index");
     expect(errors).toEqual([]);
   }, 180_000);
+
+  it("loads every example and scores its unit as the library does", async () => {
+    const tab = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const errors: string[] = [];
+    tab.on("pageerror", (e) => errors.push(String(e)));
+    await tab.goto(page);
+    await saved(tab);
+    const names = await tab.locator("#example option").evaluateAll((options) => options.map((o) => o.getAttribute("value") ?? ""));
+    expect([...names].sort()).toEqual(readdirSync(join(root, "examples")).filter((n) => existsSync(join(root, "examples", n, "rubric.rubric"))).sort());
+    for (const name of names) {
+      const dir = join(root, "examples", name);
+      const own = compile(readFileSync(join(dir, "rubric.rubric"), "utf8"));
+      if (!own.ok) throw new Error(`${name} does not compile`);
+      // The unit the page shows: Sở Nội vụ for the department index, else the first submission by name.
+      const file = name === "par-department" ? "so-noi-vu.json" : readdirSync(join(dir, "submissions")).filter((f) => f.endsWith(".json")).sort()[0]!;
+      const outcome = evaluate(own.rubric, JSON.parse(readFileSync(join(dir, "submissions", file), "utf8")));
+      if (!outcome.ok || outcome.result.published === undefined) throw new Error(`${name}/${file} does not evaluate`);
+      await tab.locator("#example").selectOption(name);
+      await tab.waitForFunction(indexIs(vi(outcome.result.published.index)), null, { timeout: 30_000 });
+      expect(await tab.locator("#tree > ul.tree > li").count(), name).toBe(own.rubric.nodes.length + own.rubric.extras.length);
+      expect(await tab.locator("#problems li.error").count(), name).toBe(0);
+    }
+    expect(errors).toEqual([]);
+  }, 180_000);
+
+  it("sends 'không phát sinh' for a whole area, as the library scores it", async () => {
+    const tab = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await tab.goto(page);
+    await saved(tab);
+    // Area 3 is not arising for this unit: its policy is exclude, so the index is rescaled.
+    const changed = structuredClone(submission) as Record<string, unknown>;
+    changed["notApplicable"] = { "3": "không phát sinh" };
+    const outcome = evaluate(rubric, changed);
+    if (!outcome.ok || outcome.result.published === undefined) throw new Error("so-noi-vu without area 3 does not evaluate");
+    expect(outcome.result.published.index).not.toBe(expected().published!.index);
+    await tab.locator('[data-node="3"][data-not-arising]').check();
+    await tab.waitForFunction(indexIs(vi(outcome.result.published.index)), null, { timeout: 30_000 });
+    expect(await tab.locator('#tree li[data-node="3"]').getAttribute("class")).toBe("excluded");
+  }, 60_000);
 });
