@@ -105,8 +105,9 @@ const OPTIONS_START = /\b(?:weight|applies|from)\b/;
  * Cached per analysis and edited line.
  * @param analysis - the text's analysis
  * @param editedOffset - where the author last typed (or the cursor)
+ * @param blocks - the text's block structure, in step with it, if there is one
  */
-export function recover(analysis: Analysis, editedOffset: number | undefined): Parsed | undefined {
+export function recover(analysis: Analysis, editedOffset: number | undefined, blocks?: IncrementalParse): Parsed | undefined {
   if (analysis.parsed !== undefined) return analysis.parsed;
   // Every candidate depends on the edited line only, not the column.
   const key = editedOffset === undefined ? -1 : analysis.lines.positionAt(editedOffset).line;
@@ -115,7 +116,9 @@ export function recover(analysis: Analysis, editedOffset: number | undefined): P
   if (cache.has(key)) return cache.get(key);
   let result: Parsed | undefined;
   for (const spans of candidates(analysis, editedOffset)) {
-    result = parseBlanked(analysis.lines, spans);
+    // Within one block of a long text, parse that block only.
+    const byBlock = blocks?.parseBlanked(spans);
+    result = byBlock === undefined ? parseBlanked(analysis.lines, spans) : byBlock === null ? undefined : parsedOf(byBlock, analysis.lines);
     if (result !== undefined) break;
   }
   cache.set(key, result);

@@ -135,7 +135,7 @@ export class RubricDocuments {
     const analysis = this.analysis(uri);
     const entry = this.entries.get(uri);
     if (analysis === undefined || entry === undefined) return undefined;
-    return recover(analysis, offset ?? entry.lastEdit) ?? (stale ? entry.lastGood : undefined);
+    return recover(analysis, offset ?? entry.lastEdit, entry.blocks) ?? (stale ? entry.lastGood : undefined);
   }
 
   private take(entry: Entry, analysis: Analysis, quick: boolean): void {

@@ -136,7 +136,10 @@ export class IncrementalParse {
       const k = bounds.findIndex((b) => b.start < e.start && e.end <= b.end);
       if (k < 0 || e.end < e.start || e.end > current.length) return undefined;
       const delta = e.text.length - (e.end - e.start);
-      const lines = countLines(e.text) - countLines(current.slice(e.start, e.end));
+      // Line breaks counted with one character of context on each side, so a CR LF pair
+      // that the edit splits or joins is counted as the whole text counts it.
+      const after = current.slice(0, e.start) + e.text + current.slice(e.end);
+      const lines = countLines(after.slice(Math.max(0, e.start - 1), e.start + e.text.length + 1)) - countLines(current.slice(Math.max(0, e.start - 1), e.end + 1));
       bounds[k]!.end += delta;
       bounds[k]!.dirty = true;
       for (const b of bounds.slice(k + 1)) {
@@ -146,7 +149,7 @@ export class IncrementalParse {
         b.lines += lines;
       }
       close += delta;
-      current = current.slice(0, e.start) + e.text + current.slice(e.end);
+      current = after;
     }
     if (current !== text || text[close] !== "}") return undefined;
     // Syntax errors in two blocks: the whole parse's recovery may report them otherwise.
@@ -197,16 +200,38 @@ export class IncrementalParse {
     return { start, end, statements: [...statements], syntax: result.diagnostics, positions };
   }
 
+  /**
+   * The current text parsed with some spans blanked out (same length, so positions stay
+   * true), for editor requests while it does not parse: only the block holding every
+   * span is parsed. `undefined` when the spans are not in one block or another block
+   * has a syntax error (parse the whole text instead); `null` when the block still does
+   * not parse.
+   * @param spans - offset spans to blank, in the current text
+   */
+  parseBlanked(spans: readonly (readonly [number, number])[]): RubricFile | null | undefined {
+    const k = this.segments.findIndex((s) => spans.every(([a, b]) => s.start <= a && b <= s.end));
+    if (k < 0 || this.segments.some((s, i) => i !== k && s.syntax.length > 0)) return undefined;
+    let text = this.text;
+    for (const [a, b] of spans) text = text.slice(0, a) + " ".repeat(b - a) + text.slice(b);
+    const segment = this.segments[k]!;
+    const block = this.parseBlock(text, segment.start, segment.end, this.closeStart);
+    if (block === undefined || block.syntax.length > 0) return null;
+    return this.combine(this.segments.map((s, i) => (i === k ? block.statements : s.statements)));
+  }
+
   private result(): BlockParse {
     const diagnostics = this.segments.flatMap((s) => s.syntax);
     if (diagnostics.length > 0) return { ast: undefined, diagnostics };
+    return { ast: this.combine(this.segments.map((s) => s.statements)), diagnostics: [] };
+  }
+
+  private combine(statements: readonly (readonly RubricStatement[])[]): RubricFile {
     const end = new LineIndex(this.text).positionAt(this.closeStart + 1);
-    const ast: RubricFile = {
+    return {
       kind: "Rubric",
       title: this.rubric.title,
-      body: this.segments.flatMap((s) => s.statements),
+      body: statements.flat(),
       range: { start: this.rubric.start, end: { line: end.line + 1, column: end.character + 1, offset: this.closeStart + 1 } },
     };
-    return { ast, diagnostics: [] };
   }
 }

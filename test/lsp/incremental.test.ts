@@ -2,14 +2,15 @@
  * Block re-parsing must answer exactly what a whole parse answers: for typing and
  * deleting at random places of real rubrics, every time the quick path takes an edit,
  * its diagnostics (codes, ranges, lines, columns, messages) and its AST (positions
- * included) equal those of `analyse` on the whole text. The test also counts that the
- * quick path was taken, so it cannot pass by always falling back.
+ * included) equal those of `analyse` on the whole text, and while the text does not
+ * parse, so does the parse recovered for editor requests. The test also counts that
+ * the quick path was taken, so it cannot pass by always falling back.
  */
 import fc from "fast-check";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { analyse, analyseEdits, type Analysis } from "../../src/lsp/analysis.js";
+import { analyse, analyseEdits, recover, type Analysis } from "../../src/lsp/analysis.js";
 import { IncrementalParse, type OffsetEdit } from "../../src/lsp/incremental.js";
 
 const root = join(import.meta.dirname, "../..");
@@ -22,6 +23,7 @@ const seen = (a: Analysis): string =>
 describe("block re-parsing", () => {
   it("gives the whole parse's diagnostics and AST whenever it answers", () => {
     let quick = 0;
+    let recovered = 0;
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: bases.length - 1 }),
@@ -42,6 +44,12 @@ describe("block re-parsing", () => {
               quick++;
               expect(seen(fast)).toBe(seen(whole));
               expect(JSON.stringify(fast.parsed?.ast)).toBe(JSON.stringify(whole.parsed?.ast));
+              // While it does not parse, the parse recovered for editor requests: by block, as by whole text.
+              if (fast.parsed === undefined) {
+                const cursor = edit.start + edit.text.length;
+                expect(JSON.stringify(recover(fast, cursor, blocks)?.ast)).toBe(JSON.stringify(recover(whole, cursor)?.ast));
+                recovered++;
+              }
             } else {
               blocks = whole.parsed === undefined ? undefined : IncrementalParse.from(next, whole.parsed.ast);
             }
@@ -52,6 +60,7 @@ describe("block re-parsing", () => {
       { numRuns: 150, seed: 16 },
     );
     expect(quick).toBeGreaterThan(100);
+    expect(recovered).toBeGreaterThan(20);
   }, 120_000);
 
   it("takes several edits at once, in different blocks, and gives up on edits between blocks", () => {
