@@ -1,5 +1,5 @@
-// `node playground/build.mjs` (or `npm run build:playground`, which builds the package
-// first): bundles the playground with esbuild into dist/playground/ — index.html,
+// `npm run build:playground` (the package is built first when dist/index.js is missing):
+// bundles the playground with esbuild into dist/playground/ — index.html,
 // playground.css and one classic script, playground.js (no ES modules: a page opened
 // from a file may not load them). The library comes in through its browser entry, the
 // built dist/index.js; the examples are embedded, as a file:// page cannot fetch them.
@@ -13,9 +13,13 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..");
 const out = join(root, "dist/playground");
 const entry = join(root, "dist/index.js");
+// The package's build first, when it is not there (tsup empties dist/, so not every time).
 if (!existsSync(entry)) {
-  console.error("playground: dist/index.js is missing; run `npm run build` first (or `npm run build:playground`).");
-  process.exit(1);
+  const tsup = spawnSync(process.execPath, [join(root, "node_modules/tsup/dist/cli-default.js"), "--silent"], { cwd: root, stdio: "inherit" });
+  if (tsup.status !== 0 || !existsSync(entry)) {
+    console.error("playground: dist/index.js is missing and `npm run build` failed");
+    process.exit(1);
+  }
 }
 
 // The submission shown first for an example: a named one, else the first in name order.
