@@ -10,6 +10,8 @@ import { benchCompile } from "./compile.js";
 import { benchEvaluate } from "./evaluate.js";
 import { print, ROUNDS, SCALE, type BenchResult } from "./harness.js";
 import { benchInstall } from "./install.js";
+import { benchLsp } from "./lsp.js";
+import { benchPlayground } from "./playground.js";
 import { benchRank } from "./rank.js";
 import { benchRead } from "./read.js";
 import { benchSize } from "./size.js";
@@ -24,6 +26,8 @@ const ALL: Readonly<Record<string, () => BenchResult | Promise<BenchResult>>> = 
   size: benchSize,
   install: benchInstall,
   analysis: benchAnalysis,
+  lsp: benchLsp,
+  playground: benchPlayground,
 };
 
 const only = process.env.BENCH_ONLY?.split(",").map((s) => s.trim()).filter((s) => s !== "");

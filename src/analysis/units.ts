@@ -8,7 +8,7 @@
 import type { CompiledRubric, CompiledType } from "../compile/types.js";
 import type { EvaluationResult } from "../io/evaluate.js";
 import { layered } from "../io/layers.js";
-import { submissionSchema } from "../io/schema.js";
+import { compileValidator } from "../io/validate.js";
 import { Exact } from "../runtime/exact.js";
 import { add, fromExact, isNum, mul, numText, sub, toExact, type Num } from "../runtime/fast-num.js";
 import { kernelOf, SKIPPED, type Kernel, type KernelParams, type KernelScores, type LeafMemo } from "../runtime/kernel.js";
@@ -71,17 +71,17 @@ const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.str
  */
 export function prepareUnits(rubric: CompiledRubric, submissions: readonly unknown[]): PreparedUnits {
   const kernel = kernelOf(rubric);
-  const schema = submissionSchema(rubric);
+  const validate = compileValidator(rubric);
   const finals: UnitInputs[] = [];
   const selves: UnitInputs[] = [];
   const invalid: { unit: { id: string }; reason: string }[] = [];
   submissions.forEach((s, i) => {
-    const parsed = schema.safeParse(s);
-    if (!parsed.success) {
-      invalid.push({ unit: { id: `#${i + 1}` }, reason: `invalid submission: ${parsed.error.issues.map((x) => `${x.path.join(".")}: ${x.message}`).join("; ")}` });
+    const parsed = validate(s);
+    if (!parsed.ok) {
+      invalid.push({ unit: { id: `#${i + 1}` }, reason: `invalid submission: ${parsed.issues.map((x) => `${x.path.join(".")}: ${x.message}`).join("; ")}` });
       return;
     }
-    const views = layered(parsed.data);
+    const views = layered(parsed.value);
     finals.push(views.final);
     selves.push(views.self);
   });

@@ -11,7 +11,7 @@ import type { CompiledRubric } from "../compile/types.js";
 import type { Locale } from "../diagnostics.js";
 import { readWhole } from "../io/read-file.js";
 import { readBackFormula } from "../io/spreadsheet-text.js";
-import { leavesOf } from "../io/schema.js";
+import { leavesOf } from "../io/readers.js";
 import { TEMPLATE_COLUMNS } from "../io/template.js";
 import { isTemplateHeader, readTemplate } from "../io/template-read.js";
 import { wideRowsToSubmissions, type GridRow, type GridSource } from "../io/wide.js";

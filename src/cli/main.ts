@@ -133,6 +133,18 @@ export function buildProgram(io: Output = processOutput): { program: Command; re
     });
 
   addAnalysisCommands(program, result, io, langOption);
+
+  program
+    .command("lsp")
+    .description("Start the language server for editors (Language Server Protocol over stdin/stdout): diagnostics as you type, quick fixes, hover, completion, outline, formatting.")
+    .option("--stdio", "talk over stdin and stdout (the default and only transport)")
+    .allowUnknownOption()
+    .addHelpText("after", "\nStarted by an editor, not by hand (see \"Editor support\" in the README). Messages are Vietnamese unless the editor asks for English.")
+    .action(async () => {
+      const { runLanguageServer } = await import("../lsp/server.js");
+      await runLanguageServer();
+    });
+
   return { program, result };
 }
 

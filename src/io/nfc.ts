@@ -6,7 +6,7 @@
  * @module
  */
 import type { CompiledDecl, CompiledRubric, CompiledType } from "../compile/types.js";
-import { leavesOf } from "./schema.js";
+import { leavesOf } from "./readers.js";
 
 /**
  * The NFC spelling of a text (the same string when it is already NFC, as ASCII is).

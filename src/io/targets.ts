@@ -9,7 +9,7 @@ import type { CompiledRubric, CompiledType } from "../compile/types.js";
 import type { Locale } from "../diagnostics.js";
 import { readCell, readCellDecimal, type CellRead } from "./cells.js";
 import type { Layer } from "./layers.js";
-import { leavesOf } from "./schema.js";
+import { leavesOf } from "./readers.js";
 
 /** What a column (wide) or a row (long) fills in. */
 export type Target =

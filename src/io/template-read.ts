@@ -9,7 +9,7 @@
 import type { CompiledRubric, CompiledType } from "../compile/types.js";
 import type { Locale } from "../diagnostics.js";
 import { newDraft, placeName, putValue, readCell, type SubmissionDraft } from "./cells.js";
-import { leavesOf } from "./schema.js";
+import { leavesOf } from "./readers.js";
 import type { GridRow, GridSource } from "./wide.js";
 
 export type { GridRow, GridSource } from "./wide.js";

@@ -9,6 +9,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LspClient } from "../lsp/client.js";
 
 const root = join(import.meta.dirname, "../..");
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
@@ -105,4 +106,14 @@ describe("packed tarball", () => {
     expect(publint.stdout).toContain("All good!");
     expect(publint.status).toBe(0);
   }, 120_000);
+
+  it("starts `rubric lsp` from the installed package, as the VS Code extension does", async () => {
+    // Its protocol library came with the package: initialize, shutdown, exit with code 0.
+    const lsp = new LspClient(["lsp", "--stdio"], join(project, "node_modules/rubric-lang/dist/cli/main.js"));
+    const initialized = await lsp.request<{ capabilities: { hoverProvider?: boolean } }>("initialize", { processId: null, rootUri: null, capabilities: {} });
+    expect(initialized.capabilities.hoverProvider).toBe(true);
+    await lsp.request("shutdown", null);
+    lsp.notify("exit", null);
+    expect(await lsp.exited).toBe(0);
+  }, 60_000);
 });
