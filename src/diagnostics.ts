@@ -254,6 +254,12 @@ function frameLine(source: string, start: Range["start"]): { text: string; caret
   return { text, caretAt: start.offset - from + (cutBefore ? 1 : 0), room: Math.max(1, to - start.offset) };
 }
 
+/** The words of a code frame: the severity and the suggestion's label. */
+const SEVERITY_LABEL: Readonly<Record<Locale, Readonly<Record<Severity | "suggestion", string>>>> = {
+  en: { error: "error", warning: "warning", info: "info", suggestion: "suggestion" },
+  vi: { error: "lỗi", warning: "cảnh báo", info: "thông tin", suggestion: "gợi ý" },
+};
+
 /**
  * Renders a diagnostic as a code frame:
  * ```
@@ -272,7 +278,8 @@ function frameLine(source: string, start: Range["start"]): { text: string; caret
 export function renderDiagnostic(diagnostic: Diagnostic, source: string, options: RenderOptions = {}): string {
   const d = options.locale ? localize(diagnostic, options.locale) : diagnostic;
   const { start, end } = d.range;
-  const head = visible(`${options.file ?? "<input>"}:${start.line}:${start.column}: ${d.severity} ${d.code}: ${d.message}`);
+  const label = SEVERITY_LABEL[options.locale ?? "en"];
+  const head = visible(`${options.file ?? "<input>"}:${start.line}:${start.column}: ${label[d.severity]} ${d.code}: ${d.message}`);
   const line = frameLine(source, start);
   if (line === undefined) return head;
   const gutter = String(start.line).length + 1;
@@ -282,6 +289,6 @@ export function renderDiagnostic(diagnostic: Diagnostic, source: string, options
     `${String(start.line).padStart(gutter + 2)} | ${line.text}`,
     `${" ".repeat(gutter + 2)} | ${" ".repeat(line.caretAt)}${"^".repeat(width)}`,
   ];
-  if (d.data?.suggestion !== undefined) frame.push(`${" ".repeat(gutter + 2)} = suggestion: ${visible(d.data.suggestion.slice(0, MAX_FRAME_WIDTH))}`);
+  if (d.data?.suggestion !== undefined) frame.push(`${" ".repeat(gutter + 2)} = ${label.suggestion}: ${visible(d.data.suggestion.slice(0, MAX_FRAME_WIDTH))}`);
   return frame.join("\n");
 }

@@ -28,7 +28,7 @@ export function runCheck(files: readonly string[], locale: Locale, io: Output, s
     // --strict: a warning (capped points, an unused input…) fails the check like an error.
     const diagnostics = strict ? result.diagnostics.map((d) => (d.severity === "warning" ? { ...d, severity: "error" as const } : d)) : result.diagnostics;
     // Source lines in code frames may hold control characters: shown escaped.
-    for (const d of diagnostics) io.out(terminalSafe(renderDiagnostic(d, read.text, { file })));
+    for (const d of diagnostics) io.out(terminalSafe(renderDiagnostic(d, read.text, { file, locale })));
     const errors = diagnostics.filter((d) => d.severity === "error").length;
     const warnings = diagnostics.filter((d) => d.severity === "warning").length;
     io.out(summary(file, errors, warnings, locale));

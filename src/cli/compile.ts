@@ -26,7 +26,7 @@ export function runCompile(file: string, outFile: string | undefined, locale: Lo
     return EXIT.findings;
   }
   const result = compile(read.text, { locale });
-  for (const d of result.diagnostics) io.err(renderDiagnostic(d, read.text, { file }));
+  for (const d of result.diagnostics) io.err(renderDiagnostic(d, read.text, { file, locale }));
   if (!result.ok) return EXIT.findings;
   const json = `${JSON.stringify(result.rubric, null, 2)}\n`;
   if (outFile === undefined) {

@@ -10,6 +10,7 @@ import { extname } from "node:path";
 import type { CompiledRubric } from "../compile/types.js";
 import type { Locale } from "../diagnostics.js";
 import { placeOf } from "../io/cells.js";
+import { issueLine, issueMessage } from "../io/issue-wording.js";
 import { readCsvSubmissions } from "../io/csv-file.js";
 import type { SubmissionIssue } from "../io/evaluate.js";
 import { readJsonLinesSubmissions } from "../io/jsonl-file.js";
@@ -65,12 +66,15 @@ export async function* readData(files: readonly string[], rubric: CompiledRubric
 }
 
 /**
- * A submission issue as a message: the cell it came from when the data was a table
- * (`d.csv:3:D (1.1.2.done): …`), else the file and JSON path.
+ * A submission issue as a message in the locale: the cell it came from when the data
+ * was a table (`d.csv:3:D (1.1.2.done): …`), else the file and the place as a person
+ * reads it (layer, criterion, input label).
  * @param item - the submission
  * @param issue - the issue
+ * @param locale - message language
+ * @param rubric - the rubric, for input labels
  */
-export function issueText(item: Extract<DataItem, { ok: true }>, issue: SubmissionIssue): string {
+export function issueText(item: Extract<DataItem, { ok: true }>, issue: SubmissionIssue, locale: Locale = "en", rubric?: CompiledRubric): string {
   const place = item.places === undefined ? undefined : placeOf({ places: item.places }, issue.path);
-  return place !== undefined ? `${place}: ${issue.message}` : `${item.origin}: ${issue.path.join(".") || "(root)"}: ${issue.message}`;
+  return place !== undefined ? `${place}: ${issueMessage(issue.message, locale)}` : `${item.origin}: ${issueLine(issue, rubric, locale)}`;
 }

@@ -1,16 +1,21 @@
 /**
- * `rubric explain RUBRIC DATA… --unit ID`: one unit's detail with traces. The data is
- * streamed; only the named unit is evaluated.
+ * `rubric explain RUBRIC DATA… --unit ID`: one unit's detail with traces, and where it
+ * stands among the units of the same data (its rank, the units just above and below).
+ * The data is streamed; the other units are scored without traces, kept slim.
  * @module
  */
 import type { Locale } from "../diagnostics.js";
-import { evaluate } from "../io/evaluate.js";
+import { evaluate, type EvaluateOutcome } from "../io/evaluate.js";
+import { slimOutcome } from "../io/slim.js";
+import { MESSAGES } from "../io/messages.js";
 import { VALUE_MESSAGES } from "../io/value-messages.js";
 import { renderUnitDetail } from "../report/detail.js";
+import { standingText } from "../report/standing.js";
 import type { TableFormat } from "../report/render.js";
 import { issueText, readData, type DataItem } from "./data.js";
 import { EXIT, type Output } from "./io.js";
 import { loadRubric } from "./load.js";
+import { rankSafely } from "./rank-safely.js";
 
 /**
  * Prints one unit's detail: every node's maximum, self-assessed and final points, the
@@ -27,31 +32,33 @@ export async function runExplain(rubricFile: string, dataFiles: readonly string[
   const rubric = loadRubric(rubricFile, lang, io, true);
   if (rubric === undefined) return EXIT.findings;
   let found: Extract<DataItem, { ok: true }> | undefined;
+  const outcomes: EvaluateOutcome[] = [];
   let problems = false;
   for await (const item of readData(dataFiles, rubric, lang, io)) {
     if (!item.ok) {
       problems = true;
       if (item.message !== "") io.err(item.message);
-    } else if (sameId((item.value as { unit?: { id?: unknown } } | null)?.unit?.id, unitId)) {
+    } else if ((outcomes.push(slimOutcome(rubric, evaluate(rubric, item.value))), sameId((item.value as { unit?: { id?: unknown } } | null)?.unit?.id, unitId))) {
       if (found === undefined) found = item;
       else {
-        io.err(`${item.origin}: the unit "${unitId}" is given twice (first at ${found.origin}); give each unit once`);
+        io.err(MESSAGES.unitTwice(lang, item.origin, unitId, found.origin));
         return EXIT.findings;
       }
     }
   }
   if (found === undefined) {
-    io.err(`no submission for unit "${unitId}" in ${dataFiles.join(", ")}`);
+    io.err(MESSAGES.noSubmission(lang, unitId, dataFiles.join(", ")));
     return EXIT.findings;
   }
   const outcome = evaluate(rubric, found.value, { explain: true });
   if (!outcome.ok) {
-    for (const issue of outcome.issues) io.err(issueText(found, issue));
+    for (const issue of outcome.issues) io.err(issueText(found, issue, lang, rubric));
     return EXIT.findings;
   }
   let detail: string;
   try {
-    detail = renderUnitDetail(outcome.result, rubric, format, lang);
+    const standing = standingText(rankSafely(rubric, outcomes, {}, lang), outcome.result.unit.id, lang, rubric);
+    detail = renderUnitDetail(outcome.result, rubric, format, lang, standing);
   } catch (error) {
     io.err(`${found.origin}: ${VALUE_MESSAGES.unitFault(lang, error instanceof Error ? error.message : String(error))}`);
     return EXIT.findings;

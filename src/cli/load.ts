@@ -9,6 +9,7 @@ import { loadCompiled } from "../compile/load.js";
 import { renderDiagnostic, type Diagnostic, type Locale } from "../diagnostics.js";
 import { parseJsonExact } from "../io/json-text.js";
 import { jsonErrorText } from "../io/jsonl-file.js";
+import { MESSAGES } from "../io/messages.js";
 import { readPrevious } from "../io/previous.js";
 import type { PreviousRow } from "../rank/types.js";
 import { readText, type Output } from "./io.js";
@@ -34,7 +35,7 @@ export function loadRubric(file: string, locale: Locale, io: Output, warnings = 
     return undefined;
   }
   const result = compile(read.text, { locale });
-  for (const d of result.diagnostics.filter((x) => x.severity === "error")) io.err(renderDiagnostic(d, read.text, { file }));
+  for (const d of result.diagnostics.filter((x) => x.severity === "error")) io.err(renderDiagnostic(d, read.text, { file, locale }));
   if (warnings && result.ok) warningSummary(file, result.diagnostics, locale, io);
   return result.ok ? result.rubric : undefined;
 }
@@ -82,13 +83,13 @@ export function loadSubmissions(files: readonly string[], locale: Locale, io: Ou
       continue;
     }
     if (read.text.trim() === "") {
-      io.err(`${file}: the file is empty; write one submission object or an array of them`);
+      io.err(MESSAGES.jsonEmpty(locale, file));
       failed = true;
       continue;
     }
     const parsed = parseJsonExact(read.text);
     if (!parsed.ok) {
-      io.err(`${file}: not valid JSON (${jsonErrorText(read.text, parsed.message)})`);
+      io.err(MESSAGES.jsonInvalid(locale, file, jsonErrorText(read.text, parsed.message, false, locale)));
       failed = true;
       continue;
     }
@@ -115,7 +116,7 @@ export function loadPrevious(file: string, locale: Locale, io: Output): readonly
   }
   const parsed = parseJsonExact(read.text);
   if (!parsed.ok) {
-    io.err(`${file}: not valid JSON (${jsonErrorText(read.text, parsed.message)})`);
+    io.err(MESSAGES.jsonInvalid(locale, file, jsonErrorText(read.text, parsed.message, false, locale)));
     return undefined;
   }
   const previous = readPrevious(parsed.value);

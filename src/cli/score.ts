@@ -84,14 +84,14 @@ export async function runScore(rubricFile: string, dataFiles: readonly string[],
     const outcome = scoreUnit(rubric, item.value, options.lang);
     if (!outcome.ok) {
       findings = true;
-      for (const issue of outcome.issues) err(issueText(item, issue));
+      for (const issue of outcome.issues) err(issueText(item, issue, options.lang, rubric));
     } else {
       if (!outcome.result.complete) findings = true;
       const id = outcome.result.unit.id;
       const first = seen.get(id);
       if (first !== undefined) {
         findings = true;
-        err(`${item.origin}: the unit "${id}" is given twice (first at ${first}); give each unit once (in a long table, keep a unit's rows together)`);
+        err(MESSAGES.unitTwice(options.lang, item.origin, id, first));
       } else seen.set(id, item.origin);
     }
     outcomes.push(outcome);
@@ -103,7 +103,7 @@ export async function runScore(rubricFile: string, dataFiles: readonly string[],
   if (options.policy !== undefined && Object.keys(options.policy).length > 0) io.err(policyText(ranking.policy, options.lang));
   // A unit ranking failed on is listed apart like an incomplete one.
   if (ranking.unranked.length > 0) findings = true;
-  const text = options.format === "html" ? renderRankingHtml(ranking, rubric, options.lang) : renderRanking(ranking, options.format, options.lang, rubric.meta.title);
+  const text = options.format === "html" ? renderRankingHtml(ranking, rubric, options.lang) : renderRanking(ranking, options.format, options.lang, rubric.meta.title, rubric);
   if (options.output === undefined) io.out(text);
   else {
     const failure = writeFileAtomic(options.output, text, options.lang);

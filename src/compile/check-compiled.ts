@@ -83,7 +83,7 @@ const decl = objectReader({ name: required(id), label: optional(string), type: r
 // Expressions are recursive: the reader is built once and refers to itself.
 const expr: Reader = (raw, issues) => exprReader(raw, issues);
 const exprReader = tagged("op", {
-  num: { value: required(decimal) },
+  num: { value: required(decimal), percent: optional((raw, issues) => (raw === true ? true : wrongType("true", raw, issues))) },
   date: { value: required(pattern(/^\d{4}-\d{2}-\d{2}$/, "a date written YYYY-MM-DD")) },
   bool: { value: required(bool) },
   enum: { value: required(string) },

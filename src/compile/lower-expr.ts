@@ -64,7 +64,7 @@ function lowerLeaf(expr: Exclude<Expr, { kind: "Binary" | "Paren" }>, context: E
     case "NumberLit":
       return { op: "num", value: canonicalDecimal(expr.text) };
     case "PercentLit":
-      return { op: "num", value: percentToFraction(expr.text) };
+      return { op: "num", value: percentToFraction(expr.text), percent: true };
     case "DateLit":
       return { op: "date", value: expr.text };
     case "BoolLit":
@@ -81,7 +81,7 @@ function lowerLeaf(expr: Exclude<Expr, { kind: "Binary" | "Paren" }>, context: E
     case "Unary": {
       const arg = lowerExpr(expr.operand, context);
       // Fold a minus on a literal so `-5` is the number -5, not an operation.
-      if (expr.op === "-" && arg.op === "num") return { op: "num", value: canonicalDecimal(`-${arg.value}`.replace("--", "")) };
+      if (expr.op === "-" && arg.op === "num") return { op: "num", value: canonicalDecimal(`-${arg.value}`.replace("--", "")), ...(arg.percent === true ? { percent: true as const } : {}) };
       return { op: expr.op === "-" ? "neg" : "not", arg };
     }
     case "If":

@@ -51,7 +51,8 @@ export type FunctionCode = "min" | "max" | "clamp" | "round" | "floor" | "ceil" 
  * Percent literals are already fractions (`80%` → `"0.8"`).
  */
 export type CompiledExpr =
-  | { readonly op: "num"; readonly value: DecimalString }
+  /** `percent`: written as a percentage (`80%`), so explanations show it as one; no effect on the value. */
+  | { readonly op: "num"; readonly value: DecimalString; readonly percent?: true }
   | { readonly op: "date"; readonly value: string }
   | { readonly op: "bool"; readonly value: boolean }
   | { readonly op: "enum"; readonly value: string }

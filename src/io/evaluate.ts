@@ -92,8 +92,22 @@ export interface EvaluateOptions {
   readonly explain?: boolean;
 }
 
-/** The outcome of {@link evaluate}. */
-export type EvaluateOutcome = { readonly ok: true; readonly result: EvaluationResult } | { readonly ok: false; readonly issues: readonly SubmissionIssue[] };
+/**
+ * The outcome of {@link evaluate}. A refused submission keeps the unit it names (`unit`),
+ * when its id could be read, so lists of refused units can name it.
+ */
+export type EvaluateOutcome =
+  | { readonly ok: true; readonly result: EvaluationResult }
+  | { readonly ok: false; readonly issues: readonly SubmissionIssue[]; readonly unit?: { readonly id: string; readonly name?: string } };
+
+/** The unit a refused submission names, if its id (and name) are plain non-empty strings. */
+function unitNamed(submission: unknown): { unit?: { id: string; name?: string } } {
+  const unit = typeof submission === "object" && submission !== null ? (submission as { unit?: unknown }).unit : undefined;
+  if (typeof unit !== "object" || unit === null) return {};
+  const { id, name } = unit as { id?: unknown; name?: unknown };
+  if (typeof id !== "string" || id === "") return {};
+  return { unit: { id: id.normalize("NFC"), ...(typeof name === "string" && name !== "" ? { name } : {}) } };
+}
 
 /** A value as results show it, "" when it was not given. */
 function shown(v: Value | undefined): ShownValue {
@@ -157,7 +171,7 @@ export function evaluate(rubric: CompiledRubric, submission: unknown, options: E
     }
     if (data === undefined) {
       const validated = validate(submission);
-      if (!validated.ok) return { ok: false, issues: validated.issues };
+      if (!validated.ok) return { ok: false, issues: validated.issues, ...unitNamed(submission) };
       data = validated.value;
     }
     // Unit ids and groups compare in NFC: two spellings of "Sở Nội vụ" are one unit.

@@ -11,7 +11,7 @@ import type { Locale } from "../diagnostics.js";
 import { fileProblem, type ReadOptions } from "./csv-file.js";
 import { streamDecoder } from "./encoding.js";
 import { JsonNumberText, parseJsonExact } from "./json-text.js";
-import { encodingMessage } from "./messages.js";
+import { encodingMessage, MESSAGES } from "./messages.js";
 import { shorten } from "./value-messages.js";
 
 /** The longest line read, in characters. */
@@ -27,12 +27,16 @@ export type JsonItem = { readonly ok: true; readonly value: unknown; readonly or
  * @param message - the parse error's message
  * @param oneLine - the text is one line (of JSON Lines): name the column only
  */
-export function jsonErrorText(text: string, message: string, oneLine = false): string {
+export function jsonErrorText(text: string, message: string, oneLine = false, locale: Locale = "en"): string {
   const at = /\s*in JSON at position (\d+)(?: \(line \d+ column \d+\))?/.exec(message);
-  if (at === null) return message;
+  const vi = locale === "vi";
+  // The parser's own reason is English: in Vietnamese, the place is what helps.
+  if (at === null) return vi ? "lỗi cú pháp JSON" : message;
   const before = text.slice(0, Number(at[1]));
   const column = before.length - before.lastIndexOf("\n");
-  const place = oneLine ? `column ${column}` : `line ${before.split("\n").length} column ${column}`;
+  const line = before.split("\n").length;
+  if (vi) return `lỗi cú pháp ${oneLine ? `ở cột ${column}` : `ở dòng ${line}, cột ${column}`}`;
+  const place = oneLine ? `column ${column}` : `line ${line} column ${column}`;
   return `${message.replace(at[0], "")} at ${place}`;
 }
 
@@ -108,7 +112,7 @@ export async function* readJsonLinesSubmissions(file: string, options: ReadOptio
       const parsed = parseJsonExact(line);
       if (!parsed.ok) {
         problems++;
-        yield { ok: false, message: `${file}:${n}: not valid JSON (${jsonErrorText(line, parsed.message, true)}); write one submission object per line` };
+        yield { ok: false, message: MESSAGES.jsonLineInvalid(locale, `${file}:${n}`, jsonErrorText(line, parsed.message, true, locale)) };
         continue;
       }
       const value = parsed.value;

@@ -80,6 +80,26 @@ export const MESSAGES = {
     (command: string, output: string, input: string) => `rubric ${command}: the output file ${output} is also an input of this run (${input}); write the output to another file`,
     (command: string, output: string, input: string) => `rubric ${command}: tệp kết quả ${output} cũng là tệp đầu vào của lần chạy này (${input}); hãy ghi ra tệp khác`,
   ),
+  unitTwice: message(
+    (origin: string, unit: string, first: string) => `${origin}: the unit "${unit}" is given twice (first at ${first}); give each unit once`,
+    (origin: string, unit: string, first: string) => `${origin}: đơn vị "${unit}" có hai bản số liệu (bản đầu ở ${first}); mỗi đơn vị chỉ được nộp một bản`,
+  ),
+  jsonEmpty: message(
+    (file: string) => `${file}: the file is empty; write one submission object or an array of them`,
+    (file: string) => `${file}: tệp rỗng; hãy ghi một bản số liệu (đối tượng JSON) hoặc một danh sách các bản số liệu`,
+  ),
+  jsonInvalid: message(
+    (file: string, why: string) => `${file}: not valid JSON (${why})`,
+    (file: string, why: string) => `${file}: không phải JSON hợp lệ (${why})`,
+  ),
+  jsonLineInvalid: message(
+    (place: string, why: string) => `${place}: not valid JSON (${why}); write one submission object per line`,
+    (place: string, why: string) => `${place}: không phải JSON hợp lệ (${why}); mỗi dòng ghi một bản số liệu (đối tượng JSON)`,
+  ),
+  noSubmission: message(
+    (unit: string, files: string) => `no submission for unit "${unit}" in ${files}`,
+    (unit: string, files: string) => `không có số liệu của đơn vị "${unit}" trong ${files}`,
+  ),
 } as const;
 
 /**

@@ -121,7 +121,11 @@ export function rank(rubric: CompiledRubric, outcomes: readonly (EvaluateOutcome
   const unranked: UnrankedRow[] = [];
   const results: EvaluationResult[] = [];
   outcomes.forEach((o, i) => {
-    if ("ok" in o && !o.ok) unranked.push({ unit: { id: `#${i + 1}` }, reason: `invalid submission: ${o.issues.map((x) => `${x.path.join(".")}: ${x.message}`).join("; ")}` });
+    if ("ok" in o && !o.ok) {
+      // The unit as the submission names it, when it could be read; else its place in the batch.
+      const named = o.unit === undefined ? { id: `#${i + 1}` } : o.unit;
+      unranked.push({ unit: named, reason: `invalid submission: ${o.issues.map((x) => `${x.path.join(".")}: ${x.message}`).join("; ")}`, cause: { kind: "invalid", issues: o.issues } });
+    }
     else results.push("ok" in o ? o.result : o);
   });
   const times = occurrences(results);
@@ -131,8 +135,8 @@ export function rank(rubric: CompiledRubric, outcomes: readonly (EvaluateOutcome
   const groups = new Map<string, number[]>();
   for (const r of results) {
     const count = times?.get(r.unit.id) ?? 1;
-    if (count > 1) unranked.push({ unit: unit(r), reason: `the unit id "${r.unit.id}" appears ${count} times` });
-    else if (!r.complete || r.index === undefined) unranked.push({ unit: unit(r), reason: `incomplete: ${r.errors.map((e) => e.message).join("; ") || "no index"}` });
+    if (count > 1) unranked.push({ unit: unit(r), reason: `the unit id "${r.unit.id}" appears ${count} times`, cause: { kind: "duplicate", count } });
+    else if (!r.complete || r.index === undefined) unranked.push({ unit: unit(r), reason: `incomplete: ${r.errors.map((e) => e.message).join("; ") || "no index"}`, cause: { kind: "incomplete", errors: r.errors } });
     else {
       const group = policy.withinGroup ? r.unit.group ?? "" : "";
       let list = groups.get(group);
@@ -170,6 +174,7 @@ export function rank(rubric: CompiledRubric, outcomes: readonly (EvaluateOutcome
   const sameKeys = (a: number, b: number): boolean => columns.every((c) => compareAt(c, a, b) === 0);
   const previous = options.previous === undefined ? undefined : new Map(options.previous.map((p) => [p.unitId, p]));
   const rows: RankedRow[] = [];
+  const broken = new Map<number, NonNullable<RankedRow["tieBreak"]>>();
   let published: RankedRow["published"] | undefined;
   for (const group of [...groups.keys()].sort()) {
     const list = order(groups.get(group)!);
@@ -177,6 +182,11 @@ export function rank(rubric: CompiledRubric, outcomes: readonly (EvaluateOutcome
     let start = 0;
     let dense = 0;
     while (start < list.length) {
+      // The unit above this block outranks it on a later key only: say which one.
+      if (start > 0) {
+        const decisive = columns.findIndex((c) => compareAt(c, list[start - 1]!, list[start]!) !== 0);
+        if (decisive > 0) broken.set(rows.length - 1, { key: policy.keys[decisive]!, over: ids[list[start]!]! });
+      }
       let end = start + 1;
       while (end < list.length && sameKeys(list[start]!, list[end]!)) end++;
       dense++;
@@ -195,6 +205,7 @@ export function rank(rubric: CompiledRubric, outcomes: readonly (EvaluateOutcome
       start = end;
     }
   }
+  for (const [at, tieBreak] of broken) rows[at] = { ...rows[at]!, tieBreak };
   unranked.sort((a, b) => (a.unit.id < b.unit.id ? -1 : a.unit.id > b.unit.id ? 1 : 0));
   return { rows, unranked, policy };
 }

@@ -2,7 +2,8 @@
  * Shapes of the ranking stage: options, rows, the ranked table.
  * @module
  */
-import type { CompiledRanking } from "../compile/types.js";
+import type { CompiledRanking, CompiledSortKey } from "../compile/types.js";
+import type { SubmissionIssue, UnitError } from "../io/evaluate.js";
 
 /** Overrides of the rubric's ranking policy, for what-if comparisons. */
 export interface RankOptions {
@@ -70,15 +71,31 @@ export interface RankedRow {
   readonly previous: Change | "new" | undefined;
   /** Exact points of each top-level area, by id. */
   readonly areas: Readonly<Record<string, string>>;
+  /**
+   * Present when the unit ranked just below equals this one on the first sort key and a
+   * later key put this one above: that key, and the unit it decided against.
+   */
+  readonly tieBreak?: { readonly key: CompiledSortKey; readonly over: string };
 }
 
 /** A unit that cannot be ranked, and why. */
 export interface UnrankedRow {
   /** The unit. */
   readonly unit: { readonly id: string; readonly name?: string };
-  /** Why: an incomplete result, an invalid submission, or a duplicate id. */
+  /** Why, in English: an incomplete result, an invalid submission, or a duplicate id. */
   readonly reason: string;
+  /** Why, as data, for wording in any language (`unrankedReason` in the reports). */
+  readonly cause: UnrankedCause;
 }
+
+/** Why a unit is not ranked, as data. */
+export type UnrankedCause =
+  /** Its submission was refused: every issue, with its JSON path. */
+  | { readonly kind: "invalid"; readonly issues: readonly SubmissionIssue[] }
+  /** Some criterion could not be scored: the node errors. */
+  | { readonly kind: "incomplete"; readonly errors: readonly UnitError[] }
+  /** Its id was given `count` times. */
+  | { readonly kind: "duplicate"; readonly count: number };
 
 /** The ranked table. */
 export interface RankResult {

@@ -7,11 +7,12 @@
 import type { CompiledDecl, CompiledExtra, CompiledNode, CompiledRubric } from "../compile/types.js";
 import type { Locale } from "../diagnostics.js";
 import type { EvaluationResult } from "../io/evaluate.js";
-import { publishText } from "../runtime/exact.js";
+import { Exact, publishText } from "../runtime/exact.js";
 import { escapeControls, escapeMarkdown, jsonTerminalSafe } from "./escape.js";
 import { escapeHtml, htmlPage } from "./html.js";
 import { figure } from "./locale.js";
-import { traceText } from "./trace-text.js";
+import { percentText, readable, traceText } from "./trace-text.js";
+import { nodeErrorText } from "./unit-errors.js";
 import { renderTable, type TableFormat } from "./render.js";
 import type { Table } from "./table.js";
 
@@ -56,6 +57,21 @@ function valueText(value: string | boolean | readonly (string | boolean)[], loca
 }
 
 /**
+ * What the appraisal council changed, as a sentence: from the self-assessed points to
+ * the final ones, with its reason (`Hội đồng thẩm định điều chỉnh từ 1,5 xuống 1: "…"`).
+ */
+function appraisalText(n: { readonly selfPoints?: string | undefined; readonly points?: string | undefined; readonly reason?: string | undefined }, locale: Locale): string {
+  const vi = locale === "vi";
+  const reason = n.reason === undefined ? "" : `: "${n.reason}"`;
+  if (n.selfPoints === undefined || n.points === undefined || n.selfPoints === n.points) {
+    return n.reason === undefined ? "" : vi ? `Ý kiến thẩm định${reason}` : `Appraisal${reason}`;
+  }
+  const down = Exact.of(n.points).lt(Exact.of(n.selfPoints));
+  const [from, to] = [readable(n.selfPoints, locale), readable(n.points, locale)];
+  return vi ? `Hội đồng thẩm định điều chỉnh từ ${from} ${down ? "xuống" : "lên"} ${to} điểm${reason}` : `The appraisal council changed ${from} to ${to} points${reason}`;
+}
+
+/**
  * The detail table of one unit, nodes in tree order (titles indented by depth). Under
  * a node come its description and, for a leaf, one row per input: its label (its
  * name when it has none), keyed `node.input` as in the form, with the value used and
@@ -75,7 +91,7 @@ export function unitDetailTable(result: EvaluationResult, rubric: CompiledRubric
   while (stack.length > 0) {
     const { node, depth } = stack.pop()!;
     const n = result.nodes[node.id];
-    const how = n === undefined ? "" : n.error !== undefined ? n.error.message : [traceText(n.trace ?? [], locale), ...(n.reason === undefined ? [] : [`${locale === "vi" ? "thẩm định" : "appraisal"}: ${n.reason}`])].filter((t) => t !== "").join("; ");
+    const how = n === undefined ? "" : n.error !== undefined ? nodeErrorText({ node: node.id, ...n.error }, rubric, locale) : [traceText(n.trace ?? [], locale, n.naPolicy), node.children === undefined || node.children.length === 0 ? appraisalText(n, locale) : ""].filter((t) => t !== "").join("; ");
     rows.push([
       node.id,
       `${"  ".repeat(depth)}${node.title}`,
@@ -91,7 +107,9 @@ export function unitDetailTable(result: EvaluationResult, rubric: CompiledRubric
     if (node.description !== undefined) rows.push(["", `${inner}${node.description}`, "", "", "", "", "", ""]);
     for (const input of node.inputs) {
       const used = n?.values?.[input.name];
-      const value = used === undefined ? "" : `${valueText(used.value, locale)} (${LAYER[locale][used.layer] ?? used.layer})`;
+      // A percent input is a fraction in rules; people typed (and read) percentage points.
+      const shown = used === undefined ? "" : input.type.kind === "percent" && typeof used.value === "string" ? percentText(used.value, locale) : valueText(used.value, locale);
+      const value = used === undefined ? "" : `${shown} (${LAYER[locale][used.layer] ?? used.layer})`;
       rows.push([`${node.id}.${input.name}`, `${inner}${input.label ?? input.name}`, "", "", "", "", "", value]);
     }
     for (const child of [...(node.children ?? [])].reverse()) stack.push({ node: detailOf(child), depth: depth + 1 });
@@ -105,12 +123,15 @@ export function unitDetailTable(result: EvaluationResult, rubric: CompiledRubric
  * @param rubric - the rubric it was scored with
  * @param format - text, md, csv, json or html
  * @param locale - `vi` or `en`
+ * @param standing - the unit's rank and neighbours as a sentence (`standingText`), if known
  */
-export function renderUnitDetail(result: EvaluationResult, rubric: CompiledRubric, format: TableFormat | "html", locale: Locale): string {
+export function renderUnitDetail(result: EvaluationResult, rubric: CompiledRubric, format: TableFormat | "html", locale: Locale, standing?: string): string {
   if (format === "json") return `${jsonTerminalSafe(JSON.stringify(result, null, 2))}\n`;
   const table = unitDetailTable(result, rubric, locale);
   const name = result.unit.name ?? result.unit.id;
-  const total = result.published === undefined ? "" : `${locale === "vi" ? "Điểm" : "Points"} ${figure(result.published.points, locale)} · ${locale === "vi" ? "Chỉ số" : "Index"} ${figure(result.published.index, locale)}`;
+  const figures = result.published === undefined ? "" : `${locale === "vi" ? "Điểm" : "Points"} ${figure(result.published.points, locale)} · ${locale === "vi" ? "Chỉ số" : "Index"} ${figure(result.published.index, locale)}`;
+  // Where the unit stands among the units scored with it, when the caller ranked them.
+  const total = standing === undefined ? figures : [figures, standing].filter((t) => t !== "").join(locale === "vi" ? "\n" : "\n");
   const title = `${name} — ${rubric.meta.title}`;
   if (format === "csv") return `${renderTable(table, "csv")}\r\n`;
   if (format === "md") return `# ${escapeMarkdown(title)}\n\n${total}\n\n${renderTable(table, "md")}\n`;

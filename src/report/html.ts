@@ -65,7 +65,7 @@ function breakdown(ranking: RankResult, rubric: CompiledRubric, locale: Locale):
 export function renderRankingHtml(ranking: RankResult, rubric: CompiledRubric, locale: Locale): string {
   const w = WORDS[locale];
   const title = `${w.title}: ${rubric.meta.title}`;
-  const apart = unrankedTable(ranking, locale);
+  const apart = unrankedTable(ranking, locale, rubric);
   const sections = [
     `<h1>${escapeHtml(title)}</h1>`,
     rubric.meta.basis === undefined ? "" : `<p class="basis">${escapeHtml(rubric.meta.basis)}</p>`,

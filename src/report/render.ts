@@ -5,11 +5,13 @@
  * @module
  */
 import type { Locale } from "../diagnostics.js";
+import type { CompiledRubric } from "../compile/types.js";
 import type { RankResult } from "../rank/types.js";
 import { neutraliseFormula } from "../io/spreadsheet-text.js";
 import { escapeControls, escapeMarkdown, jsonTerminalSafe } from "./escape.js";
 import { WORDS } from "./locale.js";
 import { rankedTable, unrankedTable, type Table } from "./table.js";
+import { localizedUnranked } from "./unit-errors.js";
 
 /** Report formats of the ranked table. */
 export type TableFormat = "text" | "md" | "csv" | "json";
@@ -55,12 +57,17 @@ function csv(table: Table): string {
  * @param format - text, md, csv or json
  * @param locale - `vi` (decimal comma, Vietnamese headings) or `en`
  * @param title - a title line (the rubric's title, say)
+ * @param rubric - the rubric, so reasons name inputs by their labels (optional)
  */
-export function renderRanking(ranking: RankResult, format: TableFormat, locale: Locale, title: string): string {
-  if (format === "json") return `${jsonTerminalSafe(JSON.stringify({ title, policy: ranking.policy, rows: ranking.rows, unranked: ranking.unranked }, null, 2))}\n`;
+export function renderRanking(ranking: RankResult, format: TableFormat, locale: Locale, title: string, rubric?: CompiledRubric): string {
+  if (format === "json") {
+    // The reason worded in the report's language; its cause stays as data beside it.
+    const unranked = ranking.unranked.map((u) => localizedUnranked(u, rubric, locale));
+    return `${jsonTerminalSafe(JSON.stringify({ title, policy: ranking.policy, rows: ranking.rows, unranked }, null, 2))}\n`;
+  }
   const w = WORDS[locale];
   const main = rankedTable(ranking, locale);
-  const apart = unrankedTable(ranking, locale);
+  const apart = unrankedTable(ranking, locale, rubric);
   if (format === "csv") return `${csv(main)}\r\n`;
   if (format === "md") {
     const parts = [`# ${w.title}: ${escapeMarkdown(title)}`, "", markdown(main)];

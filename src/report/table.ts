@@ -3,8 +3,10 @@
  * @module
  */
 import type { Locale } from "../diagnostics.js";
-import type { RankResult } from "../rank/types.js";
+import type { CompiledRubric } from "../compile/types.js";
+import type { RankedRow, RankResult } from "../rank/types.js";
 import { changeText, figure, rankText, WORDS } from "./locale.js";
+import { unrankedReason } from "./unit-errors.js";
 
 /** A table of strings: headings and rows. */
 export interface Table {
@@ -17,6 +19,26 @@ export interface Table {
 }
 
 /**
+ * Why a unit is above the next one it equals on the first key: `bằng chỉ số Sở X, hơn ở
+ * lĩnh vực 1`.
+ * @param tieBreak - the deciding key and the unit below
+ * @param below - that unit's name
+ * @param locale - report language
+ */
+export function tieBreakText(tieBreak: NonNullable<RankedRow["tieBreak"]>, below: string, locale: Locale): string {
+  const target = tieBreak.key.target;
+  const vi = locale === "vi";
+  const what = target.kind === "node" ? (vi ? `điểm lĩnh vực ${target.id}` : `the points of ${target.id}`) : KEY_NAME[locale][target.name];
+  const better = tieBreak.key.direction === "desc" ? (vi ? "cao hơn" : "higher") : vi ? "thấp hơn" : "lower";
+  return vi ? `xếp trên ${below} nhờ ${what} ${better}` : `above ${below}: ${what} ${better}`;
+}
+
+const KEY_NAME: Readonly<Record<Locale, Readonly<Record<"index" | "points" | "bonus" | "penalty", string>>>> = {
+  vi: { index: "chỉ số", points: "tổng điểm", bonus: "điểm thưởng", penalty: "điểm trừ" },
+  en: { index: "the index", points: "the points", bonus: "the bonus", penalty: "the penalty" },
+};
+
+/**
  * The ranked table: rank, unit, (group), points, index, (band), (change).
  * Optional columns appear only when some row has them.
  * @param ranking - the result of `rank`
@@ -27,7 +49,9 @@ export function rankedTable(ranking: RankResult, locale: Locale): Table {
   const hasGroup = ranking.rows.some((r) => r.group !== "");
   const hasBand = ranking.rows.some((r) => r.band !== undefined);
   const hasChange = ranking.rows.some((r) => r.previous !== undefined);
-  const head = [w.rank, w.unit, ...(hasGroup ? [w.group] : []), w.points, w.index, ...(hasBand ? [w.band] : []), ...(hasChange ? [w.change] : [])];
+  const hasNote = ranking.rows.some((r) => r.tieBreak !== undefined);
+  const names = hasNote ? new Map(ranking.rows.map((r) => [r.unit.id, r.unit.name ?? r.unit.id])) : undefined;
+  const head = [w.rank, w.unit, ...(hasGroup ? [w.group] : []), w.points, w.index, ...(hasBand ? [w.band] : []), ...(hasChange ? [w.change] : []), ...(hasNote ? [w.note] : [])];
   const rows = ranking.rows.map((r) => [
     rankText(r),
     r.unit.name ?? r.unit.id,
@@ -36,6 +60,7 @@ export function rankedTable(ranking: RankResult, locale: Locale): Table {
     figure(r.published.index, locale),
     ...(hasBand ? [r.band ?? ""] : []),
     ...(hasChange ? [changeText(r.previous, locale)] : []),
+    ...(hasNote ? [r.tieBreak === undefined ? "" : tieBreakText(r.tieBreak, names!.get(r.tieBreak.over) ?? r.tieBreak.over, locale)] : []),
   ]);
   const right = new Set([0, head.indexOf(w.points), head.indexOf(w.index)]);
   return { head, rows, right };
@@ -45,8 +70,9 @@ export function rankedTable(ranking: RankResult, locale: Locale): Table {
  * Units not ranked, with the reason.
  * @param ranking - the result of `rank`
  * @param locale - report language
+ * @param rubric - the rubric, so reasons name inputs by their labels (optional)
  */
-export function unrankedTable(ranking: RankResult, locale: Locale): Table {
+export function unrankedTable(ranking: RankResult, locale: Locale, rubric?: CompiledRubric): Table {
   const w = WORDS[locale];
-  return { head: [w.unit, w.reason], rows: ranking.unranked.map((u) => [u.unit.name ?? u.unit.id, u.reason]) };
+  return { head: [w.unit, w.reason], rows: ranking.unranked.map((u) => [u.unit.name ?? u.unit.id, unrankedReason(u, rubric, locale)]) };
 }

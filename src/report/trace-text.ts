@@ -32,6 +32,29 @@ function value(v: ShownValue, locale: Locale): string {
   return /^-?\d/.test(v as string) ? readable(v as string, locale) : (v as string);
 }
 
+/**
+ * A fraction shown as a percentage: `0.9996` → `99,96 %` (two decimals at most, `≈`
+ * when it has more), in the locale's notation.
+ * @param value - exact text (a decimal or a fraction)
+ * @param locale - report language
+ */
+export function percentText(value: string, locale: Locale): string {
+  const exact = Exact.parse(value);
+  if (exact === undefined) return value;
+  const hundred = exact.times(Exact.int(100));
+  const places = hundred.terminatingDecimals();
+  const shown = places !== undefined && places <= 2 ? hundred.toString() : `≈${hundred.toFixed(2, "half-up")}`;
+  return `${locale === "vi" ? shown.replace(".", ",") : shown} %`;
+}
+
+/** A band's subject: the quotient's sides when known, then the value (as a percentage when the thresholds are). */
+function subjectText(step: Extract<TraceStep, { step: "band" | "band-else" }>, locale: Locale): string {
+  const shown = step.percent === true && typeof step.subject === "string" ? percentText(step.subject, locale) : value(step.subject, locale);
+  if (step.ratio === undefined) return shown;
+  const figure = (x: string): string => readable(x, locale);
+  return `${figure(step.ratio.numerator)}/${figure(step.ratio.denominator)} = ${shown.replace(/^≈/, "≈ ")}`;
+}
+
 const CMP: Readonly<Record<CompareCode, string>> = { eq: "=", ne: "≠", lt: "<", le: "≤", gt: ">", ge: "≥" };
 
 const POLICY: Readonly<Record<Locale, Readonly<Record<NaPolicy, string>>>> = {
@@ -53,17 +76,20 @@ export function stepText(step: TraceStep, locale: Locale): string {
   const vi = locale === "vi";
   switch (step.step) {
     case "applies-when": return vi ? "Không áp dụng đối với đơn vị" : "Does not apply to this unit";
-    case "declared": return vi ? `Đơn vị khai báo không phát sinh: "${step.reason}"` : `Declared not arising: "${step.reason}"`;
+    case "declared": return vi ? `Không phát sinh (đơn vị khai báo: "${step.reason}")` : `Not arising (declared by the unit: "${step.reason}")`;
     case "when": return vi ? `Không phát sinh (điều kiện ${step.clause}): ${POLICY.vi[step.policy]}` : `Not arising (condition ${step.clause}): ${POLICY.en[step.policy]}`;
     case "let": return `${step.name} = ${value(step.value, locale)}`;
     case "if": return vi ? (step.then ? "điều kiện đúng" : "điều kiện không đúng") : (step.then ? "condition holds" : "condition does not hold");
-    case "band": return `${value(step.subject, locale)} ${CMP[step.cmp]} ${value(step.threshold, locale)}: ${vi ? "mức" : "band"} ${step.arm}`;
-    case "band-else": return vi ? `${value(step.subject, locale)}: không đạt mức nào, áp dụng mức còn lại` : `${value(step.subject, locale)}: no band reached, the else value`;
-    case "rule": return vi ? `Kết quả: ${readable(step.value, locale)}` : `Result: ${readable(step.value, locale)}`;
-    case "given": return vi ? `Điểm chấm: ${readable(step.value, locale)}` : `Points given: ${readable(step.value, locale)}`;
+    case "band": {
+      const threshold = step.percent === true && typeof step.threshold === "string" ? percentText(step.threshold, locale) : value(step.threshold, locale);
+      return `${subjectText(step, locale)} ${CMP[step.cmp]} ${threshold}: ${vi ? "đạt mức" : "band"} ${step.arm}`;
+    }
+    case "band-else": return vi ? `${subjectText(step, locale)}: không đạt mức nào trên` : `${subjectText(step, locale)}: below every band`;
+    case "rule": return vi ? `được ${readable(step.value, locale)} điểm` : `${readable(step.value, locale)} ${step.value === "1" ? "point" : "points"}`;
+    case "given": return vi ? `Điểm do người chấm cho: ${readable(step.value, locale)}` : `Points given by the assessor: ${readable(step.value, locale)}`;
     case "aggregate": {
       const excluded = step.excluded === 0 ? "" : vi ? ` (${step.excluded} tiêu chí không tính)` : ` (${step.excluded} excluded)`;
-      return `${AGGREGATE[locale][step.method]} ${step.count} ${vi ? "tiêu chí thành phần" : step.count === 1 ? "child" : "children"}${excluded}: ${readable(step.value, locale)}`;
+      return `${AGGREGATE[locale][step.method]} ${step.count} ${vi ? "tiêu chí thành phần" : step.count === 1 ? "sub-criterion" : "sub-criteria"}${excluded}: ${readable(step.value, locale)} ${vi ? "điểm" : "points"}`;
     }
     case "all-excluded": return vi ? "Mọi tiêu chí thành phần đều không tính" : "Every child is excluded";
     case "clamped": return vi ? `giới hạn trong khung điểm: ${readable(step.to, locale)}` : `clamped to ${readable(step.to, locale)}`;
@@ -74,7 +100,9 @@ export function stepText(step: TraceStep, locale: Locale): string {
  * A node's steps as one line.
  * @param steps - the node's trace
  * @param locale - report language
+ * @param policy - the node's not-applicable policy, when it did not apply
  */
-export function traceText(steps: readonly TraceStep[], locale: Locale): string {
-  return steps.map((s) => stepText(s, locale)).join("; ");
+export function traceText(steps: readonly TraceStep[], locale: Locale, policy?: NaPolicy): string {
+  // A node declared not arising, or not applying, says what that gives it.
+  return steps.map((s) => (policy !== undefined && (s.step === "declared" || s.step === "applies-when") ? `${stepText(s, locale)}: ${POLICY[locale][policy]}` : stepText(s, locale))).join("; ");
 }

@@ -5,7 +5,7 @@
  */
 import type { CompiledExpr, FunctionCode } from "../compile/types.js";
 import { Exact } from "./exact.js";
-import { shownValue, type TraceStep } from "./trace.js";
+import { shownValue, type Ratio, type TraceStep } from "./trace.js";
 import { RuleFailure, type Value } from "./values.js";
 
 /** What names mean while a node is evaluated. */
@@ -26,6 +26,14 @@ export interface Env {
 
 /** A prepared expression. */
 export type Thunk = (env: Env) => Value;
+
+const NAMED = new Set<CompiledExpr["op"]>(["input", "let", "unit", "num"]);
+
+/** The two sides of a quotient of named values or numbers (`done / planned`), prepared for an explanation. */
+function ratioSides(e: CompiledExpr): readonly [Thunk, Thunk] | undefined {
+  if (e.op !== "div" || !NAMED.has(e.left.op) || !NAMED.has(e.right.op)) return undefined;
+  return [prepareExpr(e.left), prepareExpr(e.right)];
+}
 
 const num = (value: Exact): Value => ({ kind: "num", value });
 const bool = (value: boolean): Value => ({ kind: "bool", value });
@@ -121,12 +129,23 @@ export function prepareExpr(e: CompiledExpr): Thunk {
       const subject = prepareExpr(e.subject);
       const arms = e.arms.map((a) => ({ test: COMPARE[a.cmp]!, cmp: a.cmp, threshold: prepareExpr(a.threshold), value: prepareExpr(a.value) }));
       const otherwise = e.otherwise === undefined ? undefined : prepareExpr(e.otherwise);
+      // For the explanation only: thresholds written as percentages, and the sides of a
+      // quotient of named values (read again after the subject, so no side effect repeats).
+      const shown = {
+        ...(e.arms.some((a) => a.threshold.op === "num" && a.threshold.percent === true) ? { percent: true as const } : {}),
+      };
+      const sides = ratioSides(e.subject);
+      const explained = (env: Env): typeof shown & { ratio?: Ratio } => {
+        if (sides === undefined) return shown;
+        const [n, d] = [sides[0](env), sides[1](env)];
+        return n.kind === "num" && d.kind === "num" ? { ...shown, ratio: { numerator: n.value.toString(), denominator: d.value.toString() } } : shown;
+      };
       return (env) => {
         const s = subject(env);
         for (const [i, arm] of arms.entries()) {
           const t = arm.threshold(env);
           if (arm.test(compareValues(s, t))) {
-            env.note({ step: "band", arm: i + 1, subject: shownValue(s), cmp: arm.cmp, threshold: shownValue(t) });
+            env.note({ step: "band", arm: i + 1, subject: shownValue(s), cmp: arm.cmp, threshold: shownValue(t), ...explained(env) });
             return arm.value(env);
           }
         }
@@ -134,7 +153,7 @@ export function prepareExpr(e: CompiledExpr): Thunk {
           const value = shownValue(s);
           throw new RuleFailure("no-band", `no band matches ${String(value)}`, { value: String(value) });
         }
-        env.note({ step: "band-else", subject: shownValue(s) });
+        env.note({ step: "band-else", subject: shownValue(s), ...explained(env) });
         return otherwise(env);
       };
     }

@@ -11,6 +11,14 @@ import type { Value } from "./values.js";
 /** A value as results show it: a number as exact text, a yes/no as a boolean, a list element by element. */
 export type ShownValue = string | boolean | readonly (string | boolean)[];
 
+/** The two sides of a quotient a band compared, as exact texts. */
+export interface Ratio {
+  /** The dividend. */
+  readonly numerator: string;
+  /** The divisor. */
+  readonly denominator: string;
+}
+
 /** One step of a node's evaluation. Figures are exact texts (a decimal, or a fraction `n/d`). */
 export type TraceStep =
   /** The node's `applies when` condition is false for this unit. */
@@ -23,10 +31,14 @@ export type TraceStep =
   | { readonly step: "let"; readonly name: string; readonly value: ShownValue }
   /** An `if` took its `then` (true) or `else` (false) branch. */
   | { readonly step: "if"; readonly then: boolean }
-  /** Arm number `arm` (from 1) of a `bands` expression matched: `subject cmp threshold`. */
-  | { readonly step: "band"; readonly arm: number; readonly subject: ShownValue; readonly cmp: CompareCode; readonly threshold: ShownValue }
+  /**
+   * Arm number `arm` (from 1) of a `bands` expression matched: `subject cmp threshold`.
+   * `percent`: the thresholds were written as percentages; `ratio`: the subject is a
+   * quotient of two named values, shown as such (`152340/152400`).
+   */
+  | { readonly step: "band"; readonly arm: number; readonly subject: ShownValue; readonly cmp: CompareCode; readonly threshold: ShownValue; readonly percent?: true; readonly ratio?: Ratio }
   /** No arm of a `bands` expression matched; its `else` gave the value. */
-  | { readonly step: "band-else"; readonly subject: ShownValue }
+  | { readonly step: "band-else"; readonly subject: ShownValue; readonly percent?: true; readonly ratio?: Ratio }
   /** The rule's value, before clamping. */
   | { readonly step: "rule"; readonly value: string }
   /** Points given by the assessor. */

@@ -3,10 +3,10 @@
  * child processes of the built CLI.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { tempDir } from "../temp.js";
 
 const root = join(import.meta.dirname, "../..");
 const cli = join(root, "dist/cli/main.js");
@@ -42,7 +42,7 @@ describe("rubric sensitivity", () => {
   }, 60_000);
 
   it("writes the report to a file with -o, and says what is wrong with a bad plan (exit 1)", () => {
-    const dir = mkdtempSync(join(tmpdir(), "rubric-sens-"));
+    const dir = tempDir("rubric-sens-");
     const out = join(dir, "s.html");
     expect(rubric(...base, "--format", "html", "-o", out).code).toBe(0);
     expect(readFileSync(out, "utf8")).toContain('<svg class="intervals"');

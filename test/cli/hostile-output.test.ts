@@ -4,17 +4,17 @@
  * escaped in text, Markdown and on the terminal; --previous matches them again.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
+import { tempDir } from "../temp.js";
 
 const root = join(import.meta.dirname, "../..");
 const cli = join(root, "dist/cli/main.js");
 const rubricFile = join(root, "test/fixtures/hostile/injection.rubric");
-const dir = mkdtempSync(join(tmpdir(), "rubric-inject-"));
+const dir = tempDir("rubric-inject-");
 const data = join(dir, "units.json");
 
 const HYPERLINK = '=HYPERLINK("http://evil.example","Click")';

@@ -11,11 +11,11 @@
  */
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { GENERATORS } from "../fixtures/hostile/generate.js";
+import { tempDir } from "../temp.js";
 
 const root = join(import.meta.dirname, "../..");
 const cli = join(root, "dist/cli/main.js");
@@ -130,7 +130,7 @@ describe("the hostile-input corpus", () => {
   for (const c of list.cases) {
     const test = c.pending === undefined ? it.concurrent : it.skip;
     test(`${c.name}${c.pending === undefined ? "" : ` (pending: ${c.pending})`}`, async ({ expect }) => {
-      const dir = mkdtempSync(join(tmpdir(), "rubric-hostile-"));
+      const dir = tempDir("rubric-hostile-");
       cpSync(join(corpus, "files"), dir, { recursive: true });
       for (const [file, generator] of Object.entries(c.generate ?? {})) GENERATORS[generator]!(join(dir, file));
       const before = snapshot(dir);

@@ -4,16 +4,16 @@
  * in either spelling.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { compile } from "../../src/compile/compile.js";
 import { seal } from "../../src/compile/fingerprint.js";
+import { tempDir } from "../temp.js";
 
 const root = join(import.meta.dirname, "../..");
 const cli = join(root, "dist/cli/main.js");
-const dir = mkdtempSync(join(tmpdir(), "rubric-nfc-"));
+const dir = tempDir("rubric-nfc-");
 const rubricFile = join(dir, "r.json");
 const NFC = "Sở Nội vụ".normalize("NFC");
 const NFD = "Sở Nội vụ".normalize("NFD");

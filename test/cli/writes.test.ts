@@ -4,11 +4,11 @@
  * mid-write leaves the old file or the complete new one — never a truncated file.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, linkSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, existsSync, linkSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
+import { tempDir } from "../temp.js";
 
 const root = join(import.meta.dirname, "../..");
 const cli = join(root, "dist/cli/main.js");
@@ -22,7 +22,7 @@ function run(args: readonly string[], cwd: string): { code: number; stdout: stri
 }
 
 function scratch(): string {
-  const dir = mkdtempSync(join(tmpdir(), "rubric-writes-"));
+  const dir = tempDir("rubric-writes-");
   copyFileSync(example, join(dir, "base.rubric"));
   copyFileSync(submission, join(dir, "data.json"));
   copyFileSync(previous, join(dir, "previous.json"));
@@ -94,7 +94,7 @@ function bigRubric(items: number): string {
 
 describe("a run killed mid-write", () => {
   it("leaves the old file or the complete new one, 20 times out of 20", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "rubric-kill-"));
+    const dir = tempDir("rubric-kill-");
     writeFileSync(join(dir, "big.rubric"), bigRubric(3000));
     const target = join(dir, "out.json");
     const complete = run(["compile", "big.rubric", "-o", "reference.json"], dir);

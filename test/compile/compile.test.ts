@@ -65,8 +65,8 @@ describe("compile", () => {
         op: "bands",
         subject: { op: "let", name: "rate" },
         arms: [
-          { cmp: "ge", threshold: { op: "num", value: "1" }, value: { op: "num", value: "1" } },
-          { cmp: "ge", threshold: { op: "num", value: "0.8" }, value: { op: "num", value: "0.5" } },
+          { cmp: "ge", threshold: { op: "num", value: "1", percent: true }, value: { op: "num", value: "1" } },
+          { cmp: "ge", threshold: { op: "num", value: "0.8", percent: true }, value: { op: "num", value: "0.5" } },
         ],
         otherwise: { op: "num", value: "0" },
       },

@@ -23,7 +23,7 @@ const decl = z.strictObject({ name: z.string().min(1), label: z.string().optiona
 /** Schema of a compiled expression (recursive). */
 export const compiledExprSchema: z.ZodType<unknown> = z.lazy(() =>
   z.union([
-    z.strictObject({ op: z.literal("num"), value: decimal }),
+    z.strictObject({ op: z.literal("num"), value: decimal, percent: z.literal(true).optional() }),
     z.strictObject({ op: z.literal("date"), value: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
     z.strictObject({ op: z.literal("bool"), value: z.boolean() }),
     z.strictObject({ op: z.literal("enum"), value: z.string() }),

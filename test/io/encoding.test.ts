@@ -3,13 +3,13 @@
  * a character split between chunks of a stream is still one character; reading a
  * device stops at the bound.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { decodeUtf8, firstInvalidUtf8, streamDecoder } from "../../src/io/encoding.js";
 import { encodingMessage } from "../../src/io/messages.js";
 import { readBytes, readTextFile } from "../../src/io/read-file.js";
+import { tempDir } from "../temp.js";
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 
@@ -77,7 +77,7 @@ describe("reading whole files within a bound", () => {
   });
 
   it("refuses a regular file above the bound without reading it, and names folders and missing files", () => {
-    const dir = mkdtempSync(join(tmpdir(), "rubric-read-"));
+    const dir = tempDir("rubric-read-");
     const file = join(dir, "big.json");
     writeFileSync(file, "x".repeat(2000));
     expect(readBytes(file, 1000)).toEqual({ ok: false, tooLarge: true });

@@ -73,9 +73,14 @@ describe("groups, bands, incomplete units, previous period", () => {
     const invalid = evaluate(rubric, { unit: { id: "f" }, self: { "1": { points: "x" } } });
     const result = rank(rubric, [unit("a", "50", "40"), incomplete, invalid, unit("d", "1", "1"), unit("d", "2", "2")]);
     expect(table(result.rows)).toEqual(["1 a"]);
-    expect(result.unranked.map((u) => u.unit.id)).toEqual(["#3", "d", "d", "e"]);
+    // A refused submission is named by the unit it gives, when its id can be read.
+    expect(result.unranked.map((u) => u.unit.id)).toEqual(["d", "d", "e", "f"]);
     expect(result.unranked.find((u) => u.unit.id === "e")?.reason).toContain("incomplete");
     expect(result.unranked.find((u) => u.unit.id === "d")?.reason).toContain("appears 2 times");
+    // The cause as data, for wording in any language.
+    expect(result.unranked.map((u) => u.cause.kind)).toEqual(["duplicate", "duplicate", "incomplete", "invalid"]);
+    const refused = result.unranked.find((u) => u.unit.id === "f")!;
+    expect(refused.cause.kind === "invalid" && refused.cause.issues.map((i) => i.path.join("."))).toEqual(["self.1.points"]);
   });
 
   it("reports the change against last period: up, down, same, new", () => {

@@ -84,7 +84,16 @@ describe("aggregation and clamping", () => {
     expect(result.figures?.points).toBe("1");
     expect(result.nodes[0]?.trace).toEqual([
       { step: "let", name: "rate", value: "0.875" },
-      { step: "band", arm: 2, subject: "0.875", cmp: "ge", threshold: "0.8" },
+      { step: "band", arm: 2, subject: "0.875", cmp: "ge", threshold: "0.8", percent: true },
+      { step: "rule", value: "1" },
+    ]);
+  });
+
+  it("shows a band on a quotient with its two sides", () => {
+    const r = rubricOf('rubric "R" { area "1" "A" max 2 { input done: count, planned: count in 1..200000\n score = bands done / planned { >= 100%: 2; >= 90%: 1; else: 0 } } }');
+    const result = evaluateUnit(r, unitOf({ "1": { inputs: { done: "152340", planned: "152400" } } }), { explain: true });
+    expect(result.nodes[0]?.trace).toEqual([
+      { step: "band", arm: 2, subject: "2539/2540", cmp: "ge", threshold: "0.9", percent: true, ratio: { numerator: "152340", denominator: "152400" } },
       { step: "rule", value: "1" },
     ]);
   });

@@ -1,0 +1,124 @@
+/**
+ * Submission issues in the reader's language. Validation words each issue once, in
+ * English (the wording zod would give, which the library's API promises); this module
+ * holds the Vietnamese wording of every one of those messages, matched by the English
+ * pattern they are made from, and names the place of an issue the way a person reads it
+ * (layer, criterion number, input label, the n-th answer) instead of a JSON path. Pure.
+ * @module
+ */
+import type { CompiledRubric } from "../compile/types.js";
+import type { Locale } from "../diagnostics.js";
+import { leavesOf } from "./readers.js";
+
+/** A decimal point in a figure → the decimal comma Vietnamese writes. */
+const comma = (text: string): string => text.replace(/(\d)\.(\d)/g, "$1,$2");
+
+/** JSON kinds as zod names them → Vietnamese. */
+const KIND: Readonly<Record<string, string>> = {
+  number: "một số", string: "một chuỗi ký tự", boolean: "đúng/sai (true/false)", object: "một đối tượng", array: "một danh sách",
+  null: "null", undefined: "không có giá trị", "a list": "một danh sách", date: "một ngày",
+};
+const kind = (k: string): string => KIND[k] ?? k;
+
+type Wording = readonly [RegExp, (...groups: string[]) => string];
+
+/** Every English message validation gives, with its Vietnamese wording. */
+const VI: readonly Wording[] = [
+  [/^(.+) is not a whole number \((\w+)\)$/, (v, k) => `${comma(v!)} không phải là số nguyên (kiểu ${k === "count" ? "số đếm" : k})`],
+  [/^(.+) is negative; a count is 0 or more$/, (v) => `${comma(v!)} là số âm; số đếm phải từ 0 trở lên`],
+  [/^(.+) is below the minimum (.+)$/, (v, m) => `${comma(v!)} nhỏ hơn giá trị nhỏ nhất cho phép (${comma(m!)})`],
+  [/^(.+) is above the maximum (.+)$/, (v, m) => `${comma(v!)} lớn hơn giá trị lớn nhất cho phép (${comma(m!)})`],
+  [/^(.+) is not a number that can be read exactly$/, (v) => `không đọc được ${comma(v!)} thành một số chính xác`],
+  [/^(.+) is outside 0\.\.(.+), the points "(.+)" can give$/, (v, m, id) => `${comma(v!)} nằm ngoài khung điểm của tiêu chí ${id} (từ 0 đến ${comma(m!)})`],
+  [/^(.+) is not a multiple of the step (.+)$/, (v, s) => `${comma(v!)} không phải là bội số của bước chấm ${comma(s!)}`],
+  [/^(.+) is not a number; write a decimal such as 12\.5$/, (v) => `${v} không phải là số; hãy viết một số thập phân`],
+  [/^this whole number is too large to be read exactly from JSON; write it as a string, e\.g\. "(\d+)"$/, () => "số nguyên này quá lớn để đọc chính xác từ JSON; hãy viết nó trong dấu ngoặc kép như một chuỗi ký tự"],
+  [/^"(.*)" uses a decimal comma; write "(.*)"$/, (v, fixed) => `"${v}" dùng dấu phẩy thập phân; trong tệp JSON hãy viết "${fixed}" (dấu chấm ngăn phần thập phân)`],
+  [/^"(.*)" is not a decimal number; write digits with an optional dot, e\.g\. "12\.5"$/s, (v) => `"${v}" không phải là số thập phân; hãy viết các chữ số, phần thập phân (nếu có) đặt sau dấu chấm`],
+  [/^expected a number, got (.+)$/, (k) => `cần một số, nhưng nhận được ${kind(k!)}`],
+  [/^Invalid input: expected (\w+), received (\w+)$/, (e, r) => (r === "undefined" ? `thiếu giá trị (cần ${kind(e!)})` : `giá trị không hợp lệ: cần ${kind(e!)}, nhưng nhận được ${kind(r!)}`)],
+  [/^Invalid input: expected "(.*)"$/, (v) => `giá trị không hợp lệ: chỉ được là "${v}"`],
+  [/^Invalid option: expected one of (.+)$/, (list) => `giá trị không hợp lệ: phải là một trong ${list!.split("|").join(", ")}`],
+  [/^Unrecognized keys?: (.+)$/, (keys) => `${keys} không có trong bộ tiêu chí (kiểm tra lại mã tiêu chí hoặc tên đầu vào)`],
+  [/^Too big: expected string to have <=(\d+) characters$/, (n) => `quá dài: tối đa ${n} ký tự`],
+  [/^Too big: expected (.+)$/, (what) => `quá lớn: ${what}`],
+  [/^a unit needs an id$/, () => "đơn vị phải có mã (unit.id)"],
+  [/^expected a real date written YYYY-MM-DD$/, () => "cần một ngày có thật, viết theo dạng năm-tháng-ngày (YYYY-MM-DD)"],
+  [/^(.+) uses exponent notation; write it as a decimal(?:: (.+)| \(.*\))$/, (v, plain) => `${v} được viết dưới dạng số mũ; hãy viết thành số thập phân${plain === undefined ? "" : `: ${comma(plain)}`}`],
+  [/^(.+) is outside the numbers read: .*$/, (v) => `${v} nằm ngoài phạm vi số được đọc: tối đa 50 chữ số phần nguyên và 50 chữ số thập phân`],
+];
+
+/**
+ * A submission issue's message in the locale: as validation gave it in English, or its
+ * Vietnamese wording (the English text when no wording matches — a test keeps every
+ * message the validators give covered).
+ * @param message - the English message
+ * @param locale - the reader's language
+ */
+export function issueMessage(message: string, locale: Locale): string {
+  if (locale !== "vi") return message;
+  for (const [pattern, word] of VI) {
+    const m = pattern.exec(message);
+    if (m !== null) return word(...m.slice(1).map((g) => g as string));
+  }
+  return message;
+}
+
+const LAYER: Readonly<Record<Locale, Readonly<Record<string, string>>>> = {
+  vi: { self: "tự đánh giá", appraisal: "thẩm định", survey: "điều tra", notApplicable: "không phát sinh", unit: "thông tin đơn vị" },
+  en: { self: "self-assessment", appraisal: "appraisal", survey: "survey", notApplicable: "not applicable", unit: "unit" },
+};
+
+/**
+ * Where an issue is, as a person reads it: the layer, the criterion by number, the input
+ * by its label (its name in brackets), the n-th value of a list counted from 1.
+ * `["survey", "8.1", "tra_loi", 1]` → `điều tra, tiêu chí 8.1, “Câu trả lời” (tra_loi), giá trị thứ 2`.
+ * @param path - the issue's JSON path
+ * @param rubric - the rubric, for labels (optional)
+ * @param locale - the reader's language
+ */
+export function placeText(path: readonly (string | number)[], rubric: CompiledRubric | undefined, locale: Locale): string {
+  const vi = locale === "vi";
+  if (path.length === 0) return vi ? "bản số liệu" : "the submission";
+  const [layer, node, input, ...rest] = path;
+  const parts = [LAYER[locale][String(layer)] ?? String(layer)];
+  if (layer === "unit") {
+    if (node !== undefined) parts.push(node === "facts" && input !== undefined ? String(input) : String(node));
+    return parts.join(", ");
+  }
+  if (node !== undefined) parts.push(`${vi ? "tiêu chí" : "criterion"} ${String(node)}`);
+  if (input !== undefined) {
+    const label = rubric === undefined ? undefined : labelOf(rubric, String(node), String(input));
+    parts.push(label === undefined ? `'${String(input)}'` : `“${label}” (${String(input)})`);
+  }
+  for (const p of rest) parts.push(typeof p === "number" ? (vi ? `giá trị thứ ${p + 1}` : `value ${p + 1}`) : String(p));
+  return parts.join(", ");
+}
+
+const labels = new WeakMap<CompiledRubric, ReadonlyMap<string, string>>();
+
+/**
+ * An input's label, if the rubric gives one.
+ * @param rubric - the rubric
+ * @param node - the leaf's id
+ * @param name - the input's name
+ */
+export function labelOf(rubric: CompiledRubric, node: string, name: string): string | undefined {
+  let map = labels.get(rubric);
+  if (map === undefined) {
+    const built = new Map<string, string>();
+    for (const { node: leaf } of leavesOf(rubric)) for (const d of leaf.leaf?.inputs ?? []) if (d.label !== undefined) built.set(`${leaf.id}\u0000${d.name}`, d.label);
+    labels.set(rubric, (map = built));
+  }
+  return map.get(`${node}\u0000${name}`);
+}
+
+/**
+ * An issue as one line: its place and its message, in the locale.
+ * @param issue - the issue
+ * @param rubric - the rubric, for labels (optional)
+ * @param locale - the reader's language
+ */
+export function issueLine(issue: { readonly path: readonly (string | number)[]; readonly message: string }, rubric: CompiledRubric | undefined, locale: Locale): string {
+  return `${placeText(issue.path, rubric, locale)}: ${issueMessage(issue.message, locale)}`;
+}
