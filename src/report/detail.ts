@@ -9,7 +9,7 @@ import type { Locale } from "../diagnostics.js";
 import type { EvaluationResult } from "../io/evaluate.js";
 import { publishText } from "../runtime/exact.js";
 import { escapeControls, escapeMarkdown, jsonTerminalSafe } from "./escape.js";
-import { escapeHtml, htmlPage } from "./html.js";
+import { renderDetailHtml } from "./detail-html.js";
 import { figure } from "./locale.js";
 import { traceText } from "./trace-text.js";
 import { renderTable, type TableFormat } from "./render.js";
@@ -115,20 +115,5 @@ export function renderUnitDetail(result: EvaluationResult, rubric: CompiledRubri
   if (format === "csv") return `${renderTable(table, "csv")}\r\n`;
   if (format === "md") return `# ${escapeMarkdown(title)}\n\n${total}\n\n${renderTable(table, "md")}\n`;
   if (format === "text") return `${escapeControls(title)}\n${total}\n\n${renderTable(table, "text")}\n`;
-  const head = table.head.map((h) => `<th>${escapeHtml(h)}</th>`).join("");
-  const cell = (c: string, i: number): string => {
-    if (table.right?.has(i)) return `<td class="num">${escapeHtml(c)}</td>`;
-    // The title column carries its depth as leading spaces (two per level): indent with CSS.
-    const depth = (c.length - c.trimStart().length) / 2;
-    return i === 1 && depth > 0 ? `<td style="padding-left: ${0.6 + depth * 1.2}rem">${escapeHtml(c.trimStart())}</td>` : `<td>${escapeHtml(c)}</td>`;
-  };
-  const rows = table.rows.map((r) => `<tr>${r.map(cell).join("")}</tr>`).join("\n");
-  const css = [
-    "body { font-family: system-ui, sans-serif; margin: 2rem; color: #222; }",
-    "table { border-collapse: collapse; }",
-    "th, td { border: 1px solid #ccc; padding: 0.3rem 0.6rem; text-align: left; vertical-align: top; }",
-    "td.num { text-align: right; }",
-  ];
-  const body = `<h1>${escapeHtml(title)}</h1>\n<p>${escapeHtml(total)}</p>\n<table class="detail"><thead><tr>${head}</tr></thead><tbody>\n${rows}\n</tbody></table>`;
-  return htmlPage(locale, title, css, body);
+  return renderDetailHtml(table, title, total, locale);
 }
