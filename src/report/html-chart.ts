@@ -28,6 +28,10 @@ const GAP_PX = 8;
 /** Width of the bars at 100, and room after a full bar for its figure. */
 const BARS_PX = 430;
 const FIGURE_PX = 70;
+/** Units per SVG: at the print scale, about 60 % of an A4 page's height. */
+export const CHART_ROWS_PER_SVG = 40;
+/** The chart's size on paper against its size on screen: 13 px labels print at about 7 pt. */
+export const PRINT_SCALE = 0.75;
 
 /**
  * A generous width of text in px at the chart's font size, per character: the widths
@@ -86,7 +90,11 @@ function bandColours(rubric: CompiledRubric): Map<string, string> {
 }
 
 /**
- * The bar chart of the published index by unit, bars coloured by band.
+ * The bar chart of the published index by unit, bars coloured by band: one SVG per
+ * {@link CHART_ROWS_PER_SVG} units, so a long ranking prints as several charts, each
+ * within a page, rather than one cut at the page's foot. Each SVG carries its printed
+ * height (`--print-height`): the drawing at {@link PRINT_SCALE}, so labels print at
+ * one readable size however many units there are.
  * @param ranking - the result of `rank`
  * @param rubric - the rubric (its bands)
  * @param locale - figures' notation and the chart's label
@@ -98,28 +106,39 @@ export function chartSvg(ranking: RankResult, rubric: CompiledRubric, locale: Lo
   for (const l of labels) widest = Math.max(widest, labelWidthPx(l));
   const labelWidth = Math.min(LABEL_MAX_PX, Math.max(LABEL_MIN_PX, Math.ceil(widest) + 2 * GAP_PX));
   const width = labelWidth + BARS_PX + FIGURE_PX;
-  let top = 0;
-  const bars = ranking.rows.map((r, i) => {
-    const lines = wrapLabel(labels[i]!, labelWidth - 2 * GAP_PX);
-    const rowHeight = Math.max(MIN_ROW_PX, lines.length * LINE_PX + 2);
-    const middle = top + rowHeight / 2;
-    const barTop = middle - BAR_PX / 2;
-    // Lines centred on the bar; a baseline sits about a third of the font below a line's middle.
-    const firstBaseline = middle - ((lines.length - 1) * LINE_PX) / 2 + 4;
-    top += rowHeight;
-    const spans = lines.map((l, k) => `<tspan x="${labelWidth - GAP_PX}" y="${firstBaseline + k * LINE_PX}">${escapeHtml(l)}</tspan>`).join("");
-    const value = Number(r.published.index); // drawing only: the figure shown is the published string
-    const w = Math.max(0, Math.min(100, value)) * (BARS_PX / 100);
-    const colour = r.band === undefined ? NO_BAND : colours.get(r.band) ?? NO_BAND;
-    const shown = escapeHtml(figure(r.published.index, locale));
-    return [
-      `<text class="unit" text-anchor="end">${spans}</text>`,
-      `<rect class="bar" data-unit="${escapeHtml(r.unit.id)}" x="${labelWidth}" y="${barTop}" width="${w.toFixed(2)}" height="${BAR_PX}" fill="${colour}"><title>${shown}</title></rect>`,
-      `<text x="${(labelWidth + w + 6).toFixed(2)}" y="${middle + 4}">${shown}</text>`,
-    ].join("");
-  });
-  const height = top + 8;
-  return `<svg class="chart" xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeHtml(WORDS[locale].index)}">\n${bars.join("\n")}\n</svg>`;
+  const charts: string[] = [];
+  for (let first = 0; first < ranking.rows.length; first += CHART_ROWS_PER_SVG) {
+    let top = 0;
+    const bars = ranking.rows.slice(first, first + CHART_ROWS_PER_SVG).map((r, k) => {
+      const drawn = barRow(r, labels[first + k]!, top, labelWidth, colours, locale);
+      top += drawn.height;
+      return drawn.svg;
+    });
+    const height = top + 8;
+    const printHeight = Math.ceil(height * PRINT_SCALE);
+    charts.push(`<svg class="chart" xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" style="--print-height: ${printHeight}px" role="img" aria-label="${escapeHtml(WORDS[locale].index)}">\n${bars.join("\n")}\n</svg>`);
+  }
+  return charts.join("\n");
+}
+
+/** One unit's row of the chart: its label (in lines), its bar and its figure; and the row's height. */
+function barRow(r: RankResult["rows"][number], label: string, top: number, labelWidth: number, colours: ReadonlyMap<string, string>, locale: Locale): { svg: string; height: number } {
+  const lines = wrapLabel(label, labelWidth - 2 * GAP_PX);
+  const height = Math.max(MIN_ROW_PX, lines.length * LINE_PX + 2);
+  const middle = top + height / 2;
+  // Lines centred on the bar; a baseline sits about a third of the font below a line's middle.
+  const firstBaseline = middle - ((lines.length - 1) * LINE_PX) / 2 + 4;
+  const spans = lines.map((l, k) => `<tspan x="${labelWidth - GAP_PX}" y="${firstBaseline + k * LINE_PX}">${escapeHtml(l)}</tspan>`).join("");
+  const value = Number(r.published.index); // drawing only: the figure shown is the published string
+  const w = Math.max(0, Math.min(100, value)) * (BARS_PX / 100);
+  const colour = r.band === undefined ? NO_BAND : colours.get(r.band) ?? NO_BAND;
+  const shown = escapeHtml(figure(r.published.index, locale));
+  const svg = [
+    `<text class="unit" text-anchor="end">${spans}</text>`,
+    `<rect class="bar" data-unit="${escapeHtml(r.unit.id)}" x="${labelWidth}" y="${middle - BAR_PX / 2}" width="${w.toFixed(2)}" height="${BAR_PX}" fill="${colour}"><title>${shown}</title></rect>`,
+    `<text x="${(labelWidth + w + 6).toFixed(2)}" y="${middle + 4}">${shown}</text>`,
+  ].join("");
+  return { svg, height };
 }
 
 /**

@@ -40,8 +40,8 @@ const RANKING_CSS: readonly string[] = [
   ".legend-title { font-weight: bold; }",
   ...printCss("portrait", [
     ".basis { margin: 0 0 1mm; font-size: 8pt; }",
-    // About the size of the table's type: the chart shows the same figures as the table below it.
-    "svg.chart { display: block; width: auto; max-width: 100%; max-height: 60mm; }",
+    // Labels about the size of the table's type (html-chart.ts: PRINT_SCALE), each SVG within a page.
+    "svg.chart { display: block; width: auto; max-width: 100%; height: var(--print-height); break-inside: avoid; }",
     ".legend { margin: 0; font-size: 8pt; }",
     "tbody th { white-space: nowrap; }",
     "table.areas thead th { font-size: 7pt; }",

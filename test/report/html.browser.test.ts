@@ -41,16 +41,21 @@ function pdfPages(pdf: Buffer): { count: number; widthMm: number; heightMm: numb
   return { count, widthMm: mm(Number(box[3]) - Number(box[1])), heightMm: mm(Number(box[4]) - Number(box[2])) };
 }
 
+/** Sizes of consecutive groups of at most `size` out of `total`. */
+const chunks = (total: number, size: number): number[] => Array.from({ length: Math.ceil(total / size) }, (_, i) => Math.min(size, total - i * size));
+
 /** Every unit label of the chart whose box reaches outside the SVG's box (by more than half a px). */
 async function clippedLabels(page: Page): Promise<string[]> {
-  return page.locator("svg.chart").evaluate((svg) => {
-    const outer = svg.getBoundingClientRect();
-    return [...svg.querySelectorAll("text.unit")].flatMap((t) => {
-      const box = t.getBoundingClientRect();
-      const inside = box.left >= outer.left - 0.5 && box.right <= outer.right + 0.5 && box.top >= outer.top - 0.5 && box.bottom <= outer.bottom + 0.5;
-      return inside && box.width > 0 ? [] : [t.textContent ?? ""];
-    });
-  });
+  return page.locator("svg.chart").evaluateAll((svgs) =>
+    svgs.flatMap((svg) => {
+      const outer = svg.getBoundingClientRect();
+      return [...svg.querySelectorAll("text.unit")].flatMap((t) => {
+        const box = t.getBoundingClientRect();
+        const inside = box.left >= outer.left - 0.5 && box.right <= outer.right + 0.5 && box.top >= outer.top - 0.5 && box.bottom <= outer.bottom + 0.5;
+        return inside && box.width > 0 ? [] : [t.textContent ?? ""];
+      });
+    }),
+  );
 }
 
 describe.skipIf(!available)("HTML reports in headless Chromium", () => {
@@ -121,6 +126,29 @@ describe.skipIf(!available)("HTML reports in headless Chromium", () => {
     const labels = await page.locator("svg.chart text.unit").evaluateAll((ts) => ts.map((t) => [...t.querySelectorAll("tspan")].map((s) => s.textContent).join(" ")));
     expect(labels.some((l) => l.includes("Ban Quản lý Khu kinh tế") && l.endsWith("Thành phố Hồ Chí Minh)"))).toBe(true);
     expect(labels.some((l) => l.replace(/ /g, "").includes(unbroken))).toBe(true);
+    await page.close();
+  }, 60_000);
+
+  it("prints a long ranking as several charts, each within a page, labels at one size", async () => {
+    const { rubric, submissions } = department();
+    // 100 units: the department's, copied under new ids and names.
+    const many = Array.from({ length: 100 }, (_, i) => {
+      const s = submissions[i % submissions.length]!;
+      const unit = s["unit"] as { id: string; name?: string };
+      return { ...s, unit: { ...unit, id: `${unit.id}-${i}`, name: `${unit.name ?? unit.id} (${i})` } };
+    });
+    const ranking = rank(rubric, evaluateAll(rubric, many));
+    expect(ranking.rows.length).toBeGreaterThan(90);
+    const page = await browser.newPage();
+    await page.setContent(renderRankingHtml(ranking, rubric, "vi"));
+    await page.emulateMedia({ media: "print" });
+    const charts = await page.locator("svg.chart").evaluateAll((svgs) => svgs.map((svg) => ({ bars: svg.querySelectorAll("rect.bar").length, height: svg.getBoundingClientRect().height, font: svg.querySelector("text.unit tspan")!.getBoundingClientRect().height })));
+    expect(charts.map((c) => c.bars)).toEqual(chunks(ranking.rows.length, 40));
+    const pageHeightPx = ((A4.heightMm - 20) / 25.4) * 96;
+    for (const c of charts) expect(c.height).toBeLessThan(pageHeightPx);
+    const fonts = charts.map((c) => c.font);
+    expect(Math.max(...fonts) - Math.min(...fonts), JSON.stringify(charts)).toBeLessThanOrEqual(1); // whole pixels
+    expect(await clippedLabels(page)).toEqual([]);
     await page.close();
   }, 60_000);
 
