@@ -69,7 +69,8 @@ export const BASE_CSS: readonly string[] = [
   "caption { text-align: left; font-weight: bold; padding: 0.3rem 0; }",
   "th, td { border: 1px solid #ccc; padding: 0.3rem 0.6rem; text-align: left; vertical-align: top; }",
   "thead th { background: #f2f2f2; }",
-  "tbody th { font-weight: normal; }",
+  // A name with no space (an id, say) may break anywhere rather than push the table off the page.
+  "tbody th { font-weight: normal; overflow-wrap: anywhere; }",
   ".num { text-align: right; }",
 ];
 

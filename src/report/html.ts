@@ -43,7 +43,8 @@ const RANKING_CSS: readonly string[] = [
     // Labels about the size of the table's type (html-chart.ts: PRINT_SCALE), each SVG within a page.
     "svg.chart { display: block; width: auto; max-width: 100%; height: var(--print-height); break-inside: avoid; }",
     ".legend { margin: 0; font-size: 8pt; }",
-    "tbody th { white-space: nowrap; }",
+    // Names of usual length on one line; a longer one wraps rather than widen the table past the page.
+    "table.ranking tbody th, table.areas tbody th { min-width: 60mm; }",
     "table.areas thead th { font-size: 7pt; }",
   ]),
 ];

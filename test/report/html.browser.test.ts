@@ -122,6 +122,11 @@ describe.skipIf(!available)("HTML reports in headless Chromium", () => {
       await page.emulateMedia({ media });
       expect(await clippedLabels(page), media).toEqual([]);
     }
+    // At the printed page's width, no table runs past the page either: the long name wraps in its cell.
+    await page.setViewportSize({ width: Math.round(((A4.widthMm - 24) / 25.4) * 96), height: 1000 });
+    const overflow = await page.locator("table").evaluateAll((tables) => tables.filter((t) => t.getBoundingClientRect().right > t.ownerDocument.documentElement.clientWidth + 0.5).map((t) => t.className));
+    expect(overflow).toEqual([]);
+    expect(await clippedLabels(page)).toEqual([]);
     // The whole name is there, in lines, not shortened.
     const labels = await page.locator("svg.chart text.unit").evaluateAll((ts) => ts.map((t) => [...t.querySelectorAll("tspan")].map((s) => s.textContent).join(" ")));
     expect(labels.some((l) => l.includes("Ban Quản lý Khu kinh tế") && l.endsWith("Thành phố Hồ Chí Minh)"))).toBe(true);
