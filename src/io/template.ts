@@ -78,13 +78,15 @@ const WORDS = {
     form: "Phiếu tự đánh giá", unitId: "Mã đơn vị (bắt buộc)", unitName: "Tên đơn vị", unitGroup: "Nhóm đơn vị", fact: "Thông tin đơn vị",
     points: "Điểm chấm", bonus: "Điểm thưởng", penalty: "Điểm trừ", survey: "điều tra XHH", fingerprint: "mã kiểm tra",
     number: "số", count: "số nguyên ≥ 0", percent: "tỷ lệ % (85 là 85%)", likert: "thang điểm", bool: "có / không", date: "ngày dd/mm/yyyy",
-    text: "văn bản", enum: "một trong", list: "danh sách cách nhau bởi dấu ; ([] nếu không có)", each: "mỗi phần tử", step: "bước", range: "từ", yes: "có", no: "không",
+    text: "văn bản", enum: "một trong", list: "danh sách cách nhau bởi dấu ; ([] nếu không có)", each: "mỗi phần tử", step: "bước", yes: "có", no: "không",
+    between: (min: string, max: string) => `từ ${min} đến ${max}`, atLeast: (min: string) => `từ ${min} trở lên`, atMost: (max: string) => `không quá ${max}`,
   },
   en: {
     form: "Self-assessment form", unitId: "Unit id (required)", unitName: "Unit name", unitGroup: "Unit group", fact: "Unit fact",
     points: "Points given", bonus: "Bonus", penalty: "Penalty", survey: "survey", fingerprint: "fingerprint",
     number: "number", count: "whole number ≥ 0", percent: "percent (85 means 85%)", likert: "scale", bool: "yes / no", date: "date yyyy-mm-dd",
-    text: "text", enum: "one of", list: "list separated by ; ([] for none)", each: "each", step: "step", range: "in", yes: "yes", no: "no",
+    text: "text", enum: "one of", list: "list separated by ; ([] for none)", each: "each", step: "step", yes: "yes", no: "no",
+    between: (min: string, max: string) => `from ${min} to ${max}`, atLeast: (min: string) => `${min} or more`, atMost: (max: string) => `at most ${max}`,
   },
 } as const;
 
@@ -94,7 +96,17 @@ function shown(decimal: string, locale: Locale): string {
 }
 
 /**
- * How to write a value of a type, in the locale: `số nguyên ≥ 0, từ 1..500`.
+ * A range in words the locale reads, not the rubric's `1..500`: "từ 1 đến 500" /
+ * "from 1 to 500", or one bound ("từ 1 trở lên", "không quá 100").
+ */
+function rangeText(min: string | undefined, max: string | undefined, locale: Locale): string {
+  const w = WORDS[locale];
+  if (min !== undefined && max !== undefined) return w.between(shown(min, locale), shown(max, locale));
+  return min !== undefined ? w.atLeast(shown(min, locale)) : w.atMost(shown(max ?? "", locale));
+}
+
+/**
+ * How to write a value of a type, in the locale: `số nguyên ≥ 0, từ 1 đến 500`.
  * @param type - the declared type
  * @param locale - the form's language
  */
@@ -106,7 +118,7 @@ export function typeHint(type: CompiledType, locale: Locale): string {
   if (type.kind === "date" || type.kind === "text") return w[type.kind];
   // The remaining kinds are the numeric ones, which may carry a range.
   const { min, max } = type as { readonly min?: string; readonly max?: string };
-  const range = min !== undefined || max !== undefined ? `, ${w.range} ${shown(min ?? "", locale)}..${shown(max ?? "", locale)}` : "";
+  const range = min !== undefined || max !== undefined ? `, ${rangeText(min, max, locale)}` : "";
   return `${w[type.kind as "number" | "count" | "percent" | "likert"]}${range}`;
 }
 
@@ -124,7 +136,7 @@ function leafRows(id: string, inputs: readonly CompiledDecl[], given: { step?: s
   const rows = inputs.map((d) => row("input", `${id}.${d.name}`, { title: d.label ?? d.name, how: typeHint(d.type, locale) + suffix, depth: depth + 1, ...choices(d.type, locale) }));
   if (given !== undefined) {
     const step = given.step === undefined ? "" : `, ${w.step} ${shown(given.step, locale)}`;
-    rows.push(row("points", `${id}.points`, { title: w.points, how: `${w.number} 0..${shown(given.max, locale)}${step}`, depth: depth + 1 }));
+    rows.push(row("points", `${id}.points`, { title: w.points, how: `${w.number} ${rangeText("0", given.max, locale)}${step}`, depth: depth + 1 }));
   }
   return rows;
 }

@@ -68,6 +68,21 @@ const FILL = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFF8DC" } 
 const GREY = { argb: "FF808080" } as const;
 const THIN = { style: "thin" } as const;
 
+/**
+ * Printing the form: A4 landscape (ten columns), every column on one page's width and
+ * as many pages down as the rows need, the heading row repeated at the top of each
+ * printed page, so a council member reading page 3 still knows which column is which.
+ */
+const PAGE_SETUP = {
+  paperSize: 9, // A4
+  orientation: "landscape",
+  fitToPage: true,
+  fitToWidth: 1,
+  fitToHeight: 0,
+  printTitlesRow: `${HEADING_ROW}:${HEADING_ROW}`,
+  margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+} as const;
+
 /** The columns a row's kind lets the unit or the council fill (1-based: F self, G appraised, H reason, I does not arise); a leaf's reason goes on its input rows. */
 function fillable(r: TemplateRow): number[] {
   if (r.kind === "unit") return [6];
@@ -78,7 +93,8 @@ function fillable(r: TemplateRow): number[] {
 /**
  * The form as an XLSX workbook, laid out as official forms are: the agency and the
  * national motto, the title, the rubric's id and fingerprint, the heading row
- * (frozen), one row per template row, the signatures; cells to fill shaded and stored
+ * (frozen, and repeated on every printed page), one row per template row, the
+ * signatures; printed A4 landscape, fitted to the page's width; cells to fill shaded and stored
  * as text (so Excel does not turn `1.234` or `01/02/2022` into something else);
  * yes/no and enum inputs offer their choices in a drop-down.
  * @param template - the form ({@link buildTemplate})
@@ -90,7 +106,7 @@ export async function templateXlsx(template: Template, locale: Locale): Promise<
   workbook.creator = "rubric-lang";
   // A fixed date keeps the file the same from run to run.
   workbook.created = workbook.modified = new Date(Date.UTC(2000, 0, 1));
-  const sheet = workbook.addWorksheet(SHEET[locale], { views: [{ state: "frozen", xSplit: 3, ySplit: HEADING_ROW }] });
+  const sheet = workbook.addWorksheet(SHEET[locale], { views: [{ state: "frozen", xSplit: 3, ySplit: HEADING_ROW }], pageSetup: PAGE_SETUP });
   sheet.columns = WIDTHS.map((width) => ({ width }));
   // The head of an official form: the agency on the left, the national motto on the right, then the title.
   const words = HEAD[locale];

@@ -9,7 +9,7 @@ import type { Locale } from "../diagnostics.js";
 import type { EvaluationResult } from "../io/evaluate.js";
 import { Exact, publishText } from "../runtime/exact.js";
 import { escapeControls, escapeMarkdown, jsonTerminalSafe } from "./escape.js";
-import { escapeHtml, htmlPage } from "./html.js";
+import { renderDetailHtml } from "./detail-html.js";
 import { figure } from "./locale.js";
 import { percentText, readable, traceText } from "./trace-text.js";
 import { nodeErrorText } from "./unit-errors.js";
@@ -131,25 +131,11 @@ export function renderUnitDetail(result: EvaluationResult, rubric: CompiledRubri
   const name = result.unit.name ?? result.unit.id;
   const figures = result.published === undefined ? "" : `${locale === "vi" ? "Điểm" : "Points"} ${figure(result.published.points, locale)} · ${locale === "vi" ? "Chỉ số" : "Index"} ${figure(result.published.index, locale)}`;
   // Where the unit stands among the units scored with it, when the caller ranked them.
-  const total = standing === undefined ? figures : [figures, standing].filter((t) => t !== "").join(locale === "vi" ? "\n" : "\n");
+  const lines = [figures, standing ?? ""].filter((t) => t !== "");
+  const total = lines.join("\n");
   const title = `${name} — ${rubric.meta.title}`;
   if (format === "csv") return `${renderTable(table, "csv")}\r\n`;
-  if (format === "md") return `# ${escapeMarkdown(title)}\n\n${total}\n\n${renderTable(table, "md")}\n`;
+  if (format === "md") return `# ${escapeMarkdown(title)}\n\n${lines.map(escapeMarkdown).join("\n\n")}\n\n${renderTable(table, "md")}\n`;
   if (format === "text") return `${escapeControls(title)}\n${total}\n\n${renderTable(table, "text")}\n`;
-  const head = table.head.map((h) => `<th>${escapeHtml(h)}</th>`).join("");
-  const cell = (c: string, i: number): string => {
-    if (table.right?.has(i)) return `<td class="num">${escapeHtml(c)}</td>`;
-    // The title column carries its depth as leading spaces (two per level): indent with CSS.
-    const depth = (c.length - c.trimStart().length) / 2;
-    return i === 1 && depth > 0 ? `<td style="padding-left: ${0.6 + depth * 1.2}rem">${escapeHtml(c.trimStart())}</td>` : `<td>${escapeHtml(c)}</td>`;
-  };
-  const rows = table.rows.map((r) => `<tr>${r.map(cell).join("")}</tr>`).join("\n");
-  const css = [
-    "body { font-family: system-ui, sans-serif; margin: 2rem; color: #222; }",
-    "table { border-collapse: collapse; }",
-    "th, td { border: 1px solid #ccc; padding: 0.3rem 0.6rem; text-align: left; vertical-align: top; }",
-    "td.num { text-align: right; }",
-  ];
-  const body = `<h1>${escapeHtml(title)}</h1>\n<p>${escapeHtml(total)}</p>\n<table class="detail"><thead><tr>${head}</tr></thead><tbody>\n${rows}\n</tbody></table>`;
-  return htmlPage(locale, title, css, body);
+  return renderDetailHtml(table, title, total, locale);
 }

@@ -19,8 +19,7 @@ export interface Table {
 }
 
 /**
- * Why a unit is above the next one it equals on the first key: `bằng chỉ số Sở X, hơn ở
- * lĩnh vực 1`.
+ * Why a unit is above the next one it equals on the first key: `hơn Sở X ở lĩnh vực 1`.
  * @param tieBreak - the deciding key and the unit below
  * @param below - that unit's name
  * @param locale - report language
@@ -28,9 +27,9 @@ export interface Table {
 export function tieBreakText(tieBreak: NonNullable<RankedRow["tieBreak"]>, below: string, locale: Locale): string {
   const target = tieBreak.key.target;
   const vi = locale === "vi";
-  const what = target.kind === "node" ? (vi ? `điểm lĩnh vực ${target.id}` : `the points of ${target.id}`) : KEY_NAME[locale][target.name];
-  const better = tieBreak.key.direction === "desc" ? (vi ? "cao hơn" : "higher") : vi ? "thấp hơn" : "lower";
-  return vi ? `xếp trên ${below} nhờ ${what} ${better}` : `above ${below}: ${what} ${better}`;
+  const what = target.kind === "node" ? (vi ? `lĩnh vực ${target.id}` : `area ${target.id}`) : KEY_NAME[locale][target.name];
+  if (tieBreak.key.direction === "desc") return vi ? `hơn ${below} ở ${what}` : `ahead of ${below} on ${what}`;
+  return vi ? `${what} thấp hơn ${below}` : `lower ${what} than ${below}`;
 }
 
 const KEY_NAME: Readonly<Record<Locale, Readonly<Record<"index" | "points" | "bonus" | "penalty", string>>>> = {

@@ -57,12 +57,21 @@ describe("buildTemplate", () => {
 
   it("writes how to fill each value, with ranges, steps and survey in the locale", () => {
     const rows = new Map(buildTemplate(rubric(), "vi").rows.map((r) => [r.key, r]));
-    expect(rows.get("1.1.planned")!.how).toBe("số nguyên ≥ 0, từ 1..50");
-    expect(rows.get("1.2.points")!.how).toBe("số 0..2, bước 0,25");
-    expect(rows.get("2.1.answers")!.how).toBe("danh sách cách nhau bởi dấu ; ([] nếu không có), mỗi phần tử: thang điểm, từ 1..5 (điều tra XHH)");
+    expect(rows.get("1.1.planned")!.how).toBe("số nguyên ≥ 0, từ 1 đến 50");
+    expect(rows.get("1.2.points")!.how).toBe("số từ 0 đến 2, bước 0,25");
+    expect(rows.get("2.1.answers")!.how).toBe("danh sách cách nhau bởi dấu ; ([] nếu không có), mỗi phần tử: thang điểm, từ 1 đến 5 (điều tra XHH)");
+    const en = new Map(buildTemplate(rubric(), "en").rows.map((r) => [r.key, r]));
+    expect(en.get("1.1.planned")!.how).toBe("whole number ≥ 0, from 1 to 50");
+    expect(en.get("1.2.points")!.how).toBe("number from 0 to 2, step 0.25");
     expect(rows.get("unit.kind")!.choices).toEqual(["a", "b"]);
     expect(rows.get("1.1")!.evidence).toBe("Báo cáo; Quyết định");
     expect(typeHint({ kind: "bool" }, "en")).toBe("yes / no");
+    // Ranges in words, decimals in the locale's notation, also with one bound (a compiled rubric may have one).
+    expect(typeHint({ kind: "number", min: "-0.5", max: "2.5" }, "vi")).toBe("số, từ -0,5 đến 2,5");
+    expect(typeHint({ kind: "number", min: "1" }, "vi")).toBe("số, từ 1 trở lên");
+    expect(typeHint({ kind: "percent", max: "100" }, "vi")).toBe("tỷ lệ % (85 là 85%), không quá 100");
+    expect(typeHint({ kind: "count", min: "1" }, "en")).toBe("whole number ≥ 0, 1 or more");
+    expect(typeHint({ kind: "number", max: "2.5" }, "en")).toBe("number, at most 2.5");
     expect(buildTemplate(rubric(), "en").headings[5]).toBe("Self-assessed");
   });
 });
