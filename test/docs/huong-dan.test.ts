@@ -139,6 +139,17 @@ describe("docs/huong-dan.md", () => {
     }
   });
 
+  it("names the lines of co-loi.rubric as they are, and their fixes as chi-so-cchc.rubric has them", () => {
+    const wrong = readFileSync(join(filesDir, "co-loi.rubric"), "utf8").split("\n");
+    const right = readFileSync(join(filesDir, "chi-so-cchc.rubric"), "utf8").split("\n");
+    const rows = [...guide.matchAll(/^\| (\d+) \| `([^`]+)`[^|]*\| `([^`]+)` \|$/gm)];
+    expect(rows.length).toBe(4);
+    for (const [, line, written, fixed] of rows) {
+      expect(wrong[Number(line) - 1], `co-loi.rubric:${line}`).toContain(written);
+      expect(right[Number(line) - 1], `chi-so-cchc.rubric:${line}`).toContain(fixed);
+    }
+  });
+
   // Under UPDATE_GOLDEN the blocks are rewritten from the files by the test below.
   it.skipIf(update)("shows every file it uses exactly as it is in docs/huong-dan/", () => {
     expect(fileBlocks.length).toBeGreaterThan(0);
@@ -163,7 +174,7 @@ describe("docs/huong-dan.md", () => {
     expect(shown.length).toBe(consoles.length);
     consoles.forEach((block, i) => {
       const got = actual.get(block)!;
-      expect(`${shown[i]!.info}\n${shown[i]!.body}`, `block at line ${shown[i]!.line}`).toBe(`${got.info}\n${got.body}`);
+      expect.soft(`${shown[i]!.info}\n${shown[i]!.body}`, `block at line ${shown[i]!.line}`).toBe(`${got.info}\n${got.body}`);
     });
   }, 300_000);
 });
