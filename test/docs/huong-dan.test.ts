@@ -143,7 +143,7 @@ describe("docs/huong-dan.md", () => {
     const wrong = readFileSync(join(filesDir, "co-loi.rubric"), "utf8").split("\n");
     const right = readFileSync(join(filesDir, "chi-so-cchc.rubric"), "utf8").split("\n");
     const rows = [...guide.matchAll(/^\| (\d+) \| `([^`]+)`[^|]*\| `([^`]+)` \|$/gm)];
-    expect(rows.length).toBe(4);
+    expect(rows.length).toBe(5);
     for (const [, line, written, fixed] of rows) {
       expect(wrong[Number(line) - 1], `co-loi.rubric:${line}`).toContain(written);
       expect(right[Number(line) - 1], `chi-so-cchc.rubric:${line}`).toContain(fixed);
