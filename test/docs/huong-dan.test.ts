@@ -9,7 +9,9 @@
  * path is written as `.` (`./bao-cao.html`), should an output name it.
  *
  * Each ```` ```rubric file=NAME ```` (or `csv file=NAME`, …) block must be exactly the
- * file `docs/huong-dan/NAME`, so the guide shows the files its commands read.
+ * file `docs/huong-dan/NAME`, so the guide shows the files its commands read. Commands
+ * written inline in the prose and the summary (`rubric …`) must not be usage errors;
+ * links must resolve; the table of mistakes must name the lines of `co-loi.rubric`.
  *
  * When the CLI's wording changes, regenerate the guide in one step and read the diff:
  *
@@ -37,10 +39,12 @@ const update = process.env["UPDATE_GOLDEN"] === "1";
 interface Block {
   readonly info: string;
   readonly body: string;
-  /** Offsets of the opening fence line's info string and of the body, in the guide. */
+  /** Offsets in the guide: the opening fence, its info string, the body, past the closing fence. */
+  readonly start: number;
   readonly infoStart: number;
   readonly bodyStart: number;
   readonly bodyEnd: number;
+  readonly end: number;
   readonly line: number;
 }
 
@@ -55,7 +59,7 @@ function blocksOf(text: string): Block[] {
     if (close < 0) throw new Error(`unclosed block at offset ${open.index}`);
     const bodyEnd = close + 1;
     const line = text.slice(0, open.index).split("\n").length;
-    blocks.push({ info: open[1]!, body: text.slice(bodyStart, bodyEnd), infoStart: open.index + 3, bodyStart, bodyEnd, line });
+    blocks.push({ info: open[1]!, body: text.slice(bodyStart, bodyEnd), start: open.index, infoStart: open.index + 3, bodyStart, bodyEnd, end: bodyEnd + 3, line });
     fence.lastIndex = bodyEnd + 4;
   }
   return blocks;
@@ -149,6 +153,18 @@ describe("docs/huong-dan.md", () => {
       expect(right[Number(line) - 1], `chi-so-cchc.rubric:${line}`).toContain(fixed);
     }
   });
+
+  it("names in its prose and summary only commands the CLI accepts", () => {
+    // Commands written inline (`rubric …`, without output) must at least not be usage
+    // errors (exit 2): a renamed option or command fails here.
+    let prose = guide;
+    for (const b of [...blocks].reverse()) prose = prose.slice(0, b.start) + prose.slice(b.end);
+    const inline = [...new Set([...prose.matchAll(/`(rubric [^`]+)`/g)].map((m) => m[1]!.replace(/\s+/g, " ")))];
+    expect(inline.length).toBeGreaterThanOrEqual(5);
+    const cwd = join(tempDir("rubric-huong-dan-"), "huong-dan");
+    cpSync(filesDir, cwd, { recursive: true });
+    for (const command of inline) expect(run(command, cwd).code, command).not.toBe(2);
+  }, 120_000);
 
   // Under UPDATE_GOLDEN the blocks are rewritten from the files by the test below.
   it.skipIf(update)("shows every file it uses exactly as it is in docs/huong-dan/", () => {
