@@ -78,7 +78,7 @@ export function stepText(step: TraceStep, locale: Locale): string {
     case "applies-when": return vi ? "Không áp dụng đối với đơn vị" : "Does not apply to this unit";
     case "declared": return vi ? `Không phát sinh (đơn vị khai báo: "${step.reason}")` : `Not arising (declared by the unit: "${step.reason}")`;
     case "when": return vi ? `Không phát sinh (điều kiện ${step.clause}): ${POLICY.vi[step.policy]}` : `Not arising (condition ${step.clause}): ${POLICY.en[step.policy]}`;
-    case "let": return `${step.name} = ${value(step.value, locale)}`;
+    case "let": return step.ratio === undefined ? `${step.name} = ${value(step.value, locale)}` : `${step.name} = ${readable(step.ratio.numerator, locale)}/${readable(step.ratio.denominator, locale)}`;
     case "if": return vi ? (step.then ? "điều kiện đúng" : "điều kiện không đúng") : (step.then ? "condition holds" : "condition does not hold");
     case "band": {
       const threshold = step.percent === true && typeof step.threshold === "string" ? percentText(step.threshold, locale) : value(step.threshold, locale);

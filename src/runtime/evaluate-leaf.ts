@@ -35,6 +35,7 @@ export interface LeafInputs {
  */
 export function scoreLeaf(leaf: PreparedLeaf, max: Exact, data: LeafInputs, unit: ReadonlyMap<string, Value>, trace: TraceStep[]): LeafOutcome {
   const byName = new Map(leaf.lets.map((l) => [l.name, l.thunk]));
+  const sidesOf = new Map(leaf.lets.map((l) => [l.name, l.sides]));
   const computed = new Map<string, Value>();
   const env: Env = {
     input: (name) => data.inputs.get(name),
@@ -47,7 +48,11 @@ export function scoreLeaf(leaf: PreparedLeaf, max: Exact, data: LeafInputs, unit
       if (thunk === undefined) throw new RuleFailure("missing-input", `'${name}' has no value`, { input: name });
       const v = thunk(env);
       computed.set(name, v);
-      trace.push({ step: "let", name, value: shownValue(v) });
+      // A quotient of named values shows its two sides (`ty_le = 1520/1523`).
+      const sides = sidesOf.get(name);
+      const [n, d] = sides === undefined ? [] : [sides[0](env), sides[1](env)];
+      const ratio = n?.kind === "num" && d?.kind === "num" ? { ratio: { numerator: n.value.toString(), denominator: d.value.toString() } } : {};
+      trace.push({ step: "let", name, value: shownValue(v), ...ratio });
       return v;
     },
     unit: (name) => unit.get(name),

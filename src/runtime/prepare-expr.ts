@@ -29,8 +29,12 @@ export type Thunk = (env: Env) => Value;
 
 const NAMED = new Set<CompiledExpr["op"]>(["input", "let", "unit", "num"]);
 
-/** The two sides of a quotient of named values or numbers (`done / planned`), prepared for an explanation. */
-function ratioSides(e: CompiledExpr): readonly [Thunk, Thunk] | undefined {
+/**
+ * The two sides of a quotient of named values or numbers (`done / planned`), prepared
+ * for an explanation; undefined for any other expression.
+ * @param e - a compiled expression
+ */
+export function ratioSides(e: CompiledExpr): readonly [Thunk, Thunk] | undefined {
   if (e.op !== "div" || !NAMED.has(e.left.op) || !NAMED.has(e.right.op)) return undefined;
   return [prepareExpr(e.left), prepareExpr(e.right)];
 }

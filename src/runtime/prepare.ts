@@ -5,12 +5,12 @@
  */
 import type { CompiledExtra, CompiledLeaf, CompiledNode, CompiledRubric, NaPolicy } from "../compile/types.js";
 import { Exact } from "./exact.js";
-import { prepareExpr, type Thunk } from "./prepare-expr.js";
+import { prepareExpr, ratioSides, type Thunk } from "./prepare-expr.js";
 
 /** A leaf's prepared rule. */
 export interface PreparedLeaf {
   /** Lets in order. */
-  readonly lets: readonly { readonly name: string; readonly thunk: Thunk }[];
+  readonly lets: readonly { readonly name: string; readonly thunk: Thunk; readonly sides: readonly [Thunk, Thunk] | undefined }[];
   /** `when` clauses in order. */
   readonly when: readonly { readonly thunk: Thunk; readonly policy: NaPolicy }[];
   /** The rule, or the given step (`null` without a step). */
@@ -45,7 +45,7 @@ export interface PreparedRubric {
 
 function prepareLeaf(leaf: CompiledLeaf): PreparedLeaf {
   return {
-    lets: leaf.lets.map((l) => ({ name: l.name, thunk: prepareExpr(l.expr) })),
+    lets: leaf.lets.map((l) => ({ name: l.name, thunk: prepareExpr(l.expr), sides: ratioSides(l.expr) })),
     when: leaf.when.map((w) => ({ thunk: prepareExpr(w.cond), policy: w.policy })),
     rule: leaf.rule.kind === "expr" ? { kind: "expr", thunk: prepareExpr(leaf.rule.expr) } : { kind: "given", step: leaf.rule.step === undefined ? null : Exact.of(leaf.rule.step) },
   };

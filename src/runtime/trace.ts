@@ -28,7 +28,7 @@ export type TraceStep =
   /** `when` clause number `clause` (from 1) holds: the node does not arise, under `policy`. */
   | { readonly step: "when"; readonly clause: number; readonly policy: NaPolicy }
   /** A `let` was computed. */
-  | { readonly step: "let"; readonly name: string; readonly value: ShownValue }
+  | { readonly step: "let"; readonly name: string; readonly value: ShownValue; readonly ratio?: Ratio }
   /** An `if` took its `then` (true) or `else` (false) branch. */
   | { readonly step: "if"; readonly then: boolean }
   /**

@@ -83,7 +83,7 @@ describe("aggregation and clamping", () => {
     const result = evaluateUnit(r, unitOf({ "1": { inputs: { done: "35", planned: "40" } } }), { explain: true });
     expect(result.figures?.points).toBe("1");
     expect(result.nodes[0]?.trace).toEqual([
-      { step: "let", name: "rate", value: "0.875" },
+      { step: "let", name: "rate", value: "0.875", ratio: { numerator: "35", denominator: "40" } },
       { step: "band", arm: 2, subject: "0.875", cmp: "ge", threshold: "0.8", percent: true },
       { step: "rule", value: "1" },
     ]);
