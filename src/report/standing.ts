@@ -35,7 +35,7 @@ export function standingText(ranking: RankResult, unitId: string, locale: Locale
   const at = ranking.rows.findIndex((r) => r.unit.id === unitId);
   if (at < 0) {
     const apart = ranking.unranked.find((u) => u.unit.id === unitId);
-    return apart === undefined ? undefined : `${vi ? "Chưa xếp hạng" : "Not ranked"}: ${unrankedReason(apart, rubric, locale)}`;
+    return apart === undefined ? undefined : `${vi ? "Chưa xếp hạng" : "Not ranked"}. ${unrankedReason(apart, rubric, locale)}`;
   }
   const self = ranking.rows[at]!;
   const sameGroup = (r: RankedRow | undefined): r is RankedRow => r !== undefined && r.group === self.group;

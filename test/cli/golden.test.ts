@@ -38,6 +38,9 @@ function casesOf(name: string): [string, string[]][] {
     ["score.vi", ["score", source, ...clean, "--lang", "vi", ...previous]],
     ["score.incomplete.en.csv", ["score", source, ...clean, ...incomplete, "--format", "csv"]],
     ["explain", ["explain", source, ...clean, "--unit", first.unit.id, "--lang", "vi"]],
+    ["explain.en", ["explain", source, ...clean, "--unit", first.unit.id]],
+    // An incomplete unit: the root cause first, in Vietnamese.
+    ...(incomplete.length === 0 ? [] : [["explain.incomplete", ["explain", source, ...clean, ...incomplete, "--unit", (JSON.parse(readFileSync(join(root, incomplete[0]!), "utf8")) as { unit: { id: string } }).unit.id, "--lang", "vi"]] as [string, string[]]]),
     ["schema", ["schema", source]],
     ["template.vi.csv", ["template", source, "--format", "csv", "--lang", "vi"]],
   ];
