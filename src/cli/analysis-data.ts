@@ -6,6 +6,8 @@
  */
 import type { CompiledRubric } from "../compile/types.js";
 import type { Locale } from "../diagnostics.js";
+import { jsonErrorText } from "../io/jsonl-file.js";
+import { MESSAGES } from "../io/messages.js";
 import { readData } from "./data.js";
 import { readText, type Output } from "./io.js";
 import { loadRubric } from "./load.js";
@@ -43,8 +45,8 @@ export async function readAnalysisInput(rubricFile: string, dataFiles: readonly 
  * @param file - the file
  * @param io - output sinks
  */
-export function readJsonFile(file: string, io: Output): unknown {
-  const read = readText(file);
+export function readJsonFile(file: string, io: Output, locale: Locale = "en"): unknown {
+  const read = readText(file, locale, "json");
   if (!read.ok) {
     io.err(read.message);
     return undefined;
@@ -52,7 +54,7 @@ export function readJsonFile(file: string, io: Output): unknown {
   try {
     return JSON.parse(read.text) as unknown;
   } catch (error) {
-    io.err(`${file}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+    io.err(MESSAGES.jsonInvalid(locale, file, jsonErrorText(read.text, error instanceof Error ? error.message : String(error), false, locale)));
     return undefined;
   }
 }

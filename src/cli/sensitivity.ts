@@ -70,7 +70,7 @@ export async function runSensitivity(rubricFile: string, dataFiles: readonly str
   }
   const input = await readAnalysisInput(rubricFile, dataFiles, options.lang, io);
   if (input === undefined) return EXIT.findings;
-  const plan = options.plan === undefined ? defaultPlan(input.rubric) : readJsonFile(options.plan, io);
+  const plan = options.plan === undefined ? defaultPlan(input.rubric) : readJsonFile(options.plan, io, options.lang);
   if (plan === undefined) return EXIT.findings;
   const overrides = { ...(options.samples === undefined ? {} : { samples: options.samples }), ...(options.seed === undefined ? {} : { seed: options.seed }), ...(options.sampling === undefined ? {} : { sampling: options.sampling }) };
   const prepared = prepareSensitivity(input.rubric, input.submissions, plan, overrides);

@@ -45,7 +45,7 @@ export async function runTemplate(rubricFile: string, format: "csv" | "xlsx" | u
     if (failure !== undefined) io.err(failure);
     return failure === undefined ? EXIT.ok : EXIT.findings;
   }
-  const unavailable = await xlsxUnavailable();
+  const unavailable = await xlsxUnavailable(lang);
   if (unavailable !== undefined) {
     io.err(`rubric template: ${unavailable}`);
     return EXIT.findings;

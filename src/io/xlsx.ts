@@ -32,21 +32,32 @@ async function loadExcelJs(): Promise<{ readonly ok: true; readonly excel: Excel
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     if (code === "ERR_MODULE_NOT_FOUND" || code === "MODULE_NOT_FOUND") {
-      return { ok: false, message: `reading or writing XLSX needs the exceljs package, which is not installed (rubric-lang lists it as an optional peer dependency); install it beside rubric-lang: ${EXCELJS_INSTALL} (for a global install: npm install -g exceljs@^4.4.0), or use CSV` };
+      return { ok: false, message: "missing" };
     }
-    return { ok: false, message: `the exceljs package could not be loaded (${error instanceof Error ? error.message : String(error)}); reinstall it: ${EXCELJS_INSTALL}` };
+    return { ok: false, message: error instanceof Error ? error.message : String(error) };
   }
 }
 
-/** Why XLSX cannot be read or written here (exceljs missing or broken), or undefined when it can. */
-export async function xlsxUnavailable(): Promise<string | undefined> {
+/**
+ * Why the XLSX form cannot be written here (exceljs missing or broken), in the locale,
+ * or undefined when it can.
+ * @param locale - message language
+ */
+export async function xlsxUnavailable(locale: Locale = "en"): Promise<string | undefined> {
   const loaded = await loadExcelJs();
-  return loaded.ok ? undefined : loaded.message;
+  if (loaded.ok) return undefined;
+  const vi = locale === "vi";
+  if (loaded.message === "missing") {
+    return vi
+      ? `ghi tệp XLSX cần gói exceljs, gói này chưa được cài (rubric-lang coi đây là gói phụ thuộc tùy chọn); hãy cài cùng rubric-lang: ${EXCELJS_INSTALL} (cài toàn máy: npm install -g exceljs@^4.4.0), hoặc dùng CSV`
+      : `reading or writing XLSX needs the exceljs package, which is not installed (rubric-lang lists it as an optional peer dependency); install it beside rubric-lang: ${EXCELJS_INSTALL} (for a global install: npm install -g exceljs@^4.4.0), or use CSV`;
+  }
+  return vi ? `không nạp được gói exceljs (${loaded.message}); hãy cài lại: ${EXCELJS_INSTALL}` : `the exceljs package could not be loaded (${loaded.message}); reinstall it: ${EXCELJS_INSTALL}`;
 }
 
 async function newWorkbook(): Promise<Workbook> {
   const loaded = await loadExcelJs();
-  if (!loaded.ok) throw new Error(loaded.message);
+  if (!loaded.ok) throw new Error((await xlsxUnavailable()) ?? loaded.message);
   return new loaded.excel.Workbook();
 }
 
