@@ -9,19 +9,33 @@ import { statSync } from "node:fs";
 import { extname } from "node:path";
 import type { CompiledRubric } from "../compile/types.js";
 import type { Locale } from "../diagnostics.js";
-import { placeOf } from "../io/cells.js";
+import { placeOf, type SubmissionDraft, type UnitRef } from "../io/cells.js";
 import { readCsvSubmissions } from "../io/csv-file.js";
-import type { SubmissionIssue } from "../io/evaluate.js";
+import { DATA_MESSAGES, PROBLEMS_SHOWN_PER_FILE } from "../io/data-messages.js";
+import { evaluate, type SubmissionIssue } from "../io/evaluate.js";
+import type { UnrankedRow } from "../rank/types.js";
 import { readJsonLinesSubmissions } from "../io/jsonl-file.js";
 import type { Output } from "./io.js";
 import { loadSubmissions } from "./load.js";
-import { isFormCsv, loadForms } from "./load-forms.js";
+import { isFormCsv, readForms } from "./load-forms.js";
 import type { Progress } from "./progress.js";
 
 /** A unit's submission with where it came from, or a problem already worded. */
 export type DataItem =
-  | { readonly ok: true; readonly value: unknown; readonly origin: string; readonly places?: ReadonlyMap<string, string> }
-  | { readonly ok: false; readonly message: string };
+  | { readonly ok: true; readonly value: unknown; readonly origin: string; readonly places?: ReadonlyMap<string, string>; readonly file?: string }
+  | {
+      readonly ok: false;
+      /** Every problem, one a line ("" when already printed). */
+      readonly message: string;
+      /** Where the refused unit's data is (sheet, row, line); absent when the problem is the whole file's. */
+      readonly origin?: string;
+      /** The refused unit, when its id could be read. */
+      readonly unit?: UnitRef;
+      /** What could be read of the refused unit (its values' own problems are told too). */
+      readonly partial?: SubmissionDraft;
+      /** The data file it comes from (for the cap on problems printed per file). */
+      readonly file?: string;
+    };
 
 /**
  * The total size of the data files in bytes (unreadable ones count 0).
@@ -47,20 +61,45 @@ export function totalSize(files: readonly string[]): number {
  */
 export async function* readData(files: readonly string[], rubric: CompiledRubric, locale: Locale, io: Output, progress?: Progress): AsyncGenerator<DataItem> {
   for (const file of files) {
-    progress?.file(totalSize([file]));
-    const onProgress = (bytes: number): void => progress?.bytes(bytes);
-    const ext = extname(file).toLowerCase();
-    if (ext === ".jsonl") yield* readJsonLinesSubmissions(file, { onProgress, locale });
-    else if (ext === ".xlsx" || (ext === ".csv" && isFormCsv(file))) {
-      const loaded = await loadForms(file, rubric, locale, io);
-      if (loaded === undefined) yield { ok: false, message: "" }; // already printed
-      else for (const s of loaded) yield { ok: true, ...s };
-    } else if (ext === ".csv") yield* readCsvSubmissions(file, rubric, locale, { onProgress });
-    else {
-      const loaded = loadSubmissions([file], locale, io);
-      if (loaded === undefined) yield { ok: false, message: "" }; // already printed
-      else for (const s of loaded) yield { ok: true, ...s };
+    for await (const item of readFile(file, rubric, locale, io, progress)) {
+      if (item.ok || item.partial === undefined) yield { ...item, file };
+      else yield { ...item, message: [item.message, ...valueProblems(rubric, item.partial)].join("\n"), file };
     }
+  }
+}
+
+/**
+ * The problems of the values that could be read of a refused unit (a number out of
+ * its range, a count with a fraction), each naming its cell: a unit refused for one
+ * cell is told every problem at once, not one per run. Values that were not read are
+ * not missed: only issues of cells that were read are kept.
+ */
+function valueProblems(rubric: CompiledRubric, partial: SubmissionDraft): string[] {
+  let outcome: ReturnType<typeof evaluate>;
+  try {
+    outcome = evaluate(rubric, partial.value);
+  } catch {
+    return []; // the refusal stands on its own problems; scoring is not what failed here
+  }
+  if (outcome.ok) return [];
+  return outcome.issues.flatMap((issue) => {
+    const place = placeOf(partial, issue.path);
+    return place === undefined ? [] : [`${place}: ${issue.message}`];
+  });
+}
+
+/** One data file's items. */
+async function* readFile(file: string, rubric: CompiledRubric, locale: Locale, io: Output, progress?: Progress): AsyncGenerator<DataItem> {
+  progress?.file(totalSize([file]));
+  const onProgress = (bytes: number): void => progress?.bytes(bytes);
+  const ext = extname(file).toLowerCase();
+  if (ext === ".jsonl") yield* readJsonLinesSubmissions(file, { onProgress, locale });
+  else if (ext === ".xlsx" || (ext === ".csv" && isFormCsv(file))) yield* readForms(file, rubric, locale);
+  else if (ext === ".csv") yield* readCsvSubmissions(file, rubric, locale, { onProgress });
+  else {
+    const loaded = loadSubmissions([file], locale, io);
+    if (loaded === undefined) yield { ok: false, message: "" }; // already printed
+    else for (const s of loaded) yield { ok: true, ...s };
   }
 }
 
@@ -73,4 +112,41 @@ export async function* readData(files: readonly string[], rubric: CompiledRubric
 export function issueText(item: Extract<DataItem, { ok: true }>, issue: SubmissionIssue): string {
   const place = item.places === undefined ? undefined : placeOf({ places: item.places }, issue.path);
   return place !== undefined ? `${place}: ${issue.message}` : `${item.origin}: ${issue.path.join(".") || "(root)"}: ${issue.message}`;
+}
+
+/**
+ * Prints the problems of data files, at most {@link PROBLEMS_SHOWN_PER_FILE} lines per
+ * file; `finish` then says how many more each file had, so a file with 100,000 bad
+ * rows does not bury the first ones (and every problem is still counted).
+ * @param print - where a problem goes
+ * @param locale - language of the count
+ */
+export function problemPrinter(print: (text: string) => void, locale: Locale): { report(file: string, text: string): void; finish(): void } {
+  const counts = new Map<string, number>();
+  return {
+    report(file, text) {
+      for (const line of text.split("\n")) {
+        const n = (counts.get(file) ?? 0) + 1;
+        counts.set(file, n);
+        if (n <= PROBLEMS_SHOWN_PER_FILE) print(line);
+      }
+    },
+    finish() {
+      for (const [file, n] of counts) if (n > PROBLEMS_SHOWN_PER_FILE) print(DATA_MESSAGES.moreProblems(locale, file, n - PROBLEMS_SHOWN_PER_FILE));
+    },
+  };
+}
+
+/**
+ * A refused unit as a row of the unranked list: named by its id when it could be
+ * read (else by where its data is), with every problem.
+ * @param origin - where its data is
+ * @param unit - the unit, when its id was read
+ * @param problems - every problem, each naming its cell
+ * @param locale - language of the reason
+ * @param invalid - the submission was read but refused by the checks (rather than unreadable)
+ */
+export function refusedRow(origin: string, unit: UnitRef | undefined, problems: readonly string[], locale: Locale, invalid = false): UnrankedRow {
+  const reason = (invalid ? DATA_MESSAGES.invalid : DATA_MESSAGES.refused)(locale, problems.length, problems.join("; "));
+  return { unit: unit ?? { id: origin }, reason, origin, problems };
 }

@@ -8,7 +8,7 @@ import { evaluate } from "../io/evaluate.js";
 import { VALUE_MESSAGES } from "../io/value-messages.js";
 import { renderUnitDetail } from "../report/detail.js";
 import type { TableFormat } from "../report/render.js";
-import { issueText, readData, type DataItem } from "./data.js";
+import { issueText, problemPrinter, readData, type DataItem } from "./data.js";
 import { EXIT, type Output } from "./io.js";
 import { loadRubric } from "./load.js";
 
@@ -28,10 +28,11 @@ export async function runExplain(rubricFile: string, dataFiles: readonly string[
   if (rubric === undefined) return EXIT.findings;
   let found: Extract<DataItem, { ok: true }> | undefined;
   let problems = false;
+  const printer = problemPrinter((text) => io.err(text), lang);
   for await (const item of readData(dataFiles, rubric, lang, io)) {
     if (!item.ok) {
       problems = true;
-      if (item.message !== "") io.err(item.message);
+      if (item.message !== "") printer.report(item.file ?? "", item.message);
     } else if (sameId((item.value as { unit?: { id?: unknown } } | null)?.unit?.id, unitId)) {
       if (found === undefined) found = item;
       else {
@@ -40,6 +41,7 @@ export async function runExplain(rubricFile: string, dataFiles: readonly string[
       }
     }
   }
+  printer.finish();
   if (found === undefined) {
     io.err(`no submission for unit "${unitId}" in ${dataFiles.join(", ")}`);
     return EXIT.findings;

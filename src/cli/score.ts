@@ -10,10 +10,11 @@ import { evaluate, unitInError, type EvaluateOutcome } from "../io/evaluate.js";
 import { MESSAGES } from "../io/messages.js";
 import { VALUE_MESSAGES } from "../io/value-messages.js";
 import { slimOutcome } from "../io/slim.js";
-import type { RankOptions, RankResult } from "../rank/types.js";
+import type { RankOptions, RankResult, UnrankedRow } from "../rank/types.js";
+import { unitOfDraft } from "../io/cells.js";
 import { renderRankingHtml } from "../report/html.js";
 import { renderRanking, type TableFormat } from "../report/render.js";
-import { issueText, readData, totalSize } from "./data.js";
+import { issueText, problemPrinter, readData, refusedRow, totalSize } from "./data.js";
 import { EXIT, inputOverwritten, writeFileAtomic, type Output } from "./io.js";
 import { loadPrevious, loadRubric } from "./load.js";
 import { progressBar, type ProgressStream } from "./progress.js";
@@ -73,33 +74,41 @@ export async function runScore(rubricFile: string, dataFiles: readonly string[],
   };
   let findings = false;
   const outcomes: EvaluateOutcome[] = [];
+  // Units refused while read or checked: listed apart in every format, each with all its problems.
+  const refused: UnrankedRow[] = [];
+  const problems = problemPrinter(err, options.lang);
   const seen = new Map<string, string>();
   for await (const item of readData(dataFiles, rubric, options.lang, { out: io.out, err }, bar)) {
     if (!item.ok) {
       findings = true;
-      if (item.message !== "") err(item.message);
+      if (item.message !== "") problems.report(item.file ?? "", item.message);
+      if (item.origin !== undefined) refused.push(refusedRow(item.origin, item.unit, item.message.split("\n"), options.lang));
       continue;
     }
     bar.unit();
     const outcome = scoreUnit(rubric, item.value, options.lang);
     if (!outcome.ok) {
       findings = true;
-      for (const issue of outcome.issues) err(issueText(item, issue));
-    } else {
-      if (!outcome.result.complete) findings = true;
-      const id = outcome.result.unit.id;
-      const first = seen.get(id);
-      if (first !== undefined) {
-        findings = true;
-        err(`${item.origin}: the unit "${id}" is given twice (first at ${first}); give each unit once (in a long table, keep a unit's rows together)`);
-      } else seen.set(id, item.origin);
+      const texts = outcome.issues.map((issue) => issueText(item, issue));
+      problems.report(item.file ?? item.origin, texts.join("\n"));
+      refused.push(refusedRow(item.origin, unitOfValue(item.value), texts, options.lang, true));
+      continue;
     }
+    if (!outcome.result.complete) findings = true;
+    const id = outcome.result.unit.id;
+    const first = seen.get(id);
+    if (first !== undefined) {
+      findings = true;
+      err(`${item.origin}: the unit "${id}" is given twice (first at ${first}); give each unit once (in a long table, keep a unit's rows together)`);
+    } else seen.set(id, item.origin);
     outcomes.push(outcome);
   }
+  problems.finish();
   bar.clear();
   // Nothing could be read at all: the problems are on stderr, and an empty table would only hide them.
-  if (outcomes.length === 0 && findings) return EXIT.findings;
-  const ranking = rankSafely(rubric, outcomes, { ...(previous === undefined ? {} : { previous }), ...options.policy }, options.lang);
+  if (outcomes.length === 0 && refused.length === 0 && findings) return EXIT.findings;
+  const ranked = rankSafely(rubric, outcomes, { ...(previous === undefined ? {} : { previous }), ...options.policy }, options.lang);
+  const ranking: RankResult = refused.length === 0 ? ranked : { ...ranked, unranked: [...ranked.unranked, ...refused].sort(byUnitId) };
   if (options.policy !== undefined && Object.keys(options.policy).length > 0) io.err(policyText(ranking.policy, options.lang));
   // A unit ranking failed on is listed apart like an incomplete one.
   if (ranking.unranked.length > 0) findings = true;
@@ -113,6 +122,16 @@ export async function runScore(rubricFile: string, dataFiles: readonly string[],
     }
   }
   return findings ? EXIT.findings : EXIT.ok;
+}
+
+/** The unit a submission names, when its id is text. */
+function unitOfValue(value: unknown): UnrankedRow["unit"] | undefined {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? unitOfDraft(value as Record<string, unknown>) : undefined;
+}
+
+/** Unranked rows in the order `rank` lists them: by unit id. */
+function byUnitId(a: UnrankedRow, b: UnrankedRow): number {
+  return a.unit.id < b.unit.id ? -1 : a.unit.id > b.unit.id ? 1 : 0;
 }
 
 /**

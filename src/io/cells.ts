@@ -206,3 +206,21 @@ export function placeOf(draft: { readonly places: ReadonlyMap<string, string> },
   }
   return undefined;
 }
+
+/** The unit a refused sheet, row or line is about, when its id could be read. */
+export interface UnitRef {
+  /** The unit's id. */
+  readonly id: string;
+  /** Its name, when given. */
+  readonly name?: string;
+}
+
+/**
+ * The unit a draft is about, when its id was read.
+ * @param value - the draft's value
+ */
+export function unitOfDraft(value: Record<string, unknown>): UnitRef | undefined {
+  const unit = value["unit"] as { id?: unknown; name?: unknown } | undefined;
+  if (typeof unit?.id !== "string" || unit.id.trim() === "") return undefined;
+  return typeof unit.name === "string" && unit.name.trim() !== "" ? { id: unit.id, name: unit.name } : { id: unit.id };
+}

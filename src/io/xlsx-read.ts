@@ -12,7 +12,7 @@ import type { Locale } from "../diagnostics.js";
 import { columnLetter } from "./cells.js";
 import { readBackFormula } from "./spreadsheet-text.js";
 import type { GridRow } from "./wide.js";
-import { cellText, XlsxProblem, type CellContext, type RawCell, type SheetGrid } from "./xlsx-cells.js";
+import { cellText, XlsxProblem, type CellContext, type RawCell, type SheetGrid, type SheetProblem } from "./xlsx-cells.js";
 import { partText, readStyles, readWorkbook, sharedStrings } from "./xlsx-parts.js";
 import { beyondColumns, cellProblem, noWorksheet, notReadable, WordedError, XLSX_REASON } from "./xlsx-messages.js";
 import { scanXml } from "./xml-scan.js";
@@ -43,8 +43,8 @@ function cellRef(ref: string): [number, number] | undefined {
 /** One sheet's cells, scanned: rows of text, and the cells that could not be read. */
 function sheetGrid(xml: string, name: string, file: string, ctx: CellContext, locale: Locale, maxColumns: number): SheetGrid {
   const rows: GridRow[] = [];
-  const problems: string[] = [];
-  let beyond: string | undefined;
+  const problems: SheetProblem[] = [];
+  let beyond: { place: string; row: number } | undefined;
   let row: { n: number; cells: string[] } | undefined;
   let rowNumber = 0;
   let column = 0;
@@ -59,9 +59,9 @@ function sheetGrid(xml: string, name: string, file: string, ctx: CellContext, lo
     if (cell === undefined || row === undefined) return;
     const text = cellText(cell, ctx, locale);
     const place = `${file} [${name}] ${columnLetter(column)}${row.n}`;
-    if (typeof text !== "string") problems.push(cellProblem(place, text.error, locale));
+    if (typeof text !== "string") problems.push({ message: cellProblem(place, text.error, locale), row: row.n });
     else if (text !== "") {
-      if (column > maxColumns) beyond ??= place;
+      if (column > maxColumns) beyond ??= { place, row: row.n };
       else {
         while (row.cells.length < column - 1) row.cells.push("");
         row.cells[column - 1] = readBackFormula(text);
@@ -102,7 +102,7 @@ function sheetGrid(xml: string, name: string, file: string, ctx: CellContext, lo
     },
   });
   finishRow();
-  if (beyond !== undefined) problems.push(beyondColumns(beyond, columnLetter(maxColumns), locale));
+  if (beyond !== undefined) problems.push({ message: beyondColumns(beyond.place, columnLetter(maxColumns), locale), row: beyond.row });
   return { name, rows, problems };
 }
 
@@ -137,4 +137,4 @@ export async function readXlsx(bytes: Uint8Array, file: string, locale: Locale, 
   }
 }
 
-export type { SheetGrid };
+export type { SheetGrid, SheetProblem };

@@ -78,6 +78,10 @@ export interface UnrankedRow {
   readonly unit: { readonly id: string; readonly name?: string };
   /** Why: an incomplete result, an invalid submission, or a duplicate id. */
   readonly reason: string;
+  /** Where its data is (file and sheet, row or line), when it was refused while being read. */
+  readonly origin?: string;
+  /** Every problem of a refused unit, each naming its cell (or JSON path). */
+  readonly problems?: readonly string[];
 }
 
 /** The ranked table. */

@@ -207,7 +207,7 @@ describe("malformed XLSX workbooks", () => {
   it("a sheet that is neither a form nor a wide table", async () => {
     const book = await filledBook();
     book.addWorksheet("Ghi chú").getCell("A1").value = "Số liệu kèm theo";
-    fails([await writeBook("sheets.xlsx", book)], "sheets.xlsx [Ghi chú]: neither a self-assessment form");
+    fails([await writeBook("sheets.xlsx", book)], "sheets.xlsx [Ghi chú]: không phải biểu tự đánh giá");
   });
 
   it("a wide sheet (one row per unit) scores as the JSON does; its bad cell is named", async () => {
@@ -228,6 +228,6 @@ describe("malformed XLSX workbooks", () => {
     const book = new ExcelJS.Workbook();
     book.addWorksheet("Sheet1");
     const file = await writeBook("blank.xlsx", book);
-    fails([file], `${file}: every sheet is empty`);
+    fails([file], `${file}: mọi trang tính đều trống`);
   });
 });
