@@ -51,17 +51,26 @@ export function totalSize(files: readonly string[]): number {
   }, 0);
 }
 
+/** How table cells are read: their locale, and whether a form is read in the language it was made in. */
+export interface DataReading {
+  /** How numbers, dates and yes/no are written in table cells. */
+  readonly cells: Locale;
+  /** Read each form in the language it records (when `--lang` was not given). */
+  readonly followForms: boolean;
+}
+
 /**
  * Reads every data file in order, yielding submissions and problems as they come.
  * @param files - data files
  * @param rubric - the compiled rubric (CSV columns are resolved against it)
- * @param locale - how numbers and dates are written in CSV cells
+ * @param locale - message language (and how cells are written, unless `reading` says)
  * @param io - where whole-file readers print their problems
  * @param progress - told about files and bytes read
+ * @param reading - how numbers and dates are written in table cells, and whether each form is read in the language it was made in (when `--lang` was not given)
  */
-export async function* readData(files: readonly string[], rubric: CompiledRubric, locale: Locale, io: Output, progress?: Progress): AsyncGenerator<DataItem> {
+export async function* readData(files: readonly string[], rubric: CompiledRubric, locale: Locale, io: Output, progress?: Progress, reading: DataReading = { cells: locale, followForms: false }): AsyncGenerator<DataItem> {
   for (const file of files) {
-    for await (const item of readFile(file, rubric, locale, io, progress)) {
+    for await (const item of readFile(file, rubric, locale, io, progress, reading)) {
       if (item.ok || item.partial === undefined) yield { ...item, file };
       else yield { ...item, message: [item.message, ...valueProblems(rubric, item.partial)].join("\n"), file };
     }
@@ -89,18 +98,32 @@ function valueProblems(rubric: CompiledRubric, partial: SubmissionDraft): string
 }
 
 /** One data file's items. */
-async function* readFile(file: string, rubric: CompiledRubric, locale: Locale, io: Output, progress?: Progress): AsyncGenerator<DataItem> {
+async function* readFile(file: string, rubric: CompiledRubric, locale: Locale, io: Output, progress: Progress | undefined, reading: DataReading): AsyncGenerator<DataItem> {
   progress?.file(totalSize([file]));
   const onProgress = (bytes: number): void => progress?.bytes(bytes);
   const ext = extname(file).toLowerCase();
   if (ext === ".jsonl") yield* readJsonLinesSubmissions(file, { onProgress, locale });
-  else if (ext === ".xlsx" || (ext === ".csv" && isFormCsv(file))) yield* readForms(file, rubric, locale);
-  else if (ext === ".csv") yield* readCsvSubmissions(file, rubric, locale, { onProgress });
+  else if (ext === ".xlsx" || (ext === ".csv" && isFormCsv(file))) yield* readForms(file, rubric, locale, reading.cells, reading.followForms);
+  else if (ext === ".csv") yield* readCsvSubmissions(file, rubric, locale, { onProgress, cells: reading.cells });
   else {
     const loaded = loadSubmissions([file], locale, io);
     if (loaded === undefined) yield { ok: false, message: "" }; // already printed
     else for (const s of loaded) yield { ok: true, ...s };
   }
+}
+
+/**
+ * How numbers, dates and yes/no are read in data files: as `--lang` says when it was
+ * given, else as the rubric's `locale` (`vi` unless it states `en`), so a Vietnamese
+ * rubric's tables are read with the decimal comma without `--lang vi`.
+ * @param rubric - the rubric
+ * @param given - `--lang`, when it was given on the command line
+ * @param lang - the message language (used when the rubric's locale is neither)
+ */
+export function dataReading(rubric: CompiledRubric, given: Locale | undefined, lang: Locale): DataReading {
+  if (given !== undefined) return { cells: given, followForms: false };
+  const declared = rubric.meta.locale.toLowerCase();
+  return { cells: declared === "vi" || declared.startsWith("vi-") ? "vi" : declared === "en" || declared.startsWith("en-") ? "en" : lang, followForms: true };
 }
 
 /**

@@ -8,7 +8,7 @@ import { evaluate } from "../io/evaluate.js";
 import { VALUE_MESSAGES } from "../io/value-messages.js";
 import { renderUnitDetail } from "../report/detail.js";
 import type { TableFormat } from "../report/render.js";
-import { issueText, problemPrinter, readData, type DataItem } from "./data.js";
+import { dataReading, issueText, problemPrinter, readData, type DataItem } from "./data.js";
 import { EXIT, type Output } from "./io.js";
 import { loadRubric } from "./load.js";
 
@@ -20,16 +20,17 @@ import { loadRubric } from "./load.js";
  * @param dataFiles - submissions (`.json`, `.jsonl`, `.csv`)
  * @param unitId - the unit to explain
  * @param format - text, md, csv, json or html
- * @param lang - report language (also how numbers and dates in CSV cells are read)
+ * @param lang - report language (and how data cells are read when the rubric states no locale)
  * @param io - output sinks
+ * @param dataLang - `--lang` when it was given: data files are read in it; else as the rubric's locale, forms as made
  */
-export async function runExplain(rubricFile: string, dataFiles: readonly string[], unitId: string, format: TableFormat | "html", lang: Locale, io: Output): Promise<number> {
+export async function runExplain(rubricFile: string, dataFiles: readonly string[], unitId: string, format: TableFormat | "html", lang: Locale, io: Output, dataLang?: Locale): Promise<number> {
   const rubric = loadRubric(rubricFile, lang, io, true);
   if (rubric === undefined) return EXIT.findings;
   let found: Extract<DataItem, { ok: true }> | undefined;
   let problems = false;
   const printer = problemPrinter((text) => io.err(text), lang);
-  for await (const item of readData(dataFiles, rubric, lang, io)) {
+  for await (const item of readData(dataFiles, rubric, lang, io, undefined, dataReading(rubric, dataLang, lang))) {
     if (!item.ok) {
       problems = true;
       if (item.message !== "") printer.report(item.file ?? "", item.message);

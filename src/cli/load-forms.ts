@@ -13,7 +13,7 @@ import { readWhole } from "../io/read-file.js";
 import { readBackFormula } from "../io/spreadsheet-text.js";
 import { leavesOf } from "../io/readers.js";
 import { TEMPLATE_COLUMNS } from "../io/template.js";
-import { isTemplateHeader, readTemplate } from "../io/template-read.js";
+import { headingLanguage, isTemplateHeader, readTemplate } from "../io/template-read.js";
 import { refusal, rowName, wideColumns, wideRow, type GridRow, type GridSource } from "../io/wide.js";
 import { readXlsx, type SheetGrid } from "../io/xlsx.js";
 import { unitOfDraft } from "../io/cells.js";
@@ -107,11 +107,15 @@ function usableColumns(rubric: CompiledRubric): number {
  * read. A problem of the whole file comes as one item without an origin.
  * @param file - the `.csv` or `.xlsx` file
  * @param rubric - the rubric the forms belong to
- * @param locale - how numbers, dates and yes/no are written in the cells
+ * @param lang - message language
+ * @param given - how numbers, dates and yes/no are written in the cells
+ * @param followForm - read a form in the language it was made in (its heading row; an
+ *   XLSX workbook's declared language) rather than `given`: when `--lang` was not given
  */
-export async function* readForms(file: string, rubric: CompiledRubric, locale: Locale): AsyncGenerator<DataItem> {
+export async function* readForms(file: string, rubric: CompiledRubric, lang: Locale, given: Locale = lang, followForm = false): AsyncGenerator<DataItem> {
+  let locale = given;
   if (/\.csv$/i.test(file)) {
-    const read = readText(file, locale, "sheet");
+    const read = readText(file, lang, "sheet");
     if (!read.ok) return yield { ok: false, message: read.message };
     const rows = csvRows(read.text, file);
     if (typeof rows === "string") return yield { ok: false, message: rows };
@@ -120,13 +124,15 @@ export async function* readForms(file: string, rubric: CompiledRubric, locale: L
     if (!isTemplateHeader(first.cells)) {
       return yield { ok: false, message: `${file}:${first.row}: not a self-assessment form (its first column is headed "${first.cells[0] ?? ""}", not "Mã" or "Key"); a wide or long table is read when its header has "unit.id" or is "unit,node,input,layer,value"` };
     }
+    if (followForm) locale = headingLanguage(first.cells) ?? locale;
     return yield fromGrid(rows, { file }, rubric, locale);
   }
-  const whole = readWhole(file, "sheet", locale);
+  const whole = readWhole(file, "sheet", lang);
   if (!whole.ok) return yield { ok: false, message: whole.message };
   if (whole.bytes.length === 0) return yield { ok: false, message: `${file}: the file is empty; an XLSX workbook was expected` };
-  const book = await readXlsx(whole.bytes, file, locale, { maxColumns: usableColumns(rubric) });
+  const book = await readXlsx(whole.bytes, file, locale, { maxColumns: usableColumns(rubric), followLanguage: followForm, messages: lang });
   if (!book.ok) return yield { ok: false, message: book.message };
+  locale = book.locale;
   let units = 0;
   for (const sheet of book.sheets) {
     if (sheet.rows.every((r) => r.cells.every((c) => c.trim() === ""))) {
@@ -142,12 +148,12 @@ export async function* readForms(file: string, rubric: CompiledRubric, locale: L
     if (header === undefined || !header.cells.some((c) => c.trim() === "unit.id")) {
       const where = `${file} [${sheet.name}]`;
       // Not a unit's sheet (notes, say): told, and the run fails, but nobody is listed for it.
-      yield { ok: false, message: [...sheet.problems.map((p) => p.message), DATA_MESSAGES.notAForm(locale, where)].join("\n") };
+      yield { ok: false, message: [...sheet.problems.map((p) => p.message), DATA_MESSAGES.notAForm(lang, where)].join("\n") };
       continue;
     }
     yield* wideSheet(sheet, header, file, rubric, locale);
   }
-  if (units === 0) yield { ok: false, message: DATA_MESSAGES.emptyWorkbook(locale, file) };
+  if (units === 0) yield { ok: false, message: DATA_MESSAGES.emptyWorkbook(lang, file) };
 }
 
 /** The units of a wide sheet, one per row: a bad cell refuses its row only, its problems joined to the row's. */

@@ -14,7 +14,7 @@ import type { RankOptions, RankResult, UnrankedRow } from "../rank/types.js";
 import { unitOfDraft } from "../io/cells.js";
 import { renderRankingHtml } from "../report/html.js";
 import { renderRanking, type TableFormat } from "../report/render.js";
-import { issueText, problemPrinter, readData, refusedRow, totalSize } from "./data.js";
+import { dataReading, issueText, problemPrinter, readData, refusedRow, totalSize } from "./data.js";
 import { EXIT, inputOverwritten, writeFileAtomic, type Output } from "./io.js";
 import { loadPrevious, loadRubric } from "./load.js";
 import { progressBar, type ProgressStream } from "./progress.js";
@@ -24,8 +24,10 @@ import { rankSafely } from "./rank-safely.js";
 export interface ScoreOptions {
   /** Output format. */
   readonly format: TableFormat | "html";
-  /** Report language (also how numbers and dates in CSV cells are read). */
+  /** Report language (also how numbers and dates in CSV cells are read, when {@link dataLang} is absent and the rubric states no locale). */
   readonly lang: Locale;
+  /** `--lang` when it was given on the command line: then data files are read in it; else as the rubric's locale, forms as made. */
+  readonly dataLang?: Locale;
   /** Write here instead of stdout. */
   readonly output?: string;
   /** Last period's ranking (JSON), for the change column. */
@@ -78,7 +80,8 @@ export async function runScore(rubricFile: string, dataFiles: readonly string[],
   const refused: UnrankedRow[] = [];
   const problems = problemPrinter(err, options.lang);
   const seen = new Map<string, string>();
-  for await (const item of readData(dataFiles, rubric, options.lang, { out: io.out, err }, bar)) {
+  const reading = dataReading(rubric, options.dataLang, options.lang);
+  for await (const item of readData(dataFiles, rubric, options.lang, { out: io.out, err }, bar, reading)) {
     if (!item.ok) {
       findings = true;
       if (item.message !== "") problems.report(item.file ?? "", item.message);

@@ -41,6 +41,16 @@ export function isTemplateHeader(cells: readonly string[]): boolean {
   return HEADING_TO_COLUMN.get((cells[0] ?? "").trim().toLowerCase()) === "key";
 }
 
+/**
+ * The language of a form's heading row (`Mã` → `vi`, `Key` → `en`): the locale the
+ * form was made in, which its cells are written in. Undefined when it is no heading row.
+ * @param cells - the row's cells
+ */
+export function headingLanguage(cells: readonly string[]): Locale | undefined {
+  const first = (cells[0] ?? "").trim().toLowerCase();
+  return first === TEMPLATE_HEADINGS.vi.key.toLowerCase() ? "vi" : first === TEMPLATE_HEADINGS.en.key.toLowerCase() ? "en" : undefined;
+}
+
 /** What a key stands for: where each fillable column's value goes, and its type. */
 interface KeyTarget {
   /** Column → the submission path its value goes to. */
