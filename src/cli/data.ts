@@ -12,7 +12,7 @@ import type { Locale } from "../diagnostics.js";
 import { placeOf, type SubmissionDraft, type UnitRef } from "../io/cells.js";
 import { readCsvSubmissions } from "../io/csv-file.js";
 import { DATA_MESSAGES, PROBLEMS_SHOWN_PER_FILE } from "../io/data-messages.js";
-import { evaluate, type SubmissionIssue } from "../io/evaluate.js";
+import { evaluate, type SubmissionIssue, type UnitWarning } from "../io/evaluate.js";
 import type { UnrankedRow } from "../rank/types.js";
 import { readJsonLinesSubmissions } from "../io/jsonl-file.js";
 import type { Output } from "./io.js";
@@ -172,4 +172,19 @@ export function problemPrinter(print: (text: string) => void, locale: Locale): {
 export function refusedRow(origin: string, unit: UnitRef | undefined, problems: readonly string[], locale: Locale, invalid = false): UnrankedRow {
   const reason = (invalid ? DATA_MESSAGES.invalid : DATA_MESSAGES.refused)(locale, problems.length, problems.join("; "));
   return { unit: unit ?? { id: origin }, reason, origin, problems };
+}
+
+/**
+ * A unit's warnings as lines in the locale, each naming where its data is (the cell
+ * of the first value, for tables and forms).
+ * @param item - the unit's submission
+ * @param warnings - the warnings of its result
+ * @param locale - message language
+ */
+export function warningTexts(item: Extract<DataItem, { ok: true }>, warnings: readonly UnitWarning[] | undefined, locale: Locale): string[] {
+  return (warnings ?? []).map((w) => {
+    const first = w.args.inputs[0];
+    const cell = first === undefined || item.places === undefined ? undefined : placeOf({ places: item.places }, [first.layer, w.node, first.name]);
+    return DATA_MESSAGES.valueNotApplicable(locale, cell ?? item.origin, w.node, w.args.inputs.map((i) => i.name).join(", "), w.args.notApplicable);
+  });
 }

@@ -8,7 +8,7 @@ import { evaluate } from "../io/evaluate.js";
 import { VALUE_MESSAGES } from "../io/value-messages.js";
 import { renderUnitDetail } from "../report/detail.js";
 import type { TableFormat } from "../report/render.js";
-import { dataReading, issueText, problemPrinter, readData, type DataItem } from "./data.js";
+import { dataReading, issueText, problemPrinter, readData, warningTexts, type DataItem } from "./data.js";
 import { EXIT, type Output } from "./io.js";
 import { loadRubric } from "./load.js";
 
@@ -52,6 +52,7 @@ export async function runExplain(rubricFile: string, dataFiles: readonly string[
     for (const issue of outcome.issues) io.err(issueText(found, issue));
     return EXIT.findings;
   }
+  for (const text of warningTexts(found, outcome.result.warnings, lang)) io.err(text);
   let detail: string;
   try {
     detail = renderUnitDetail(outcome.result, rubric, format, lang);

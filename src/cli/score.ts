@@ -6,7 +6,7 @@
  */
 import type { CompiledRubric } from "../compile/types.js";
 import type { Locale } from "../diagnostics.js";
-import { evaluate, unitInError, type EvaluateOutcome } from "../io/evaluate.js";
+import { evaluate, unitInError, type EvaluateOutcome, type EvaluationResult } from "../io/evaluate.js";
 import { MESSAGES } from "../io/messages.js";
 import { VALUE_MESSAGES } from "../io/value-messages.js";
 import { slimOutcome } from "../io/slim.js";
@@ -14,7 +14,7 @@ import type { RankOptions, RankResult, UnrankedRow } from "../rank/types.js";
 import { unitOfDraft } from "../io/cells.js";
 import { renderRankingHtml } from "../report/html.js";
 import { renderRanking, type TableFormat } from "../report/render.js";
-import { dataReading, issueText, problemPrinter, readData, refusedRow, totalSize } from "./data.js";
+import { dataReading, issueText, problemPrinter, readData, refusedRow, totalSize, warningTexts } from "./data.js";
 import { EXIT, inputOverwritten, writeFileAtomic, type Output } from "./io.js";
 import { loadPrevious, loadRubric } from "./load.js";
 import { progressBar, type ProgressStream } from "./progress.js";
@@ -89,7 +89,9 @@ export async function runScore(rubricFile: string, dataFiles: readonly string[],
       continue;
     }
     bar.unit();
-    const outcome = scoreUnit(rubric, item.value, options.lang);
+    const outcome = scoreUnit(rubric, item.value, options.lang, (warnings) => {
+      for (const text of warningTexts(item, warnings, options.lang)) err(text);
+    });
     if (!outcome.ok) {
       findings = true;
       const texts = outcome.issues.map((issue) => issueText(item, issue));
@@ -141,10 +143,12 @@ function byUnitId(a: UnrankedRow, b: UnrankedRow): number {
  * Evaluates one unit and slims its result for ranking. Should anything throw on this
  * unit, it is put in error with what failed, and the batch goes on.
  */
-function scoreUnit(rubric: CompiledRubric, value: unknown, locale: Locale): EvaluateOutcome {
+function scoreUnit(rubric: CompiledRubric, value: unknown, locale: Locale, onWarnings: (warnings: EvaluationResult["warnings"]) => void): EvaluateOutcome {
   let outcome: EvaluateOutcome | undefined;
   try {
     outcome = evaluate(rubric, value);
+    // Told before slimming, which keeps only what ranking needs.
+    if (outcome.ok && outcome.result.warnings !== undefined) onWarnings(outcome.result.warnings);
     return slimOutcome(rubric, outcome);
   } catch (error) {
     const message = VALUE_MESSAGES.unitFault(locale, error instanceof Error ? error.message : String(error));

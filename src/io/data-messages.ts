@@ -38,6 +38,17 @@ export const DATA_MESSAGES = {
     (where: string) => `${where}: neither a self-assessment form (no row whose first cell is "Mã" or "Key") nor a wide sheet (no "unit.id" column); make the form with 'rubric template'`,
     (where: string) => `${where}: không phải biểu tự đánh giá (không có dòng nào mà ô đầu là "Mã" hoặc "Key") cũng không phải bảng ngang (không có cột "unit.id"); hãy tạo biểu bằng lệnh 'rubric template'`,
   ),
+  /** Values given for a node the unit declared not arising, or under one that does not apply (`cause`). */
+  valueNotApplicable: message(
+    (place: string, node: string, inputs: string, cause: string) =>
+      cause === node
+        ? `${place}: warning: the values given for ${node} (${inputs}) are not used: the unit declared ${node} not arising; remove them, or the declaration`
+        : `${place}: warning: the values given for ${node} (${inputs}) are not used: ${cause}, which contains it, does not apply to this unit; remove them, or check ${cause}`,
+    (place: string, node: string, inputs: string, cause: string) =>
+      cause === node
+        ? `${place}: cảnh báo: giá trị đã nhập cho ${node} (${inputs}) không được sử dụng vì đơn vị đã khai báo ${node} không phát sinh; hãy xóa các giá trị này hoặc bỏ khai báo không phát sinh`
+        : `${place}: cảnh báo: giá trị đã nhập cho ${node} (${inputs}) không được sử dụng vì ${cause} (mục chứa ${node}) không áp dụng đối với đơn vị; hãy xóa các giá trị này hoặc kiểm tra lại ${cause}`,
+  ),
   /** A workbook whose sheets are all empty. */
   emptyWorkbook: message(
     (file: string) => `${file}: every sheet is empty; fill the form made by 'rubric template'`,

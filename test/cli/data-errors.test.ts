@@ -105,3 +105,23 @@ describe("the problems printed are capped per file", () => {
     expect(en.stderr).toContain(`${file}: 30 more problems not shown (the first 100 are above)`);
   });
 });
+
+describe("values given for a node that does not apply are warned about, never silently ignored", () => {
+  it("a criterion the unit declared not arising, in both languages, naming the file", () => {
+    const file = "examples/par-department/submissions/so-tu-phap.json";
+    const vi = rubric("score", rubricFile, file, "--lang", "vi");
+    expect(vi.stderr).toContain(`${file}: cảnh báo: giá trị đã nhập cho 5.4 (disciplined, staff_count) không được sử dụng vì đơn vị đã khai báo 5.4 không phát sinh`);
+    const en = rubric("score", rubricFile, file, "--lang", "en");
+    expect(en.stderr).toContain(`${file}: warning: the values given for 5.4 (disciplined, staff_count) are not used: the unit declared 5.4 not arising`);
+    // A warning, not an error: the unit is scored.
+    expect(en.code).toBe(0);
+  });
+
+  it("a criterion under an area that does not apply; the result carries the warning as data", () => {
+    const file = "examples/sipas/submissions/ban-dan-toc.json";
+    const run = rubric("explain", "examples/sipas/rubric.rubric", file, "--unit", "ban-dan-toc", "--lang", "vi", "--format", "json");
+    expect(run.stderr).toContain(`${file}: cảnh báo: giá trị đã nhập cho 5.1 (answers) không được sử dụng vì 5 (mục chứa 5.1) không áp dụng đối với đơn vị`);
+    const result = JSON.parse(run.stdout) as { warnings?: { code: string; node: string; args: { notApplicable: string } }[] };
+    expect(result.warnings?.map((w) => [w.code, w.node, w.args.notApplicable])).toEqual([["value-not-applicable", "5.1", "5"], ["value-not-applicable", "5.2", "5"]]);
+  });
+});
