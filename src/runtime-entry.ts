@@ -27,6 +27,7 @@ export {
   type LayeredNodeResult,
   type ShownValue,
   type UnitError,
+  type UnitWarning,
   type SubmissionIssue,
   type EvaluateOptions,
 } from "./io/evaluate.js";

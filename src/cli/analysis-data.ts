@@ -8,7 +8,7 @@ import type { CompiledRubric } from "../compile/types.js";
 import type { Locale } from "../diagnostics.js";
 import { jsonErrorText } from "../io/jsonl-file.js";
 import { MESSAGES } from "../io/messages.js";
-import { readData } from "./data.js";
+import { problemPrinter, readData } from "./data.js";
 import { readText, type Output } from "./io.js";
 import { loadRubric } from "./load.js";
 
@@ -31,12 +31,14 @@ export async function readAnalysisInput(rubricFile: string, dataFiles: readonly 
   if (rubric === undefined) return undefined;
   const submissions: unknown[] = [];
   let problems = false;
+  const printer = problemPrinter((text) => io.err(text), lang);
   for await (const item of readData(dataFiles, rubric, lang, io)) {
     if (!item.ok) {
       problems = true;
-      if (item.message !== "") io.err(item.message);
+      if (item.message !== "") printer.report(item.file ?? "", item.message);
     } else submissions.push(item.value);
   }
+  printer.finish();
   return { rubric, submissions, problems };
 }
 

@@ -12,7 +12,7 @@ import { VALUE_MESSAGES } from "../io/value-messages.js";
 import { renderUnitDetail } from "../report/detail.js";
 import { standingText } from "../report/standing.js";
 import type { TableFormat } from "../report/render.js";
-import { issueText, readData, type DataItem } from "./data.js";
+import { dataReading, issueText, problemPrinter, readData, warningTexts, type DataItem } from "./data.js";
 import { EXIT, type Output } from "./io.js";
 import { loadRubric } from "./load.js";
 import { rankSafely } from "./rank-safely.js";
@@ -25,19 +25,21 @@ import { rankSafely } from "./rank-safely.js";
  * @param dataFiles - submissions (`.json`, `.jsonl`, `.csv`)
  * @param unitId - the unit to explain
  * @param format - text, md, csv, json or html
- * @param lang - report language (also how numbers and dates in CSV cells are read)
+ * @param lang - report language (and how data cells are read when the rubric states no locale)
  * @param io - output sinks
+ * @param dataLang - `--lang` when it was given: data files are read in it; else as the rubric's locale, forms as made
  */
-export async function runExplain(rubricFile: string, dataFiles: readonly string[], unitId: string, format: TableFormat | "html", lang: Locale, io: Output): Promise<number> {
+export async function runExplain(rubricFile: string, dataFiles: readonly string[], unitId: string, format: TableFormat | "html", lang: Locale, io: Output, dataLang?: Locale): Promise<number> {
   const rubric = loadRubric(rubricFile, lang, io, true);
   if (rubric === undefined) return EXIT.findings;
   let found: Extract<DataItem, { ok: true }> | undefined;
   const outcomes: EvaluateOutcome[] = [];
   let problems = false;
-  for await (const item of readData(dataFiles, rubric, lang, io)) {
+  const printer = problemPrinter((text) => io.err(text), lang);
+  for await (const item of readData(dataFiles, rubric, lang, io, undefined, dataReading(rubric, dataLang, lang))) {
     if (!item.ok) {
       problems = true;
-      if (item.message !== "") io.err(item.message);
+      if (item.message !== "") printer.report(item.file ?? "", item.message);
     } else if ((outcomes.push(slimOutcome(rubric, evaluate(rubric, item.value))), sameId((item.value as { unit?: { id?: unknown } } | null)?.unit?.id, unitId))) {
       if (found === undefined) found = item;
       else {
@@ -46,6 +48,7 @@ export async function runExplain(rubricFile: string, dataFiles: readonly string[
       }
     }
   }
+  printer.finish();
   if (found === undefined) {
     io.err(MESSAGES.noSubmission(lang, unitId, dataFiles.join(", ")));
     return EXIT.findings;
@@ -55,6 +58,7 @@ export async function runExplain(rubricFile: string, dataFiles: readonly string[
     for (const issue of outcome.issues) io.err(issueText(found, issue, lang, rubric));
     return EXIT.findings;
   }
+  for (const text of warningTexts(found, outcome.result.warnings, lang, rubric)) io.err(text);
   let detail: string;
   try {
     const standing = standingText(rankSafely(rubric, outcomes, {}, lang), outcome.result.unit.id, lang, rubric);

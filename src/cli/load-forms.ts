@@ -13,11 +13,13 @@ import { readWhole } from "../io/read-file.js";
 import { readBackFormula } from "../io/spreadsheet-text.js";
 import { leavesOf } from "../io/readers.js";
 import { TEMPLATE_COLUMNS } from "../io/template.js";
-import { isTemplateHeader, readTemplate } from "../io/template-read.js";
-import { wideRowsToSubmissions, type GridRow, type GridSource } from "../io/wide.js";
-import { readXlsx } from "../io/xlsx.js";
-import { readText, type Output } from "./io.js";
-import type { LoadedSubmission } from "./load.js";
+import { headingLanguage, isTemplateHeader, readTemplate } from "../io/template-read.js";
+import { refusal, rowName, wideColumns, wideRow, type GridRow, type GridSource } from "../io/wide.js";
+import { readXlsx, type SheetGrid } from "../io/xlsx.js";
+import { unitOfDraft } from "../io/cells.js";
+import { DATA_MESSAGES } from "../io/data-messages.js";
+import type { DataItem } from "./data.js";
+import { readText } from "./io.js";
 
 /** The start of a file (BOM dropped), or undefined when it cannot be read. */
 function fileStart(file: string): string | undefined {
@@ -51,14 +53,15 @@ export function isFormCsv(file: string): boolean {
   return head !== undefined && startsAsForm(head);
 }
 
-function fromGrid(rows: readonly GridRow[], source: GridSource, rubric: CompiledRubric, locale: Locale, io: Output): LoadedSubmission | undefined {
+/** A form read from a grid: the unit's submission, or the unit refused with every problem of its sheet. */
+function fromGrid(rows: readonly GridRow[], source: GridSource, rubric: CompiledRubric, locale: Locale, cellProblems: readonly string[] = []): DataItem {
   const read = readTemplate(rows, source, rubric, locale);
-  if (!read.ok) {
-    for (const e of read.errors) io.err(e);
-    return undefined;
-  }
   const origin = source.sheet === undefined ? source.file : `${source.file} [${source.sheet}]`;
-  return { value: read.draft.value, origin, places: read.draft.places };
+  if (read.ok && cellProblems.length === 0) return { ok: true, value: read.draft.value, origin, places: read.draft.places };
+  const problems = [...cellProblems, ...(read.ok ? [] : read.errors)];
+  const partial = read.ok ? read.draft : read.partial;
+  const unit = partial === undefined ? undefined : unitOfDraft(partial.value);
+  return { ok: false, message: problems.join("\n"), origin, ...(unit === undefined ? {} : { unit }), ...(partial === undefined ? {} : { partial }) };
 }
 
 /**
@@ -70,15 +73,14 @@ function formDelimiter(text: string): string {
   return /^\s*"?[^",;\t]*"?\s*([,;\t])/.exec(line)?.[1] ?? ",";
 }
 
-/** A CSV file's rows, with the line each starts on; a BOM and CRLF line ends are fine. */
-function csvRows(text: string, file: string, io: Output): GridRow[] | undefined {
+/** A CSV file's rows, with the line each starts on (a BOM and CRLF line ends are fine), or why it is not CSV. */
+function csvRows(text: string, file: string): GridRow[] | string {
   try {
     const options = { bom: true, delimiter: formDelimiter(text), relax_column_count: true, info: true, skip_empty_lines: false };
     const records = parse(text, options) as unknown as { record: string[]; info: { lines: number } }[];
     return records.map(({ record, info }) => ({ cells: record.map(readBackFormula), row: info.lines }));
   } catch (error) {
-    io.err(`${file}: not valid CSV (${(error as Error).message}); check the quotes on that line`);
-    return undefined;
+    return `${file}: not valid CSV (${(error as Error).message}); check the quotes on that line`;
   }
 }
 
@@ -99,79 +101,81 @@ function usableColumns(rubric: CompiledRubric): number {
 
 /**
  * Reads filled forms: a `.csv` form (one unit) or an `.xlsx` workbook (each sheet that
- * holds a form is one unit; empty sheets are skipped). Every problem is printed,
- * naming file, sheet and cell; undefined when the file cannot be used.
+ * holds a form is one unit, each row of a wide sheet one unit; empty sheets are
+ * skipped). A bad cell refuses only its unit — the sheet of a form, the row of a wide
+ * sheet — with every problem of it named by file, sheet and cell; the other units are
+ * read. A problem of the whole file comes as one item without an origin.
  * @param file - the `.csv` or `.xlsx` file
  * @param rubric - the rubric the forms belong to
- * @param locale - how numbers, dates and yes/no are written in the cells
- * @param io - output sinks
+ * @param lang - message language
+ * @param given - how numbers, dates and yes/no are written in the cells
+ * @param followForm - read a form in the language it was made in (its heading row; an
+ *   XLSX workbook's declared language) rather than `given`: when `--lang` was not given
  */
-export async function loadForms(file: string, rubric: CompiledRubric, locale: Locale, io: Output): Promise<LoadedSubmission[] | undefined> {
+export async function* readForms(file: string, rubric: CompiledRubric, lang: Locale, given: Locale = lang, followForm = false): AsyncGenerator<DataItem> {
+  let locale = given;
   if (/\.csv$/i.test(file)) {
-    const read = readText(file, locale, "sheet");
-    if (!read.ok) {
-      io.err(read.message);
-      return undefined;
-    }
-    const rows = csvRows(read.text, file, io);
-    if (rows === undefined) return undefined;
+    const read = readText(file, lang, "sheet");
+    if (!read.ok) return yield { ok: false, message: read.message };
+    const rows = csvRows(read.text, file);
+    if (typeof rows === "string") return yield { ok: false, message: rows };
     const first = rows.find((r) => r.cells.some((c) => c.trim() !== ""));
-    if (first === undefined) {
-      io.err(`${file}: the file is empty; fill the form made by 'rubric template'`);
-      return undefined;
-    }
+    if (first === undefined) return yield { ok: false, message: `${file}: the file is empty; fill the form made by 'rubric template'` };
     if (!isTemplateHeader(first.cells)) {
-      io.err(`${file}:${first.row}: not a self-assessment form (its first column is headed "${first.cells[0] ?? ""}", not "Mã" or "Key"); a wide or long table is read when its header has "unit.id" or is "unit,node,input,layer,value"`);
-      return undefined;
+      return yield { ok: false, message: `${file}:${first.row}: not a self-assessment form (its first column is headed "${first.cells[0] ?? ""}", not "Mã" or "Key"); a wide or long table is read when its header has "unit.id" or is "unit,node,input,layer,value"` };
     }
-    const one = fromGrid(rows, { file }, rubric, locale, io);
-    return one === undefined ? undefined : [one];
+    if (followForm) locale = headingLanguage(first.cells) ?? locale;
+    return yield fromGrid(rows, { file }, rubric, locale);
   }
-  const whole = readWhole(file, "sheet", locale);
-  if (!whole.ok) {
-    io.err(whole.message);
-    return undefined;
-  }
-  const bytes = whole.bytes;
-  if (bytes.length === 0) {
-    io.err(`${file}: the file is empty; an XLSX workbook was expected`);
-    return undefined;
-  }
-  const book = await readXlsx(bytes, file, locale, { maxColumns: usableColumns(rubric) });
-  if (!book.ok) {
-    io.err(book.message);
-    return undefined;
-  }
-  const found: LoadedSubmission[] = [];
-  let failed = false;
+  const whole = readWhole(file, "sheet", lang);
+  if (!whole.ok) return yield { ok: false, message: whole.message };
+  if (whole.bytes.length === 0) return yield { ok: false, message: `${file}: the file is empty; an XLSX workbook was expected` };
+  const book = await readXlsx(whole.bytes, file, locale, { maxColumns: usableColumns(rubric), followLanguage: followForm, messages: lang });
+  if (!book.ok) return yield { ok: false, message: book.message };
+  locale = book.locale;
+  let units = 0;
   for (const sheet of book.sheets) {
-    if (sheet.rows.every((r) => r.cells.every((c) => c.trim() === ""))) continue;
-    for (const p of sheet.problems) io.err(p);
-    if (sheet.problems.length > 0) failed = true;
-    if (!sheet.rows.some((r) => isTemplateHeader(r.cells))) {
-      const header = sheet.rows.find((r) => r.cells.some((c) => c.trim() !== ""))!;
-      if (!header.cells.some((c) => c.trim() === "unit.id")) {
-        io.err(`${file} [${sheet.name}]: neither a self-assessment form (no row whose first cell is "Mã" or "Key") nor a wide sheet (no "unit.id" column); make the form with 'rubric template'`);
-        failed = true;
-        continue;
-      }
-      const rows = sheet.rows.filter((r) => r.row > header.row);
-      for await (const item of wideRowsToSubmissions(header.cells, rows, { file, sheet: sheet.name }, rubric, locale, header.row)) {
-        if (item.ok) found.push({ value: item.value, origin: item.origin, places: item.places });
-        else {
-          io.err(item.message);
-          failed = true;
-        }
-      }
+    if (sheet.rows.every((r) => r.cells.every((c) => c.trim() === ""))) {
+      // A sheet whose only cells are unreadable is not empty: its problems still refuse it.
+      if (sheet.problems.length === 0) continue;
+    }
+    units++;
+    if (sheet.rows.some((r) => isTemplateHeader(r.cells))) {
+      yield fromGrid(sheet.rows, { file, sheet: sheet.name }, rubric, locale, sheet.problems.map((p) => p.message));
       continue;
     }
-    const one = fromGrid(sheet.rows, { file, sheet: sheet.name }, rubric, locale, io);
-    if (one === undefined) failed = true;
-    else found.push(one);
+    const header = sheet.rows.find((r) => r.cells.some((c) => c.trim() !== ""));
+    if (header === undefined || !header.cells.some((c) => c.trim() === "unit.id")) {
+      const where = `${file} [${sheet.name}]`;
+      // Not a unit's sheet (notes, say): told, and the run fails, but nobody is listed for it.
+      yield { ok: false, message: [...sheet.problems.map((p) => p.message), DATA_MESSAGES.notAForm(lang, where)].join("\n") };
+      continue;
+    }
+    yield* wideSheet(sheet, header, file, rubric, locale);
   }
-  if (!failed && found.length === 0) {
-    io.err(`${file}: every sheet is empty; fill the form made by 'rubric template'`);
-    return undefined;
+  if (units === 0) yield { ok: false, message: DATA_MESSAGES.emptyWorkbook(lang, file) };
+}
+
+/** The units of a wide sheet, one per row: a bad cell refuses its row only, its problems joined to the row's. */
+function* wideSheet(sheet: SheetGrid, header: GridRow, file: string, rubric: CompiledRubric, locale: Locale): Generator<DataItem> {
+  const source = { file, sheet: sheet.name };
+  const byRow = new Map<number, string[]>();
+  for (const p of sheet.problems) byRow.set(p.row, [...(byRow.get(p.row) ?? []), p.message]);
+  const headerProblems = [...byRow].filter(([row]) => row <= header.row).flatMap(([, messages]) => messages);
+  const resolved = wideColumns(header.cells, header.row, source, rubric);
+  if (!resolved.ok || headerProblems.length > 0) return yield { ok: false, message: [...headerProblems, ...(resolved.ok ? [] : resolved.messages)].join("\n") };
+  const rows = sheet.rows.filter((r) => r.row > header.row);
+  // A row whose only cells are unreadable is still a unit's row: kept, so its problems are told.
+  for (const row of byRow.keys()) if (row > header.row && !rows.some((r) => r.row === row)) rows.push({ cells: [], row });
+  rows.sort((a, b) => a.row - b.row);
+  for (const row of rows) {
+    const cellProblems = byRow.get(row.row) ?? [];
+    const item = wideRow(resolved.columns, header.cells, row, source, locale);
+    const origin = rowName(source, row.row);
+    if (item === undefined) {
+      if (cellProblems.length > 0) yield { ok: false, message: cellProblems.join("\n"), origin };
+    } else if (cellProblems.length === 0) yield item;
+    else if (item.ok) yield refusal(cellProblems, origin, { value: item.value, places: item.places });
+    else yield { ...item, message: [...cellProblems, item.message].join("\n"), origin };
   }
-  return failed ? undefined : found;
 }

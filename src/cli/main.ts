@@ -19,6 +19,8 @@ import { addAnalysisCommands } from "./analysis-commands.js";
 import { runTemplate } from "./template.js";
 import { EXIT, processOutput, type Output } from "./io.js";
 
+/** `--lang` when it was written on the command line (data files are then read in it), else undefined. */
+const langGiven = (command: Command, lang: Locale): Locale | undefined => (command.getOptionValueSource("lang") === "cli" ? lang : undefined);
 const langOption = (): Option => new Option("--lang <lang>", "language of messages").choices(["en", "vi"]).default("en");
 
 /**
@@ -85,16 +87,17 @@ export function buildProgram(io: Output = processOutput): { program: Command; re
     .addOption(formatOption())
     .addOption(langOption())
     .option("-o, --output <file>", "write the report to this file instead of stdout")
-    .addHelpText("after", "\nExample:\n  rubric score rubric.rubric submissions/*.json --lang vi --previous previous.json\n  rubric score rubric.json units.jsonl --format html -o ranking.html\n(.csv with --lang vi: decimal comma, dd/mm/yyyy dates)\n\nData: .json, .jsonl, .csv (wide: unit.id,<criterion>.<input>,…; long: unit,node,input,layer,value); see docs/submission.md.\nExit: 0 every unit scored, 1 invalid, duplicated or incomplete data (named with file and row/cell or path) or an unusable rubric, 2 usage.")
+    .addHelpText("after", "\nExample:\n  rubric score rubric.rubric submissions/*.json --lang vi --previous previous.json\n  rubric score rubric.json units.jsonl --format html -o ranking.html\n(.csv and .xlsx: numbers as the rubric's locale says, forms as they were made, unless --lang is given; vi: decimal comma, dd/mm/yyyy dates)\n\nData: .json, .jsonl, .csv (wide: unit.id,<criterion>.<input>,…; long: unit,node,input,layer,value); see docs/submission.md.\nExit: 0 every unit scored, 1 invalid, duplicated or incomplete data (named with file and row/cell or path) or an unusable rubric, 2 usage.")
     .option("--previous <file>", "last period's ranking (JSON: [{unitId, rank, index}] or an earlier 'score --format json'), for the change in rank")
     .addOption(new Option("--ties <policy>", "what-if: tie policy instead of the rubric's").choices(["shared", "dense", "ordinal"]))
     .addOption(new Option("--on <figures>", "what-if: rank on exact or published figures instead of the rubric's choice").choices(["exact", "published"]))
     .option("--within-group", "what-if: rank each unit group separately")
     .option("--no-within-group", "what-if: rank all units together")
-    .action(async (rubricFile: string, data: string[], opts: { format: TableFormat | "html"; lang: Locale; output?: string; previous?: string; ties?: "shared" | "dense" | "ordinal"; on?: "exact" | "published"; withinGroup?: boolean }) => {
+    .action(async (rubricFile: string, data: string[], opts: { format: TableFormat | "html"; lang: Locale; output?: string; previous?: string; ties?: "shared" | "dense" | "ordinal"; on?: "exact" | "published"; withinGroup?: boolean }, command: Command) => {
       const files = { ...(opts.output === undefined ? {} : { output: opts.output }), ...(opts.previous === undefined ? {} : { previous: opts.previous }) };
       const policy = { ...(opts.ties === undefined ? {} : { ties: opts.ties }), ...(opts.on === undefined ? {} : { on: opts.on }), ...(opts.withinGroup === undefined ? {} : { withinGroup: opts.withinGroup }) };
-      result.code = await runScore(rubricFile, data, { format: opts.format, lang: opts.lang, progress: process.stderr, ...files, policy }, io);
+      const dataLang = langGiven(command, opts.lang);
+      result.code = await runScore(rubricFile, data, { format: opts.format, lang: opts.lang, progress: process.stderr, ...files, policy, ...(dataLang === undefined ? {} : { dataLang }) }, io);
     });
 
   program
@@ -106,8 +109,8 @@ export function buildProgram(io: Output = processOutput): { program: Command; re
     .addOption(formatOption())
     .addOption(langOption())
     .addHelpText("after", "\nExample:\n  rubric explain rubric.rubric submissions/so-noi-vu.json --unit so-noi-vu\n\nExit: 0 explained, 1 unit missing, invalid or incomplete, 2 usage.")
-    .action(async (rubricFile: string, data: string[], opts: { unit: string; format: TableFormat | "html"; lang: Locale }) => {
-      result.code = await runExplain(rubricFile, data, opts.unit, opts.format, opts.lang, io);
+    .action(async (rubricFile: string, data: string[], opts: { unit: string; format: TableFormat | "html"; lang: Locale }, command: Command) => {
+      result.code = await runExplain(rubricFile, data, opts.unit, opts.format, opts.lang, io, langGiven(command, opts.lang));
     });
 
   program

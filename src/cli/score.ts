@@ -6,14 +6,15 @@
  */
 import type { CompiledRubric } from "../compile/types.js";
 import type { Locale } from "../diagnostics.js";
-import { evaluate, unitInError, type EvaluateOutcome } from "../io/evaluate.js";
+import { evaluate, unitInError, type EvaluateOutcome, type EvaluationResult } from "../io/evaluate.js";
 import { MESSAGES } from "../io/messages.js";
 import { VALUE_MESSAGES } from "../io/value-messages.js";
 import { slimOutcome } from "../io/slim.js";
-import type { RankOptions, RankResult } from "../rank/types.js";
+import type { RankOptions, RankResult, UnrankedRow } from "../rank/types.js";
+import { unitOfDraft } from "../io/cells.js";
 import { renderRankingHtml } from "../report/html.js";
 import { renderRanking, type TableFormat } from "../report/render.js";
-import { issueText, readData, totalSize } from "./data.js";
+import { dataReading, issueText, problemPrinter, readData, refusedRow, totalSize, warningTexts } from "./data.js";
 import { EXIT, inputOverwritten, writeFileAtomic, type Output } from "./io.js";
 import { loadPrevious, loadRubric } from "./load.js";
 import { progressBar, type ProgressStream } from "./progress.js";
@@ -23,8 +24,10 @@ import { rankSafely } from "./rank-safely.js";
 export interface ScoreOptions {
   /** Output format. */
   readonly format: TableFormat | "html";
-  /** Report language (also how numbers and dates in CSV cells are read). */
+  /** Report language (also how numbers and dates in CSV cells are read, when {@link dataLang} is absent and the rubric states no locale). */
   readonly lang: Locale;
+  /** `--lang` when it was given on the command line: then data files are read in it; else as the rubric's locale, forms as made. */
+  readonly dataLang?: Locale;
   /** Write here instead of stdout. */
   readonly output?: string;
   /** Last period's ranking (JSON), for the change column. */
@@ -73,33 +76,44 @@ export async function runScore(rubricFile: string, dataFiles: readonly string[],
   };
   let findings = false;
   const outcomes: EvaluateOutcome[] = [];
+  // Units refused while read or checked: listed apart in every format, each with all its problems.
+  const refused: UnrankedRow[] = [];
+  const problems = problemPrinter(err, options.lang);
   const seen = new Map<string, string>();
-  for await (const item of readData(dataFiles, rubric, options.lang, { out: io.out, err }, bar)) {
+  const reading = dataReading(rubric, options.dataLang, options.lang);
+  for await (const item of readData(dataFiles, rubric, options.lang, { out: io.out, err }, bar, reading)) {
     if (!item.ok) {
       findings = true;
-      if (item.message !== "") err(item.message);
+      if (item.message !== "") problems.report(item.file ?? "", item.message);
+      if (item.origin !== undefined) refused.push(refusedRow(item.origin, item.unit, item.message.split("\n"), options.lang));
       continue;
     }
     bar.unit();
-    const outcome = scoreUnit(rubric, item.value, options.lang);
+    const outcome = scoreUnit(rubric, item.value, options.lang, (warnings) => {
+      for (const text of warningTexts(item, warnings, options.lang, rubric)) err(text);
+    });
     if (!outcome.ok) {
       findings = true;
-      for (const issue of outcome.issues) err(issueText(item, issue, options.lang, rubric));
-    } else {
-      if (!outcome.result.complete) findings = true;
-      const id = outcome.result.unit.id;
-      const first = seen.get(id);
-      if (first !== undefined) {
-        findings = true;
-        err(MESSAGES.unitTwice(options.lang, item.origin, id, first));
-      } else seen.set(id, item.origin);
+      const texts = outcome.issues.map((issue) => issueText(item, issue, options.lang, rubric));
+      problems.report(item.file ?? item.origin, texts.join("\n"));
+      refused.push(refusedRow(item.origin, unitOfValue(item.value), texts, options.lang, true));
+      continue;
     }
+    if (!outcome.result.complete) findings = true;
+    const id = outcome.result.unit.id;
+    const first = seen.get(id);
+    if (first !== undefined) {
+      findings = true;
+      err(MESSAGES.unitTwice(options.lang, item.origin, id, first));
+    } else seen.set(id, item.origin);
     outcomes.push(outcome);
   }
+  problems.finish();
   bar.clear();
   // Nothing could be read at all: the problems are on stderr, and an empty table would only hide them.
-  if (outcomes.length === 0 && findings) return EXIT.findings;
-  const ranking = rankSafely(rubric, outcomes, { ...(previous === undefined ? {} : { previous }), ...options.policy }, options.lang);
+  if (outcomes.length === 0 && refused.length === 0 && findings) return EXIT.findings;
+  const ranked = rankSafely(rubric, outcomes, { ...(previous === undefined ? {} : { previous }), ...options.policy }, options.lang);
+  const ranking: RankResult = refused.length === 0 ? ranked : { ...ranked, unranked: [...ranked.unranked, ...refused].sort(byUnitId) };
   if (options.policy !== undefined && Object.keys(options.policy).length > 0) io.err(policyText(ranking.policy, options.lang));
   // A unit ranking failed on is listed apart like an incomplete one.
   if (ranking.unranked.length > 0) findings = true;
@@ -115,14 +129,26 @@ export async function runScore(rubricFile: string, dataFiles: readonly string[],
   return findings ? EXIT.findings : EXIT.ok;
 }
 
+/** The unit a submission names, when its id is text. */
+function unitOfValue(value: unknown): UnrankedRow["unit"] | undefined {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? unitOfDraft(value as Record<string, unknown>) : undefined;
+}
+
+/** Unranked rows in the order `rank` lists them: by unit id. */
+function byUnitId(a: UnrankedRow, b: UnrankedRow): number {
+  return a.unit.id < b.unit.id ? -1 : a.unit.id > b.unit.id ? 1 : 0;
+}
+
 /**
  * Evaluates one unit and slims its result for ranking. Should anything throw on this
  * unit, it is put in error with what failed, and the batch goes on.
  */
-function scoreUnit(rubric: CompiledRubric, value: unknown, locale: Locale): EvaluateOutcome {
+function scoreUnit(rubric: CompiledRubric, value: unknown, locale: Locale, onWarnings: (warnings: EvaluationResult["warnings"]) => void): EvaluateOutcome {
   let outcome: EvaluateOutcome | undefined;
   try {
     outcome = evaluate(rubric, value);
+    // Told before slimming, which keeps only what ranking needs.
+    if (outcome.ok && outcome.result.warnings !== undefined) onWarnings(outcome.result.warnings);
     return slimOutcome(rubric, outcome);
   } catch (error) {
     const message = VALUE_MESSAGES.unitFault(locale, error instanceof Error ? error.message : String(error));

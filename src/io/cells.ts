@@ -13,6 +13,7 @@ import type { CompiledScalarType, CompiledType } from "../compile/types.js";
 import type { Locale } from "../diagnostics.js";
 import { isCalendarDate } from "./decimal-input.js";
 import { enumMember, nfc } from "./nfc.js";
+import { Exact } from "../runtime/exact.js";
 
 /** Where a cell stands: enough to name it in a message. */
 export interface CellPlace {
@@ -59,34 +60,75 @@ const PLAIN = /^-?\d+(\.\d+)?$/;
  * `en`: a dot is the decimal mark; a comma is refused. `vi`: a comma or a dot is the
  * decimal mark; two marks, repeated marks, or one dot followed by exactly three
  * digits after a non-zero whole part (`1.234`: a thousand two hundred and
- * thirty-four, or one point two three four?) are refused as ambiguous.
+ * thirty-four, or one point two three four?) are ambiguous. An ambiguous number is
+ * read the one way that `fits` (the input's declared range and whole-number rule)
+ * when exactly one of its two readings does (`1.617` for an input in 0..2.5 is
+ * 1.617, since 1617 is out of range); otherwise it is refused, in the locale's words,
+ * with what to write instead — never guessed.
  * @param raw - the cell's text
  * @param locale - the data's locale
+ * @param fits - whether a reading (a plain decimal) is a value the input can take
  */
-export function readCellDecimal(raw: string, locale: Locale): { readonly ok: true; readonly text: string } | { readonly ok: false; readonly message: string } {
+export function readCellDecimal(raw: string, locale: Locale, fits?: (text: string) => boolean): { readonly ok: true; readonly text: string } | { readonly ok: false; readonly message: string } {
   const text = raw.trim();
+  const oneReading = (decimal: string, grouped: string): { ok: true; text: string } | undefined => {
+    const readings = fits === undefined ? [] : [decimal, grouped].filter(fits);
+    return readings.length === 1 ? { ok: true, text: readings[0]! } : undefined;
+  };
   if (PLAIN.test(text)) {
-    const ambiguous = locale === "vi" && /^-?[1-9]\d{0,2}\.\d{3}$/.test(text);
-    return ambiguous
-      ? { ok: false, message: `"${raw}" is ambiguous: the dot may group thousands or mark decimals; write ${text.replace(".", "")} or ${text.replace(".", ",")}` }
-      : { ok: true, text };
+    if (!(locale === "vi" && /^-?[1-9]\d{0,2}\.\d{3}$/.test(text))) return { ok: true, text };
+    const grouped = text.replace(".", "");
+    return oneReading(text, grouped) ?? { ok: false, message: CELL_MESSAGES.dotAmbiguous(locale, raw, grouped, text.replace(".", ",")) };
   }
   const commas = text.split(",").length - 1;
   const dots = text.split(".").length - 1;
   if (/^-?[\d.,]+$/.test(text) && /\d$/.test(text) && /^-?\d/.test(text)) {
-    if (commas > 0 && dots > 0) return { ok: false, message: `"${raw}" is ambiguous: it has both a comma and a dot; write the number without thousands separators, e.g. ${locale === "vi" ? "1234,5" : "1234.5"}` };
-    if (commas > 1 || dots > 1) return { ok: false, message: `"${raw}" has thousands separators; write the number without them, e.g. ${locale === "vi" ? "1234,5" : "1234.5"}` };
+    if (commas > 0 && dots > 0) return { ok: false, message: CELL_MESSAGES.bothMarks(locale, raw) };
+    if (commas > 1 || dots > 1) return { ok: false, message: locale === "vi" ? `"${raw}" có dấu phân cách hàng nghìn; hãy viết số không có dấu phân cách, ví dụ 1234,5` : `"${raw}" has thousands separators; write the number without them, e.g. 1234.5` };
     if (commas === 1 && /^-?\d+,\d+$/.test(text)) {
       if (locale === "en" && /^-?[1-9]\d{0,2},\d{3}$/.test(text)) {
-        return { ok: false, message: `"${raw}" is ambiguous: the comma may group thousands or mark decimals; write ${text.replace(",", "")} or ${text.replace(",", ".")}` };
+        const grouped = text.replace(",", "");
+        return oneReading(text.replace(",", "."), grouped) ?? { ok: false, message: CELL_MESSAGES.commaAmbiguous(locale, raw, grouped, text.replace(",", ".")) };
       }
       return locale === "vi"
         ? { ok: true, text: text.replace(",", ".") }
         : { ok: false, message: `"${raw}" uses a decimal comma; write ${text.replace(",", ".")}, or read the file with the Vietnamese locale (--lang vi)` };
     }
   }
-  return { ok: false, message: `"${raw}" is not a number; write digits with an optional decimal ${locale === "vi" ? "comma or dot, e.g. 12,5" : "dot, e.g. 12.5"}` };
+  return { ok: false, message: locale === "vi" ? `"${raw}" không phải là số; hãy viết các chữ số, phần thập phân (nếu có) sau dấu phẩy, ví dụ 12,5` : `"${raw}" is not a number; write digits with an optional decimal dot, e.g. 12.5` };
 }
+
+/** A number the input can take: within its declared bounds, whole when it counts. */
+function fitsType(type: Extract<CompiledScalarType, { readonly kind: "number" | "count" | "likert" | "percent" }>): (text: string) => boolean {
+  return (text) => {
+    const n = Exact.of(text);
+    if ((type.kind === "count" || type.kind === "likert") && !n.isInteger()) return false;
+    if (type.kind === "count" && n.lt(Exact.int(0))) return false;
+    if (type.min !== undefined && n.lt(Exact.of(type.min))) return false;
+    return type.max === undefined || !n.gt(Exact.of(type.max));
+  };
+}
+
+/** A message in both languages; the locale picks one. */
+function message<A extends unknown[]>(en: (...args: A) => string, vi: (...args: A) => string): (locale: Locale, ...args: A) => string {
+  return (locale, ...args) => (locale === "vi" ? vi(...args) : en(...args));
+}
+
+/** The messages of an ambiguous number, in the data's language. */
+const CELL_MESSAGES = {
+  dotAmbiguous: message(
+    (raw: string, grouped: string, decimal: string) => `"${raw}" is ambiguous: the dot may group thousands or mark decimals; write ${grouped} or ${decimal}`,
+    (raw: string, grouped: string, decimal: string) => `"${raw}" có hai cách hiểu: dấu chấm có thể để tách hàng nghìn hoặc để ghi phần thập phân; hãy ghi ${grouped} hoặc ${decimal}`,
+  ),
+  commaAmbiguous: message(
+    (raw: string, grouped: string, decimal: string) => `"${raw}" is ambiguous: the comma may group thousands or mark decimals; write ${grouped} or ${decimal}`,
+    (raw: string, grouped: string, decimal: string) => `"${raw}" có hai cách hiểu: dấu phẩy có thể để tách hàng nghìn hoặc để ghi phần thập phân; hãy ghi ${grouped} hoặc ${decimal}`,
+  ),
+  bothMarks: message(
+    (raw: string) => `"${raw}" is ambiguous: it has both a comma and a dot; write the number without thousands separators, e.g. 1234.5`,
+    (raw: string) => `"${raw}" có hai cách hiểu vì có cả dấu phẩy và dấu chấm; hãy ghi số không có dấu tách hàng nghìn, ví dụ 1234,5`,
+  ),
+} as const;
 
 const TRUE_WORDS = new Set(["true", "1", "yes", "có", "đúng", "x"]);
 const FALSE_WORDS = new Set(["false", "0", "no", "không", "sai"]);
@@ -96,15 +138,14 @@ function readCellDate(text: string, locale: Locale): CellRead {
   const slashed = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
   const iso = slashed !== null && locale === "vi" ? `${slashed[3]}-${slashed[2]!.padStart(2, "0")}-${slashed[1]!.padStart(2, "0")}` : text;
   if (isCalendarDate(iso)) return { ok: true, value: iso };
-  const hint = locale === "vi" ? "YYYY-MM-DD or DD/MM/YYYY, e.g. 2022-12-15 or 15/12/2022" : "YYYY-MM-DD, e.g. 2022-12-15";
-  return { ok: false, message: `"${text}" is not a real date; write ${hint}` };
+  return { ok: false, message: locale === "vi" ? `"${text}" không phải là một ngày có thật; hãy viết theo dạng ngày/tháng/năm, ví dụ 15/12/2022 (hoặc 2022-12-15)` : `"${text}" is not a real date; write YYYY-MM-DD, e.g. 2022-12-15` };
 }
 
 function readScalar(text: string, type: CompiledScalarType, locale: Locale): CellRead {
   switch (type.kind) {
     case "number": case "count": case "likert": case "percent": {
       const body = type.kind === "percent" && text.endsWith("%") ? text.slice(0, -1) : text;
-      const read = readCellDecimal(body, locale);
+      const read = readCellDecimal(body, locale, fitsType(type));
       // The submission schema checks whole numbers and ranges, and names the cell through the places.
       return read.ok ? { ok: true, value: read.text } : read;
     }
@@ -113,12 +154,12 @@ function readScalar(text: string, type: CompiledScalarType, locale: Locale): Cel
       const word = nfc(text).toLowerCase();
       if (TRUE_WORDS.has(word)) return { ok: true, value: true };
       if (FALSE_WORDS.has(word)) return { ok: true, value: false };
-      return { ok: false, message: `"${text}" is not yes or no; write true or false${locale === "vi" ? " (có / không)" : ""}` };
+      return { ok: false, message: locale === "vi" ? `"${text}" không phải là có hoặc không; hãy viết "có" hoặc "không"` : `"${text}" is not yes or no; write true or false` };
     }
     case "date": return readCellDate(text, locale);
     case "enum": {
       const member = enumMember(type.members, text);
-      return member !== undefined ? { ok: true, value: member } : { ok: false, message: `"${text}" is not one of ${type.members.join(", ")}` };
+      return member !== undefined ? { ok: true, value: member } : { ok: false, message: locale === "vi" ? `"${text}" không thuộc các giá trị ${type.members.join(", ")}` : `"${text}" is not one of ${type.members.join(", ")}` };
     }
     case "text": return { ok: true, value: text };
   }
@@ -143,7 +184,7 @@ export function readCell(raw: string, type: CompiledType, locale: Locale): CellR
   const items: unknown[] = [];
   for (const [i, part] of text.split(";").entries()) {
     const read = readScalar(part.trim(), type.element, locale);
-    if (!read.ok) return { ok: false, message: `element ${i + 1}: ${read.message}` };
+    if (!read.ok) return { ok: false, message: `${locale === "vi" ? `giá trị thứ ${i + 1}` : `element ${i + 1}`}: ${read.message}` };
     items.push(read.value);
   }
   return { ok: true, value: items };
@@ -205,4 +246,22 @@ export function placeOf(draft: { readonly places: ReadonlyMap<string, string> },
     if (place !== undefined) return place;
   }
   return undefined;
+}
+
+/** The unit a refused sheet, row or line is about, when its id could be read. */
+export interface UnitRef {
+  /** The unit's id. */
+  readonly id: string;
+  /** Its name, when given. */
+  readonly name?: string;
+}
+
+/**
+ * The unit a draft is about, when its id was read.
+ * @param value - the draft's value
+ */
+export function unitOfDraft(value: Record<string, unknown>): UnitRef | undefined {
+  const unit = value["unit"] as { id?: unknown; name?: unknown } | undefined;
+  if (typeof unit?.id !== "string" || unit.id.trim() === "") return undefined;
+  return typeof unit.name === "string" && unit.name.trim() !== "" ? { id: unit.id, name: unit.name } : { id: unit.id };
 }

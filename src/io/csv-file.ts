@@ -25,6 +25,8 @@ export const MAX_RECORD_CHARS = 1 << 20;
 export interface ReadOptions {
   /** Called now and then with the number of bytes read so far (for a progress bar). */
   readonly onProgress?: (bytes: number) => void;
+  /** How numbers, dates and yes/no are written in the cells, when not in the message language. */
+  readonly cells?: Locale;
 }
 
 /**
@@ -84,8 +86,8 @@ const CSV_PROBLEMS: Record<string, string> = {
  * bad header or a broken CSV structure (an unclosed quote).
  * @param file - the CSV file
  * @param rubric - the compiled rubric
- * @param locale - how numbers and dates are written (`vi`: decimal comma or dot)
- * @param options - a progress callback
+ * @param locale - message language, and how numbers and dates are written (`vi`: decimal comma or dot) unless `options.cells` says
+ * @param options - a progress callback; the cells' locale
  */
 export async function* readCsvSubmissions(file: string, rubric: CompiledRubric, locale: Locale, options: ReadOptions = {}): AsyncGenerator<TableItem> {
   let head: string;
@@ -138,9 +140,9 @@ export async function* readCsvSubmissions(file: string, rubric: CompiledRubric, 
   }
   const source = { file };
   const items = longColumns(header.cells) !== undefined
-    ? longRowsToSubmissions(header.cells, rows(), source, rubric, locale, header.row)
+    ? longRowsToSubmissions(header.cells, rows(), source, rubric, options.cells ?? locale, header.row)
     : header.cells.some((c) => c.trim() === "unit.id")
-      ? wideRowsToSubmissions(header.cells, rows(), source, rubric, locale, header.row)
+      ? wideRowsToSubmissions(header.cells, rows(), source, rubric, options.cells ?? locale, header.row)
       : undefined;
   if (items === undefined) {
     parser.destroy();

@@ -16,6 +16,8 @@ import type { NodeResult, UnitInputs, UnitResult } from "../runtime/result.js";
 import { shownValue, type ShownValue } from "../runtime/trace.js";
 import type { Value } from "../runtime/values.js";
 import { layered, type Layer } from "./layers.js";
+import { notApplicableWarnings, type UnitWarning } from "./na-warnings.js";
+export type { UnitWarning } from "./na-warnings.js";
 import { compileParser } from "./fast-parse.js";
 import { VALUE_MESSAGES } from "./value-messages.js";
 import { nfc, respellEnums } from "./nfc.js";
@@ -84,6 +86,8 @@ export interface EvaluationResult extends Partial<Figures> {
   readonly difference?: string;
   /** Every evaluated node, bonus and penalty block, keyed by id. */
   readonly nodes: Readonly<Record<string, LayeredNodeResult>>;
+  /** Values given but not used (for a node that does not apply to the unit), as data; absent when none. */
+  readonly warnings?: readonly UnitWarning[];
 }
 
 /** Options of {@link evaluate}. */
@@ -203,6 +207,7 @@ export function evaluate(rubric: CompiledRubric, submission: unknown, options: E
       if (reason !== undefined) out.reason = reason;
       nodes[n.id] = out;
     }
+    const warnings = notApplicableWarnings(rubric, inputs.sources, nodes, new Set(Object.keys(data.notApplicable ?? {})));
     const { figures, nodes: _list, ...rest } = final;
     return {
       ok: true,
@@ -212,6 +217,7 @@ export function evaluate(rubric: CompiledRubric, submission: unknown, options: E
         ...(self.figures === undefined ? {} : { self: self.figures }),
         ...(figures === undefined || self.figures === undefined ? {} : { difference: difference(figures.points, self.figures.points) }),
         nodes,
+        ...(warnings.length === 0 ? {} : { warnings }),
       },
     };
   } catch (error) {

@@ -15,7 +15,7 @@ const comma = (text: string): string => text.replace(/(\d)\.(\d)/g, "$1,$2");
 
 /** JSON kinds as zod names them → Vietnamese. */
 const KIND: Readonly<Record<string, string>> = {
-  number: "một số", string: "một chuỗi ký tự", boolean: "đúng/sai (true/false)", object: "một đối tượng", array: "một danh sách",
+  number: "một số", string: "một chuỗi ký tự", boolean: "một giá trị đúng/sai", object: "một đối tượng", array: "một danh sách",
   null: "null", undefined: "không có giá trị", "a list": "một danh sách", date: "một ngày",
 };
 const kind = (k: string): string => KIND[k] ?? k;

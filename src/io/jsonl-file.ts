@@ -18,7 +18,9 @@ import { shorten } from "./value-messages.js";
 export const MAX_LINE_CHARS = 1 << 20;
 
 /** A submission read from a data file, or a problem naming the file and line. */
-export type JsonItem = { readonly ok: true; readonly value: unknown; readonly origin: string } | { readonly ok: false; readonly message: string };
+export type JsonItem =
+  | { readonly ok: true; readonly value: unknown; readonly origin: string }
+  | { readonly ok: false; readonly message: string; /** The line, when the problem is one unit's (not the file's). */ readonly origin?: string };
 
 /**
  * A JSON parse error's message with the place as line and column instead of V8's
@@ -105,21 +107,21 @@ export async function* readJsonLinesSubmissions(file: string, options: ReadOptio
       if (n % 256 === 0) options.onProgress?.(stream.bytesRead);
       if (length > MAX_LINE_CHARS) {
         problems++;
-        yield { ok: false, message: `${file}:${n}: the line is ${length} characters long, more than ${MAX_LINE_CHARS}; one line holds one unit's submission` };
+        yield { ok: false, origin: `${file}:${n}`, message: `${file}:${n}: the line is ${length} characters long, more than ${MAX_LINE_CHARS}; one line holds one unit's submission` };
         continue;
       }
       if (line.trim() === "") continue;
       const parsed = parseJsonExact(line);
       if (!parsed.ok) {
         problems++;
-        yield { ok: false, message: MESSAGES.jsonLineInvalid(locale, `${file}:${n}`, jsonErrorText(line, parsed.message, true, locale)) };
+        yield { ok: false, origin: `${file}:${n}`, message: MESSAGES.jsonLineInvalid(locale, `${file}:${n}`, jsonErrorText(line, parsed.message, true, locale)) };
         continue;
       }
       const value = parsed.value;
       if (value === null || typeof value !== "object" || Array.isArray(value) || value instanceof JsonNumberText) {
         problems++;
         const what = Array.isArray(value) ? "an array" : value instanceof JsonNumberText ? value.text : JSON.stringify(value);
-        yield { ok: false, message: `${file}:${n}: the line holds ${shorten(what)}, not a submission object; write one {"unit": …} object per line` };
+        yield { ok: false, origin: `${file}:${n}`, message: `${file}:${n}: the line holds ${shorten(what)}, not a submission object; write one {"unit": …} object per line` };
         continue;
       }
       units++;

@@ -12,7 +12,7 @@ import type { CompiledRubric } from "../compile/types.js";
 import type { Locale } from "../diagnostics.js";
 import { newDraft, placeName, putValue, type SubmissionDraft } from "./cells.js";
 import { readTarget, resolveTarget, rubricTargets, targetPath, type Target } from "./targets.js";
-import { rowName, type GridRow, type GridSource, type TableItem } from "./wide.js";
+import { refusal, rowName, type GridRow, type GridSource, type TableItem } from "./wide.js";
 
 /** The columns of a long table. */
 export const LONG_COLUMNS = ["unit", "node", "input", "layer", "value"] as const;
@@ -39,8 +39,8 @@ interface Group {
 }
 
 function finish(group: Group, source: GridSource): TableItem {
-  if (group.messages.length > 0) return { ok: false, message: group.messages.join("\n") };
   const rows = group.first === group.last ? rowName(source, group.first) : `${rowName(source, group.first)}–${group.last}`;
+  if (group.messages.length > 0) return refusal(group.messages, rows, group.draft);
   return { ok: true, value: group.draft.value, origin: rows, places: group.draft.places };
 }
 

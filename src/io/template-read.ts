@@ -8,15 +8,27 @@
  */
 import type { CompiledRubric, CompiledType } from "../compile/types.js";
 import type { Locale } from "../diagnostics.js";
-import { newDraft, placeName, putValue, readCell, type SubmissionDraft } from "./cells.js";
+import { newDraft, placeName, putValue, readCell, unitOfDraft, type SubmissionDraft, type UnitRef } from "./cells.js";
 import { leavesOf } from "./readers.js";
 import type { GridRow, GridSource } from "./wide.js";
 
 export type { GridRow, GridSource } from "./wide.js";
 import { TEMPLATE_COLUMNS, TEMPLATE_HEADINGS, type TemplateColumn } from "./template.js";
 
-/** A form read as a submission draft, or every problem found, each naming its cell. */
-export type TemplateRead = { readonly ok: true; readonly draft: SubmissionDraft } | { readonly ok: false; readonly errors: readonly string[] };
+/**
+ * A form read as a submission draft, or every problem found, each naming its cell
+ * (with the unit, when its id could be read, so the refusal can name it).
+ */
+export type TemplateRead =
+  | { readonly ok: true; readonly draft: SubmissionDraft }
+  | {
+      readonly ok: false;
+      readonly errors: readonly string[];
+      /** The unit, when its id could be read. */
+      readonly unit?: UnitRef;
+      /** What could be read, so the values' own problems (out of range) are told too. */
+      readonly partial?: SubmissionDraft;
+    };
 
 const HEADING_TO_COLUMN = new Map<string, TemplateColumn>();
 for (const locale of ["vi", "en"] as const) for (const c of TEMPLATE_COLUMNS) HEADING_TO_COLUMN.set(TEMPLATE_HEADINGS[locale][c].toLowerCase(), c);
@@ -27,6 +39,16 @@ for (const locale of ["vi", "en"] as const) for (const c of TEMPLATE_COLUMNS) HE
  */
 export function isTemplateHeader(cells: readonly string[]): boolean {
   return HEADING_TO_COLUMN.get((cells[0] ?? "").trim().toLowerCase()) === "key";
+}
+
+/**
+ * The language of a form's heading row (`Mã` → `vi`, `Key` → `en`): the locale the
+ * form was made in, which its cells are written in. Undefined when it is no heading row.
+ * @param cells - the row's cells
+ */
+export function headingLanguage(cells: readonly string[]): Locale | undefined {
+  const first = (cells[0] ?? "").trim().toLowerCase();
+  return first === TEMPLATE_HEADINGS.vi.key.toLowerCase() ? "vi" : first === TEMPLATE_HEADINGS.en.key.toLowerCase() ? "en" : undefined;
 }
 
 /** What a key stands for: where each fillable column's value goes, and its type. */
@@ -149,5 +171,7 @@ export function readTemplate(rows: Iterable<GridRow>, source: GridSource, rubric
   if (errors.length === 0 && !draft.places.has(JSON.stringify(["unit", "id"]))) {
     errors.push(`${where}: no unit id; fill "${TEMPLATE_HEADINGS[locale].self}" on the row with key unit.id`);
   }
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, draft };
+  if (errors.length === 0) return { ok: true, draft };
+  const unit = unitOfDraft(draft.value);
+  return { ok: false, errors, partial: draft, ...(unit === undefined ? {} : { unit }) };
 }

@@ -11,7 +11,7 @@
  */
 import type { CompiledRubric } from "../compile/types.js";
 import type { Locale } from "../diagnostics.js";
-import { columnLetter, newDraft, pathKey, placeName, putValue, type SubmissionDraft } from "./cells.js";
+import { columnLetter, newDraft, pathKey, placeName, putValue, unitOfDraft, type SubmissionDraft, type UnitRef } from "./cells.js";
 import { readTarget, resolveTarget, rubricTargets, targetPath, type Target } from "./targets.js";
 
 /** One row of a table: its cells as text and its 1-based row (line) number. */
@@ -44,7 +44,17 @@ export type TableItem =
       /** The cell behind each value (see `placeOf`). */
       readonly places: SubmissionDraft["places"];
     }
-  | { readonly ok: false; readonly message: string };
+  | {
+      readonly ok: false;
+      /** Every problem, one a line, each naming its cell. */
+      readonly message: string;
+      /** Where the refused unit's data is, when the problem is one unit's (not the file's or the header's). */
+      readonly origin?: string;
+      /** The refused unit, when its id could be read. */
+      readonly unit?: UnitRef;
+      /** What could be read of the refused unit, so the values' own problems (out of range) are told too. */
+      readonly partial?: SubmissionDraft;
+    };
 
 /**
  * Where a row is, for messages that concern the whole row.
@@ -141,8 +151,20 @@ export function wideRow(columns: readonly (Target | undefined)[], header: readon
     const at = columns.findIndex((c) => c?.kind === "unit" && c.field === "id");
     messages.push(`${placeName({ ...source, row: row.row, column: at + 1, header: "unit.id" })}: the unit's id is empty; write the unit's id`);
   }
-  if (messages.length > 0) return { ok: false, message: messages.join("\n") };
-  return { ok: true, value: draft.value, origin: rowName(source, row.row), places: draft.places };
+  const origin = rowName(source, row.row);
+  if (messages.length > 0) return refusal(messages, origin, draft);
+  return { ok: true, value: draft.value, origin, places: draft.places };
+}
+
+/**
+ * One unit refused: every problem of its row (or rows), where it is, and the unit when its id was read.
+ * @param messages - the problems, each naming its cell
+ * @param origin - where the unit's data is
+ * @param draft - what was read of it
+ */
+export function refusal(messages: readonly string[], origin: string, draft: SubmissionDraft): TableItem {
+  const unit = unitOfDraft(draft.value);
+  return { ok: false, message: messages.join("\n"), origin, partial: draft, ...(unit === undefined ? {} : { unit }) };
 }
 
 /** What every row of a column shares: its target, the value's path and key, its place name around the row number. */

@@ -17,7 +17,15 @@ export interface SheetGrid {
   /** Its non-empty rows. */
   readonly rows: readonly GridRow[];
   /** Cells that hold no usable value (an error value, a formula never computed), named. */
-  readonly problems: readonly string[];
+  readonly problems: readonly SheetProblem[];
+}
+
+/** A cell of a sheet that could not be read: its message and the row it is on. */
+export interface SheetProblem {
+  /** The message, naming file, sheet and cell. */
+  readonly message: string;
+  /** The cell's row (1-based), so only the unit on that row is refused in a wide sheet. */
+  readonly row: number;
 }
 
 /** Why a workbook cannot be read: a message without the file's name. */

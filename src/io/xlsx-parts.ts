@@ -102,6 +102,27 @@ export function readWorkbook(bytes: Uint8Array, entries: Entries): Workbook {
 }
 
 /**
+ * The language a workbook was made in, from its core properties (`dc:language`, which
+ * `rubric template` sets to the form's locale): `vi` or `en`, else undefined.
+ * @param bytes - the workbook file
+ * @param entries - its ZIP entries
+ */
+export function workbookLanguage(bytes: Uint8Array, entries: Entries): "vi" | "en" | undefined {
+  const core = [...relationships(bytes, entries, "").values()].find((r) => r.type.endsWith("/core-properties"));
+  const xml = partText(bytes, entries, core?.path ?? "docProps/core.xml");
+  if (xml === undefined) return undefined;
+  let inside = false;
+  let text = "";
+  scanXml(xml, {
+    open(tag) { if (tag === "language") inside = true; },
+    close(tag) { if (tag === "language") inside = false; },
+    text(t) { if (inside) text += t; },
+  });
+  const language = text.trim().toLowerCase();
+  return language === "vi" || language.startsWith("vi-") ? "vi" : language === "en" || language.startsWith("en-") ? "en" : undefined;
+}
+
+/**
  * The shared strings: each `<si>`'s text runs joined (phonetic runs left out).
  * @param bytes - the workbook file
  * @param entries - its ZIP entries

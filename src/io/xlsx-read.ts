@@ -12,8 +12,8 @@ import type { Locale } from "../diagnostics.js";
 import { columnLetter } from "./cells.js";
 import { readBackFormula } from "./spreadsheet-text.js";
 import type { GridRow } from "./wide.js";
-import { cellText, XlsxProblem, type CellContext, type RawCell, type SheetGrid } from "./xlsx-cells.js";
-import { partText, readStyles, readWorkbook, sharedStrings } from "./xlsx-parts.js";
+import { cellText, XlsxProblem, type CellContext, type RawCell, type SheetGrid, type SheetProblem } from "./xlsx-cells.js";
+import { partText, readStyles, readWorkbook, sharedStrings, workbookLanguage } from "./xlsx-parts.js";
 import { beyondColumns, cellProblem, noWorksheet, notReadable, WordedError, XLSX_REASON } from "./xlsx-messages.js";
 import { scanXml } from "./xml-scan.js";
 import { zipEntries, type ZipEntry } from "./zip-read.js";
@@ -29,6 +29,10 @@ const LAST_COLUMN = 16_384;
 export interface ReadXlsxOptions {
   /** The last column read (1-based); a value beyond it is a problem of its sheet. Default: every column. */
   readonly maxColumns?: number;
+  /** Read the cells in the language the workbook declares (`dc:language`, set by `rubric template`) when it declares one. */
+  readonly followLanguage?: boolean;
+  /** The language of messages, when not the cells' locale. */
+  readonly messages?: Locale;
 }
 
 /** A1 reference → [row, column], or undefined. */
@@ -41,10 +45,10 @@ function cellRef(ref: string): [number, number] | undefined {
 }
 
 /** One sheet's cells, scanned: rows of text, and the cells that could not be read. */
-function sheetGrid(xml: string, name: string, file: string, ctx: CellContext, locale: Locale, maxColumns: number): SheetGrid {
+function sheetGrid(xml: string, name: string, file: string, ctx: CellContext, locale: Locale, maxColumns: number, messages: Locale): SheetGrid {
   const rows: GridRow[] = [];
-  const problems: string[] = [];
-  let beyond: string | undefined;
+  const problems: SheetProblem[] = [];
+  let beyond: { place: string; row: number } | undefined;
   let row: { n: number; cells: string[] } | undefined;
   let rowNumber = 0;
   let column = 0;
@@ -59,9 +63,9 @@ function sheetGrid(xml: string, name: string, file: string, ctx: CellContext, lo
     if (cell === undefined || row === undefined) return;
     const text = cellText(cell, ctx, locale);
     const place = `${file} [${name}] ${columnLetter(column)}${row.n}`;
-    if (typeof text !== "string") problems.push(cellProblem(place, text.error, locale));
+    if (typeof text !== "string") problems.push({ message: cellProblem(place, text.error, messages), row: row.n });
     else if (text !== "") {
-      if (column > maxColumns) beyond ??= place;
+      if (column > maxColumns) beyond ??= { place, row: row.n };
       else {
         while (row.cells.length < column - 1) row.cells.push("");
         row.cells[column - 1] = readBackFormula(text);
@@ -102,7 +106,7 @@ function sheetGrid(xml: string, name: string, file: string, ctx: CellContext, lo
     },
   });
   finishRow();
-  if (beyond !== undefined) problems.push(beyondColumns(beyond, columnLetter(maxColumns), locale));
+  if (beyond !== undefined) problems.push({ message: beyondColumns(beyond.place, columnLetter(maxColumns), messages), row: beyond.row });
   return { name, rows, problems };
 }
 
@@ -113,28 +117,30 @@ function sheetGrid(xml: string, name: string, file: string, ctx: CellContext, lo
  * type declaration is refused with a message naming it.
  * @param bytes - the file's content
  * @param file - its name, for messages
- * @param locale - how numbers are written out (`vi`: decimal comma)
- * @param options - the last column read
+ * @param given - how numbers are written out (`vi`: decimal comma), unless the workbook's language is followed
+ * @param options - the last column read; whether to follow the workbook's language
+ * @returns the sheets and the locale their cells are written in
  */
-export async function readXlsx(bytes: Uint8Array, file: string, locale: Locale, options: ReadXlsxOptions = {}): Promise<{ readonly ok: true; readonly sheets: readonly SheetGrid[] } | { readonly ok: false; readonly message: string }> {
+export async function readXlsx(bytes: Uint8Array, file: string, given: Locale, options: ReadXlsxOptions = {}): Promise<{ readonly ok: true; readonly sheets: readonly SheetGrid[]; readonly locale: Locale } | { readonly ok: false; readonly message: string }> {
   try {
     const entries: Map<string, ZipEntry> = zipEntries(bytes, { entries: XLSX_ENTRY_LIMIT, totalSize: XLSX_UNPACKED_LIMIT });
+    const locale = (options.followLanguage === true ? workbookLanguage(bytes, entries) : undefined) ?? given;
     const book = readWorkbook(bytes, entries);
     const ctx: CellContext = { strings: sharedStrings(bytes, entries, book.sharedStrings), formatOf: readStyles(bytes, entries, book.styles), date1904: book.date1904 };
     if (book.sheets.length === 0) {
-      return { ok: false, message: noWorksheet(file, locale) };
+      return { ok: false, message: noWorksheet(file, options.messages ?? given) };
     }
     const sheets: SheetGrid[] = [];
     for (const sheet of book.sheets) {
       const xml = partText(bytes, entries, sheet.path);
       if (xml === undefined) throw new XlsxProblem(XLSX_REASON.sheetMissing(sheet.name));
-      sheets.push(sheetGrid(xml, sheet.name, file, ctx, locale, Math.min(LAST_COLUMN, options.maxColumns ?? LAST_COLUMN)));
+      sheets.push(sheetGrid(xml, sheet.name, file, ctx, locale, Math.min(LAST_COLUMN, options.maxColumns ?? LAST_COLUMN), options.messages ?? given));
     }
-    return { ok: true, sheets };
+    return { ok: true, sheets, locale };
   } catch (error) {
-    if (error instanceof WordedError) return { ok: false, message: notReadable(file, error.words, locale) };
+    if (error instanceof WordedError) return { ok: false, message: notReadable(file, error.words, options.messages ?? given) };
     throw error;
   }
 }
 
-export type { SheetGrid };
+export type { SheetGrid, SheetProblem };

@@ -115,6 +115,8 @@ function fillable(r: TemplateRow): number[] {
 export async function templateXlsx(template: Template, locale: Locale): Promise<Uint8Array> {
   const workbook = await newWorkbook();
   workbook.creator = "rubric-lang";
+  // The form's language, read back so its cells are read in it (docs/submission.md).
+  (workbook as Workbook & { language?: string }).language = locale; // exceljs writes it, though its types leave it out
   // A fixed date keeps the file the same from run to run.
   workbook.created = workbook.modified = new Date(Date.UTC(2000, 0, 1));
   const sheet = workbook.addWorksheet(SHEET[locale], { views: [{ state: "frozen", xSplit: 3, ySplit: HEADING_ROW }], pageSetup: PAGE_SETUP });

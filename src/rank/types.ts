@@ -86,6 +86,10 @@ export interface UnrankedRow {
   readonly reason: string;
   /** Why, as data, for wording in any language (`unrankedReason` in the reports). */
   readonly cause: UnrankedCause;
+  /** Where its data is (file and sheet, row or line), when it was refused while being read. */
+  readonly origin?: string;
+  /** Every problem of a refused unit, each naming its cell (or JSON path). */
+  readonly problems?: readonly string[];
 }
 
 /** Why a unit is not ranked, as data. */
@@ -95,7 +99,9 @@ export type UnrankedCause =
   /** Some criterion could not be scored: the node errors. */
   | { readonly kind: "incomplete"; readonly errors: readonly UnitError[] }
   /** Its id was given `count` times. */
-  | { readonly kind: "duplicate"; readonly count: number };
+  | { readonly kind: "duplicate"; readonly count: number }
+  /** Its data could not be read (a bad cell, row or line): every problem, worded and placed when read. */
+  | { readonly kind: "refused"; readonly problems: readonly string[] };
 
 /** The ranked table. */
 export interface RankResult {

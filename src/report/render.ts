@@ -51,6 +51,14 @@ function csv(table: Table): string {
   return [table.head.map((h) => quote(neutraliseFormula(h))).join(","), ...table.rows.map(row)].join("\r\n");
 }
 
+/** The ranked table with the units not ranked as further rows, and a reason column (empty for ranked units). */
+function withUnranked(main: Table, apart: Table, locale: Locale): Table {
+  const w = WORDS[locale];
+  const unit = main.head.indexOf(w.unit);
+  const rows = apart.rows.map(([name, reason]) => [...main.head.map((_, i) => (i === 0 ? w.unranked : i === unit ? name! : "")), reason!]);
+  return { head: [...main.head, w.reason], rows: [...main.rows.map((r) => [...r, ""]), ...rows], ...(main.right === undefined ? {} : { right: main.right }) };
+}
+
 /**
  * Renders the ranked table (and the units not ranked) in a format and locale.
  * @param ranking - the result of `rank`
@@ -68,7 +76,8 @@ export function renderRanking(ranking: RankResult, format: TableFormat, locale: 
   const w = WORDS[locale];
   const main = rankedTable(ranking, locale);
   const apart = unrankedTable(ranking, locale, rubric);
-  if (format === "csv") return `${csv(main)}\r\n`;
+  // One table for a spreadsheet: units not ranked follow, marked in the rank column, with a reason column.
+  if (format === "csv") return `${csv(apart.rows.length === 0 ? main : withUnranked(main, apart, locale))}\r\n`;
   if (format === "md") {
     const parts = [`# ${w.title}: ${escapeMarkdown(title)}`, "", markdown(main)];
     if (apart.rows.length > 0) parts.push("", `## ${w.unranked}`, "", markdown(apart));

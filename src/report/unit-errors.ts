@@ -123,5 +123,7 @@ export function unrankedReason(row: UnrankedRow, rubric: CompiledRubric | undefi
     }
     case "incomplete": return `${vi ? "Chưa chấm được đủ" : "Incomplete"}: ${cause.errors.length === 0 ? (vi ? "không tính được chỉ số" : "no index") : unitErrorsText(cause.errors, rubric, locale)}`;
     case "duplicate": return vi ? `Mã đơn vị "${row.unit.id}" xuất hiện ${cause.count} lần` : `The unit id "${row.unit.id}" appears ${cause.count} times`;
+    // Refused while its data was read: the reason was worded then, in the run's language.
+    case "refused": return row.reason;
   }
 }

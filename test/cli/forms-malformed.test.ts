@@ -86,9 +86,15 @@ describe("malformed CSV forms", () => {
     fails([file], `${file}:`, ":F (1.1.2.done Tự đánh giá): \"ba lăm\" is not a number");
   });
 
-  it("an ambiguous decimal is refused, never guessed", () => {
-    fails([writeCsv("amb.csv", cell(filledGrid(), "6.3.overspend", 5, "1.234"))], "(6.3.overspend Tự đánh giá): \"1.234\" is ambiguous");
-    fails([writeCsv("amb2.csv", cell(filledGrid(), "6.3.overspend", 5, "1.234,5"))], "it has both a comma and a dot");
+  it("an ambiguous decimal is refused, never guessed; one with a single reading in range is read that way", () => {
+    // 1.1.2.planned is a count in 1..500: neither 1234 nor 1.234 can be it.
+    fails([writeCsv("amb.csv", cell(filledGrid(), "1.1.2.planned", 5, "1.234"))], "(1.1.2.planned Tự đánh giá): \"1.234\" có hai cách hiểu");
+    fails([writeCsv("amb2.csv", cell(filledGrid(), "6.3.overspend", 5, "1.234,5"))], "có cả dấu phẩy và dấu chấm");
+    // 6.3.overspend is a number in -100..100: 1.250 can only be 1,25 (1250 is out of range).
+    const run = rubric("score", rubricFile, writeCsv("one.csv", cell(filledGrid(), "6.3.overspend", 5, "1.250")), "--lang", "vi", "--format", "json");
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect((JSON.parse(run.stdout) as { rows: unknown[] }).rows).toHaveLength(1);
   });
 
   it("a value out of range names the cell through the schema issue", () => {
@@ -207,7 +213,7 @@ describe("malformed XLSX workbooks", () => {
   it("a sheet that is neither a form nor a wide table", async () => {
     const book = await filledBook();
     book.addWorksheet("Ghi chú").getCell("A1").value = "Số liệu kèm theo";
-    fails([await writeBook("sheets.xlsx", book)], "sheets.xlsx [Ghi chú]: neither a self-assessment form");
+    fails([await writeBook("sheets.xlsx", book)], "sheets.xlsx [Ghi chú]: không phải biểu tự đánh giá");
   });
 
   it("a wide sheet (one row per unit) scores as the JSON does; its bad cell is named", async () => {
@@ -228,6 +234,6 @@ describe("malformed XLSX workbooks", () => {
     const book = new ExcelJS.Workbook();
     book.addWorksheet("Sheet1");
     const file = await writeBook("blank.xlsx", book);
-    fails([file], `${file}: every sheet is empty`);
+    fails([file], `${file}: mọi trang tính đều trống`);
   });
 });

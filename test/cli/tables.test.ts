@@ -15,9 +15,12 @@ const RUBRIC_WARNINGS = /^.*: \d+ (?:warnings?|cảnh báo) \(RL\d+(?:, RL\d+)*\
 const root = join(import.meta.dirname, "../..");
 const cli = join(root, "dist/cli/main.js");
 
+// Examples that declare a criterion not arising and still give its values are warned about that (issue 13); not what these tests are about.
+const UNUSED_VALUES = /^.*: (?:warning: the values given for|cảnh báo: giá trị đã nhập cho) .*\n/gm;
+
 function rubric(...args: string[]): { code: number; stdout: string; stderr: string } {
   const run = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: "utf8" });
-  return { code: run.status ?? -1, stdout: run.stdout, stderr: run.stderr.replace(RUBRIC_WARNINGS, "") };
+  return { code: run.status ?? -1, stdout: run.stdout, stderr: run.stderr.replace(RUBRIC_WARNINGS, "").replace(UNUSED_VALUES, "") };
 }
 
 const examples = ["par-department", "pci", "par-district"];

@@ -14,6 +14,8 @@ import { describe, expect, it } from "vitest";
 
 const root = join(import.meta.dirname, "../..");
 const cli = join(root, "dist/cli/main.js");
+/** The rubric the data-error fixtures (test/fixtures/data-errors) are written for. */
+const RUBRIC_OF_BAD_DATA = "examples/par-department/rubric.rubric";
 
 /** English words that have no business in Vietnamese output (none of them is also a Vietnamese word). */
 export const ENGLISH = new Set(`
@@ -112,10 +114,16 @@ describe("every command with --lang vi speaks Vietnamese", () => {
     expectVietnamese(run(["template", source, "--format", "csv"]).replace(/^[^,\n]*,/gm, ""), ids, "text", `${name} template`);
   }, 600_000);
 
-  it("on broken forms: a wrong value and a missing one", () => {
+  it("on broken forms, workbooks, tables and JSON Lines", () => {
     const guide = "docs/huong-dan";
     const ids = idsOf(readFileSync(join(root, guide, "chi-so-cchc.rubric"), "utf8"));
     const forms = readdirSync(join(root, guide, "phieu-loi")).map((f) => `${guide}/phieu-loi/${f}`);
     expectVietnamese(run(["score", `${guide}/chi-so-cchc.rubric`, ...forms]), ids, "text", "broken forms");
+    // A workbook of five sheets, two of them with three bad cells each; the same as CSV and JSON Lines.
+    const bad = "test/fixtures/data-errors";
+    const rubricIds = idsOf(readFileSync(join(root, RUBRIC_OF_BAD_DATA), "utf8"));
+    for (const file of ["five-sheets.xlsx", "wide.csv", "units.jsonl"]) {
+      for (const format of ["text", "json"] as const) expectVietnamese(run(["score", RUBRIC_OF_BAD_DATA, `${bad}/${file}`, "--format", format]), rubricIds, format, `${file} ${format}`);
+    }
   }, 120_000);
 });

@@ -13,11 +13,35 @@ describe("readCellDecimal", () => {
   });
 
   it.each([
-    ["1.234,5", "vi", "ambiguous"], ["1,234.5", "en", "ambiguous"], ["1.234", "vi", "ambiguous"], ["1,234", "en", "ambiguous"],
+    ["1.234,5", "vi", "có cả dấu phẩy và dấu chấm"], ["1,234.5", "en", "ambiguous"], ["1.234", "vi", "có hai cách hiểu"], ["1,234", "en", "ambiguous"],
     ["1.234.567", "vi", "thousands separators"], ["12,5", "en", "decimal comma"], ["abc", "vi", "not a number"],
     ["1e5", "en", "not a number"], ["", "en", "not a number"], [",5", "vi", "not a number"], ["5,", "vi", "not a number"],
   ] as const)("%s (%s) is refused as %s", (raw, locale, words) => {
     const read = readCellDecimal(raw, locale);
+    expect(read.ok).toBe(false);
+    if (!read.ok) expect(read.message).toContain(words);
+  });
+});
+
+describe("an ambiguous number with one reading the input can take", () => {
+  it.each([
+    ["1.617", { kind: "number", min: "0", max: "2.5" }, "vi", "1.617"],
+    ["1.617", { kind: "count" }, "vi", "1617"],
+    ["2.500", { kind: "number", min: "0", max: "100" }, "vi", "2.500"],
+    ["1,617", { kind: "number", min: "0", max: "2.5" }, "en", "1.617"],
+    ["1,617", { kind: "count", min: "0", max: "5000" }, "en", "1617"],
+    ["1.617%", { kind: "percent", min: "0", max: "100" }, "vi", "1.617"],
+  ] as const)("%s as %o (%s) reads as %s", (raw, type, locale, value) => {
+    expect(readCell(raw, type as CompiledType, locale)).toEqual({ ok: true, value });
+  });
+
+  it.each([
+    ["1.617", { kind: "number" }, "vi", '"1.617" có hai cách hiểu: dấu chấm có thể để tách hàng nghìn hoặc để ghi phần thập phân; hãy ghi 1617 hoặc 1,617'],
+    ["1.617", { kind: "number", min: "0", max: "5000" }, "vi", "có hai cách hiểu"],
+    ["1.234", { kind: "count", min: "1", max: "500" }, "vi", "có hai cách hiểu"],
+    ["1,617", { kind: "number" }, "en", '"1,617" is ambiguous: the comma may group thousands or mark decimals; write 1617 or 1.617'],
+  ] as const)("%s as %o (%s) stays ambiguous", (raw, type, locale, words) => {
+    const read = readCell(raw, type as CompiledType, locale);
     expect(read.ok).toBe(false);
     if (!read.ok) expect(read.message).toContain(words);
   });

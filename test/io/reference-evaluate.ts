@@ -6,7 +6,7 @@
  * optimisation (commit b9989bc); do not optimise it.
  */
 import type { CompiledRubric } from "../../src/compile/types.js";
-import type { EvaluateOutcome, LayeredNodeResult } from "../../src/io/evaluate.js";
+import type { EvaluateOutcome, LayeredNodeResult, UnitWarning } from "../../src/io/evaluate.js";
 import type { Layer, LayeredInputs } from "../../src/io/layers.js";
 import { submissionSchema, type ParsedSubmission } from "../../src/io/schema.js";
 import { Exact, text } from "../../src/runtime/exact.js";
@@ -125,6 +125,7 @@ export function referenceEvaluate(rubric: CompiledRubric, submission: unknown, e
       };
     });
     const { figures, nodes: _list, ...rest } = final;
+    const warnings = referenceWarnings(rubric, inputs.sources, nodes, new Set(Object.keys(parsed.data.notApplicable ?? {})));
     return {
       ok: true,
       result: {
@@ -133,6 +134,7 @@ export function referenceEvaluate(rubric: CompiledRubric, submission: unknown, e
         ...(self.figures === undefined ? {} : { self: self.figures }),
         ...(figures === undefined || self.figures === undefined ? {} : { difference: text(Exact.of(figures.points).minus(Exact.of(self.figures.points))) }),
         nodes: Object.fromEntries(nodes.map((n) => [n.id, n])),
+        ...(warnings.length === 0 ? {} : { warnings }),
       },
     };
   } catch (error) {
@@ -140,3 +142,26 @@ export function referenceEvaluate(rubric: CompiledRubric, submission: unknown, e
   }
 }
 
+/** The ids from the top down to a node of the tree (empty when it is not in the tree: a bonus or penalty block). */
+function pathTo(list: CompiledRubric["nodes"], id: string): string[] {
+  for (const n of list) {
+    if (n.id === id) return [id];
+    const below = n.children === undefined ? [] : pathTo(n.children, id);
+    if (below.length > 0) return [n.id, ...below];
+  }
+  return [];
+}
+
+/** Values given for a node declared not arising, or under one that does not apply, the straightforward way. */
+function referenceWarnings(rubric: CompiledRubric, sources: ReadonlyMap<string, ReadonlyMap<string, Layer>>, nodes: readonly LayeredNodeResult[], declared: ReadonlySet<string>): UnitWarning[] {
+  const status = new Map(nodes.map((n) => [n.id, n.status]));
+  const out: UnitWarning[] = [];
+  for (const [id, given] of sources) {
+    const path = pathTo(rubric.nodes, id);
+    if (path.length === 0) continue;
+    const ancestors = path.slice(0, -1).reverse();
+    const cause = declared.has(id) ? id : ancestors.find((a) => declared.has(a) || status.get(a) === "not-applicable");
+    if (cause !== undefined) out.push({ code: "value-not-applicable", node: id, args: { inputs: [...given].map(([name, layer]) => ({ name, layer })), notApplicable: cause } });
+  }
+  return out;
+}

@@ -89,6 +89,6 @@ describe("longRowsToSubmissions", () => {
   it("refuses a value given twice for the same unit, naming both cells", async () => {
     const rows = [["a", "1.4", "activities", "", "3"], ["a", "1.4", "activities", "self", "4"]].map((cells, i) => ({ cells, row: i + 2 }));
     const items = await all(longRowsToSubmissions(["unit", "node", "input", "layer", "value"], rows, { file: "l.csv" }, rubric, "en"));
-    expect(items).toEqual([{ ok: false, message: "l.csv:3:E (value): self.1.4.activities is given twice (first at l.csv:2:E (value))" }]);
+    expect(items).toMatchObject([{ ok: false, message: "l.csv:3:E (value): self.1.4.activities is given twice (first at l.csv:2:E (value))", origin: "l.csv:2–3", unit: { id: "a" } }]);
   });
 });

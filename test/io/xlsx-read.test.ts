@@ -35,7 +35,7 @@ describe("readXlsx on hostile workbooks", () => {
     if (!result.ok) return;
     const sheet = result.sheets[0]!;
     expect(Math.max(...sheet.rows.map((r) => r.cells.length))).toBe(2);
-    expect(sheet.problems).toEqual(["t.xlsx [Sheet1] XFD2: a value stands beyond column L, the last one this rubric's forms and tables use; remove the values from there on"]);
+    expect(sheet.problems).toEqual([{ row: 2, message: "t.xlsx [Sheet1] XFD2: a value stands beyond column L, the last one this rubric's forms and tables use; remove the values from there on" }]);
   });
 
   it("refuses a document type declaration (external entities, entity bombs)", async () => {
@@ -50,7 +50,7 @@ describe("readXlsx on hostile workbooks", () => {
     const sst = { name: "xl/sharedStrings.xml", data: '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>unit.id</t></si></sst>' };
     const result = await read(workbook(sheetXml('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>7</v></c></row>'), [sst]));
     expect(result.ok).toBe(true);
-    if (result.ok) expect(result.sheets[0]!.problems).toEqual(["t.xlsx [Sheet1] B1: the cell refers to text number 7, which the workbook does not have"]);
+    if (result.ok) expect(result.sheets[0]!.problems).toEqual([{ row: 1, message: "t.xlsx [Sheet1] B1: the cell refers to text number 7, which the workbook does not have" }]);
   });
 
   it("refuses text that is not a workbook, a truncated one, and an encrypted one, naming the file", async () => {
@@ -87,6 +87,6 @@ describe("readXlsx on workbooks a spreadsheet program writes", () => {
     const [only] = result.sheets;
     expect(only!.name).toBe("Trang 1");
     expect(only!.rows[0]!.cells).toEqual(["Sở Nội vụ", "1,5", "8,5%", "2022-12-15", "true", "3", "Hà Tĩnh", "", "0,000000000000000000001", "=1+1"]);
-    expect(only!.problems).toEqual(["t.xlsx [Trang 1] H1: ô chứa giá trị lỗi #N/A"]);
+    expect(only!.problems).toEqual([{ row: 1, message: "t.xlsx [Trang 1] H1: ô chứa giá trị lỗi #N/A" }]);
   });
 });
