@@ -10,7 +10,7 @@ import { extname } from "node:path";
 import type { CompiledRubric } from "../compile/types.js";
 import type { Locale } from "../diagnostics.js";
 import { placeOf, type SubmissionDraft, type UnitRef } from "../io/cells.js";
-import { issueLine, issueMessage, labelOf } from "../io/issue-wording.js";
+import { issueLine, issueMessage, labelOf, problemLine } from "../io/issue-wording.js";
 import { readCsvSubmissions } from "../io/csv-file.js";
 import { DATA_MESSAGES, PROBLEMS_SHOWN_PER_FILE } from "../io/data-messages.js";
 import { evaluate, type SubmissionIssue, type UnitWarning } from "../io/evaluate.js";
@@ -155,7 +155,7 @@ export function problemPrinter(print: (text: string) => void, locale: Locale): {
       for (const line of text.split("\n")) {
         const n = (counts.get(file) ?? 0) + 1;
         counts.set(file, n);
-        if (n <= PROBLEMS_SHOWN_PER_FILE) print(line);
+        if (n <= PROBLEMS_SHOWN_PER_FILE) print(problemLine(line, locale));
       }
     },
     finish() {
@@ -174,8 +174,9 @@ export function problemPrinter(print: (text: string) => void, locale: Locale): {
  * @param invalid - the submission was read but refused by the checks (rather than unreadable)
  */
 export function refusedRow(origin: string, unit: UnitRef | undefined, problems: readonly string[], locale: Locale, invalid = false): UnrankedRow {
-  const reason = (invalid ? DATA_MESSAGES.invalid : DATA_MESSAGES.refused)(locale, problems.length, problems.join("; "));
-  return { unit: unit ?? { id: origin }, reason, origin, problems, cause: { kind: "refused", problems } };
+  const worded = problems.map((p) => problemLine(p, locale));
+  const reason = (invalid ? DATA_MESSAGES.invalid : DATA_MESSAGES.refused)(locale, worded.length, worded.join("; "));
+  return { unit: unit ?? { id: origin }, reason, origin, problems: worded, cause: { kind: "refused", problems: worded } };
 }
 
 /**

@@ -104,7 +104,7 @@ export async function runScore(rubricFile: string, dataFiles: readonly string[],
     const first = seen.get(id);
     if (first !== undefined) {
       findings = true;
-      err(MESSAGES.unitTwice(options.lang, item.origin, id, first));
+      err(MESSAGES.unitTwice(options.lang, item.origin, id, first, true));
     } else seen.set(id, item.origin);
     outcomes.push(outcome);
   }

@@ -84,7 +84,7 @@ export function readCellDecimal(raw: string, locale: Locale, fits?: (text: strin
   const dots = text.split(".").length - 1;
   if (/^-?[\d.,]+$/.test(text) && /\d$/.test(text) && /^-?\d/.test(text)) {
     if (commas > 0 && dots > 0) return { ok: false, message: CELL_MESSAGES.bothMarks(locale, raw) };
-    if (commas > 1 || dots > 1) return { ok: false, message: locale === "vi" ? `"${raw}" có dấu phân cách hàng nghìn; hãy viết số không có dấu phân cách, ví dụ 1234,5` : `"${raw}" has thousands separators; write the number without them, e.g. 1234.5` };
+    if (commas > 1 || dots > 1) return { ok: false, message: `"${raw}" has thousands separators; write the number without them, e.g. ${locale === "vi" ? "1234,5" : "1234.5"}` };
     if (commas === 1 && /^-?\d+,\d+$/.test(text)) {
       if (locale === "en" && /^-?[1-9]\d{0,2},\d{3}$/.test(text)) {
         const grouped = text.replace(",", "");
@@ -95,7 +95,7 @@ export function readCellDecimal(raw: string, locale: Locale, fits?: (text: strin
         : { ok: false, message: `"${raw}" uses a decimal comma; write ${text.replace(",", ".")}, or read the file with the Vietnamese locale (--lang vi)` };
     }
   }
-  return { ok: false, message: locale === "vi" ? `"${raw}" không phải là số; hãy viết các chữ số, phần thập phân (nếu có) sau dấu phẩy, ví dụ 12,5` : `"${raw}" is not a number; write digits with an optional decimal dot, e.g. 12.5` };
+  return { ok: false, message: `"${raw}" is not a number; write digits with an optional decimal ${locale === "vi" ? "comma or dot, e.g. 12,5" : "dot, e.g. 12.5"}` };
 }
 
 /** A number the input can take: within its declared bounds, whole when it counts. */
@@ -138,7 +138,8 @@ function readCellDate(text: string, locale: Locale): CellRead {
   const slashed = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
   const iso = slashed !== null && locale === "vi" ? `${slashed[3]}-${slashed[2]!.padStart(2, "0")}-${slashed[1]!.padStart(2, "0")}` : text;
   if (isCalendarDate(iso)) return { ok: true, value: iso };
-  return { ok: false, message: locale === "vi" ? `"${text}" không phải là một ngày có thật; hãy viết theo dạng ngày/tháng/năm, ví dụ 15/12/2022 (hoặc 2022-12-15)` : `"${text}" is not a real date; write YYYY-MM-DD, e.g. 2022-12-15` };
+  const hint = locale === "vi" ? "YYYY-MM-DD or DD/MM/YYYY, e.g. 2022-12-15 or 15/12/2022" : "YYYY-MM-DD, e.g. 2022-12-15";
+  return { ok: false, message: `"${text}" is not a real date; write ${hint}` };
 }
 
 function readScalar(text: string, type: CompiledScalarType, locale: Locale): CellRead {
@@ -154,12 +155,12 @@ function readScalar(text: string, type: CompiledScalarType, locale: Locale): Cel
       const word = nfc(text).toLowerCase();
       if (TRUE_WORDS.has(word)) return { ok: true, value: true };
       if (FALSE_WORDS.has(word)) return { ok: true, value: false };
-      return { ok: false, message: locale === "vi" ? `"${text}" không phải là có hoặc không; hãy viết "có" hoặc "không"` : `"${text}" is not yes or no; write true or false` };
+      return { ok: false, message: `"${text}" is not yes or no; write true or false${locale === "vi" ? " (có / không)" : ""}` };
     }
     case "date": return readCellDate(text, locale);
     case "enum": {
       const member = enumMember(type.members, text);
-      return member !== undefined ? { ok: true, value: member } : { ok: false, message: locale === "vi" ? `"${text}" không thuộc các giá trị ${type.members.join(", ")}` : `"${text}" is not one of ${type.members.join(", ")}` };
+      return member !== undefined ? { ok: true, value: member } : { ok: false, message: `"${text}" is not one of ${type.members.join(", ")}` };
     }
     case "text": return { ok: true, value: text };
   }
@@ -184,7 +185,7 @@ export function readCell(raw: string, type: CompiledType, locale: Locale): CellR
   const items: unknown[] = [];
   for (const [i, part] of text.split(";").entries()) {
     const read = readScalar(part.trim(), type.element, locale);
-    if (!read.ok) return { ok: false, message: `${locale === "vi" ? `giá trị thứ ${i + 1}` : `element ${i + 1}`}: ${read.message}` };
+    if (!read.ok) return { ok: false, message: `element ${i + 1}: ${read.message}` };
     items.push(read.value);
   }
   return { ok: true, value: items };

@@ -46,7 +46,27 @@ const VI: readonly Wording[] = [
   [/^expected a real date written YYYY-MM-DD$/, () => "cần một ngày có thật, viết theo dạng năm-tháng-ngày (YYYY-MM-DD)"],
   [/^(.+) uses exponent notation; write it as a decimal(?:: (.+)| \(.*\))$/, (v, plain) => `${v} được viết dưới dạng số mũ; hãy viết thành số thập phân${plain === undefined ? "" : `: ${comma(plain)}`}`],
   [/^(.+) is outside the numbers read: .*$/, (v) => `${v} nằm ngoài phạm vi số được đọc: tối đa 50 chữ số phần nguyên và 50 chữ số thập phân`],
+  // Cells of tables and forms (io/cells.ts).
+  [/^"(.*)" has thousands separators; write the number without them, e\.g\. .*$/s, (v) => `"${v}" có dấu phân cách hàng nghìn; hãy viết số không có dấu phân cách, ví dụ 1234,5`],
+  [/^"(.*)" uses a decimal comma; write .*$/s, (v) => `"${v}" dùng dấu phẩy thập phân; hãy đọc tệp theo cách viết số của Việt Nam (--lang vi) hoặc viết số với dấu chấm`],
+  [/^"(.*)" is not a number; write digits .*$/s, (v) => `"${v}" không phải là số; hãy viết các chữ số, phần thập phân (nếu có) sau dấu phẩy, ví dụ 12,5`],
+  [/^"(.*)" is not a real date; write .*$/s, (v) => `"${v}" không phải là một ngày có thật; hãy viết theo dạng ngày/tháng/năm, ví dụ 15/12/2022`],
+  [/^"(.*)" is not yes or no; .*$/s, (v) => `"${v}" không phải là có hoặc không; hãy viết "có" hoặc "không"`],
+  [/^"(.*)" is not one of (.+)$/s, (v, list) => `"${v}" không thuộc các giá trị ${list}`],
+  [/^element (\d+): (.+)$/s, (i, rest) => `giá trị thứ ${i}: ${issueMessage(rest!, "vi")}`],
 ];
+
+/**
+ * A problem line (`place: message`, as data readers print them) with its message in
+ * the locale: the place (file, row, cell, key) is kept as it is.
+ * @param line - the line
+ * @param locale - the reader's language
+ */
+export function problemLine(line: string, locale: Locale): string {
+  if (locale !== "vi") return line;
+  const at = line.indexOf(': "');
+  return at < 0 ? line : `${line.slice(0, at + 2)}${issueMessage(line.slice(at + 2), locale)}`;
+}
 
 /**
  * A submission issue's message in the locale: as validation gave it in English, or its

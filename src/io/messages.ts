@@ -81,8 +81,8 @@ export const MESSAGES = {
     (command: string, output: string, input: string) => `rubric ${command}: tệp kết quả ${output} cũng là tệp đầu vào của lần chạy này (${input}); hãy ghi ra tệp khác`,
   ),
   unitTwice: message(
-    (origin: string, unit: string, first: string) => `${origin}: the unit "${unit}" is given twice (first at ${first}); give each unit once`,
-    (origin: string, unit: string, first: string) => `${origin}: đơn vị "${unit}" có hai bản số liệu (bản đầu ở ${first}); mỗi đơn vị chỉ được nộp một bản`,
+    (origin: string, unit: string, first: string, table = false) => `${origin}: the unit "${unit}" is given twice (first at ${first}); give each unit once${table ? " (in a long table, keep a unit's rows together)" : ""}`,
+    (origin: string, unit: string, first: string, table = false) => `${origin}: đơn vị "${unit}" có hai bản số liệu (bản đầu ở ${first}); mỗi đơn vị chỉ được nộp một bản${table ? " (trong bảng dạng dọc, các dòng của một đơn vị phải liền nhau)" : ""}`,
   ),
   jsonEmpty: message(
     (file: string) => `${file}: the file is empty; write one submission object or an array of them`,

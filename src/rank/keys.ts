@@ -103,7 +103,8 @@ function publishPlain(s: string, precision: number, mode: RoundingMode): string 
   const dot = s.indexOf(".");
   const fracLength = dot < 0 ? 0 : s.length - dot - 1;
   // Already at the precision: only a "-0.00" needs rewriting; any other text is kept.
-  if (fracLength <= precision) return undefined;
+  // More than 15 decimals: beyond the powers of ten kept here (and of exact doubles).
+  if (fracLength <= precision || fracLength > 15) return undefined;
   const v = scaledNumber(s, fracLength);
   if (v === undefined) return undefined;
   const neg = v < 0 || Object.is(v, -0);

@@ -51,8 +51,8 @@ const cases: { file: string; lang: "vi" | "en"; problems: Record<string, string[
     file: `${dir}/units.jsonl`,
     lang: "en",
     problems: {
-      "so-tu-phap": [`${dir}/units.jsonl:2: self.1.1.2.planned: 900`, `${dir}/units.jsonl:2: self.1.2.missing_reports: "many"`, `${dir}/units.jsonl:2: self.4.3.cut_percent: 150`],
-      "so-tai-chinh": [`${dir}/units.jsonl:4: self.1.1.3.funded:`, `${dir}/units.jsonl:4: self.2.1.issued: -3`, `${dir}/units.jsonl:4: self.2.3.1.report_on:`],
+      "so-tu-phap": [`${dir}/units.jsonl:2: self-assessment, criterion 1.1.2, “Số nhiệm vụ theo kế hoạch” (planned): 900`, `${dir}/units.jsonl:2: self-assessment, criterion 1.2, “Số báo cáo không gửi” (missing_reports): "many"`, `${dir}/units.jsonl:2: self-assessment, criterion 4.3, “Tỷ lệ tinh giản biên chế đã thực hiện (%)” (cut_percent): 150`],
+      "so-tai-chinh": [`${dir}/units.jsonl:4: self-assessment, criterion 1.1.3, “Có bố trí kinh phí thực hiện kế hoạch” (funded):`, `${dir}/units.jsonl:4: self-assessment, criterion 2.1, “Số văn bản QPPL đã tham mưu ban hành” (issued): -3`, `${dir}/units.jsonl:4: self-assessment, criterion 2.3.1, “Ngày gửi báo cáo theo dõi thi hành pháp luật” (report_on):`],
     },
   },
 ];
@@ -97,7 +97,7 @@ describe("the problems printed are capped per file", () => {
     writeFileSync(file, Array.from({ length: 130 }, (_, i) => `{"unit": broken ${i}}`).join("\n") + "\n");
     const vi = rubric("score", rubricFile, file, "--lang", "vi");
     expect(vi.code).toBe(1);
-    expect(vi.stderr.split("\n").filter((l) => l.startsWith(`${file}:`) && l.includes("not valid JSON"))).toHaveLength(100);
+    expect(vi.stderr.split("\n").filter((l) => l.startsWith(`${file}:`) && l.includes("không phải JSON hợp lệ"))).toHaveLength(100);
     expect(vi.stderr).toContain(`${file}: còn 30 lỗi khác chưa hiện (đã hiện 100 lỗi đầu tiên ở trên)`);
     // Every refused line is still listed apart in the report.
     expect(vi.stdout.match(/many\.jsonl:\d+/g)?.length).toBeGreaterThanOrEqual(130);
@@ -110,9 +110,9 @@ describe("values given for a node that does not apply are warned about, never si
   it("a criterion the unit declared not arising, in both languages, naming the file", () => {
     const file = "examples/par-department/submissions/so-tu-phap.json";
     const vi = rubric("score", rubricFile, file, "--lang", "vi");
-    expect(vi.stderr).toContain(`${file}: cảnh báo: giá trị đã nhập cho 5.4 (disciplined, staff_count) không được sử dụng vì đơn vị đã khai báo 5.4 không phát sinh`);
+    expect(vi.stderr).toContain(`${file}: cảnh báo: giá trị đã nhập cho 5.4 (“Số cán bộ, công chức, viên chức bị kỷ luật”, “Tổng số cán bộ, công chức, viên chức”) không được sử dụng vì đơn vị đã khai báo 5.4 không phát sinh`);
     const en = rubric("score", rubricFile, file, "--lang", "en");
-    expect(en.stderr).toContain(`${file}: warning: the values given for 5.4 (disciplined, staff_count) are not used: the unit declared 5.4 not arising`);
+    expect(en.stderr).toContain(`${file}: warning: the values given for 5.4 (“Số cán bộ, công chức, viên chức bị kỷ luật”, “Tổng số cán bộ, công chức, viên chức”) are not used: the unit declared 5.4 not arising`);
     // A warning, not an error: the unit is scored.
     expect(en.code).toBe(0);
   });
@@ -120,7 +120,7 @@ describe("values given for a node that does not apply are warned about, never si
   it("a criterion under an area that does not apply; the result carries the warning as data", () => {
     const file = "examples/sipas/submissions/ban-dan-toc.json";
     const run = rubric("explain", "examples/sipas/rubric.rubric", file, "--unit", "ban-dan-toc", "--lang", "vi", "--format", "json");
-    expect(run.stderr).toContain(`${file}: cảnh báo: giá trị đã nhập cho 5.1 (answers) không được sử dụng vì 5 (mục chứa 5.1) không áp dụng đối với đơn vị`);
+    expect(run.stderr).toContain(`${file}: cảnh báo: giá trị đã nhập cho 5.1 (“Mức độ hài lòng về việc bố trí hình thức tiếp nhận góp ý (thang 1–5)”) không được sử dụng vì 5 (mục chứa 5.1) không áp dụng đối với đơn vị`);
     const result = JSON.parse(run.stdout) as { warnings?: { code: string; node: string; args: { notApplicable: string } }[] };
     expect(result.warnings?.map((w) => [w.code, w.node, w.args.notApplicable])).toEqual([["value-not-applicable", "5.1", "5"], ["value-not-applicable", "5.2", "5"]]);
   });

@@ -83,7 +83,7 @@ describe("malformed CSV forms", () => {
 
   it("a value that is not a number names the cell", () => {
     const file = writeCsv("nan.csv", cell(filledGrid(), "1.1.2.done", 5, "ba lăm"));
-    fails([file], `${file}:`, ":F (1.1.2.done Tự đánh giá): \"ba lăm\" is not a number");
+    fails([file], `${file}:`, ":F (1.1.2.done Tự đánh giá): \"ba lăm\" không phải là số");
   });
 
   it("an ambiguous decimal is refused, never guessed; one with a single reading in range is read that way", () => {
@@ -99,13 +99,13 @@ describe("malformed CSV forms", () => {
 
   it("a value out of range names the cell through the schema issue", () => {
     const file = writeCsv("range.csv", cell(filledGrid(), "1.1.2.planned", 5, "600"));
-    fails([file], `range.csv:12:F (1.1.2.planned Tự đánh giá): 600 is above the maximum 500`);
+    fails([file], `range.csv:12:F (1.1.2.planned Tự đánh giá): 600 lớn hơn giá trị lớn nhất cho phép (500)`);
   });
 
   it("a date that does not exist, an enum member that does not exist, a yes/no that is neither", () => {
-    fails([writeCsv("date.csv", cell(filledGrid(), "1.1.1.issued_on", 5, "31/02/2022"))], "(1.1.1.issued_on Tự đánh giá): \"31/02/2022\" is not a real date");
-    fails([writeCsv("enum.csv", cell(filledGrid(), "unit.kind", 5, "so_khac"))], "\"so_khac\" is not one of so_co_tthc, so_khong_tthc");
-    fails([writeCsv("bool.csv", cell(filledGrid(), "1.1.3.funded", 5, "chắc vậy"))], "\"chắc vậy\" is not yes or no");
+    fails([writeCsv("date.csv", cell(filledGrid(), "1.1.1.issued_on", 5, "31/02/2022"))], "(1.1.1.issued_on Tự đánh giá): \"31/02/2022\" không phải là một ngày có thật");
+    fails([writeCsv("enum.csv", cell(filledGrid(), "unit.kind", 5, "so_khac"))], "\"so_khac\" không thuộc các giá trị so_co_tthc, so_khong_tthc");
+    fails([writeCsv("bool.csv", cell(filledGrid(), "1.1.3.funded", 5, "chắc vậy"))], "\"chắc vậy\" không phải là có hoặc không");
   });
 
   it("an unknown key, a key given twice, a value on a row without a key", () => {
@@ -190,7 +190,7 @@ describe("malformed XLSX workbooks", () => {
     const sheet = book.worksheets[0]!;
     const row = keyRows(sheet).get("1.2.missing_reports")!;
     sheet.getCell(`F${row}`).value = "nhiều";
-    fails([await writeBook("bad.xlsx", book)], `bad.xlsx [Sở Nội vụ] F${row} (1.2.missing_reports Tự đánh giá): "nhiều" is not a number`);
+    fails([await writeBook("bad.xlsx", book)], `bad.xlsx [Sở Nội vụ] F${row} (1.2.missing_reports Tự đánh giá): "nhiều" không phải là số`);
   });
 
   it("a number cell is read exactly as typed; an out-of-range number names its cell", async () => {
@@ -198,7 +198,7 @@ describe("malformed XLSX workbooks", () => {
     const sheet = book.worksheets[0]!;
     const row = keyRows(sheet).get("1.1.2.done")!;
     sheet.getCell(`F${row}`).value = 2.5;
-    fails([await writeBook("whole-number.xlsx", book)], `[Sở Nội vụ] F${row} (1.1.2.done Tự đánh giá): 2.5 is not a whole number`);
+    fails([await writeBook("whole-number.xlsx", book)], `[Sở Nội vụ] F${row} (1.1.2.done Tự đánh giá): 2,5 không phải là số nguyên`);
   });
 
   it("an error value and a formula never computed", async () => {
@@ -227,7 +227,7 @@ describe("malformed XLSX workbooks", () => {
     expect(run.stdout).toBe(rubric("score", rubricFile, "examples/par-department/submissions/so-noi-vu.json", "--lang", "vi", "--format", "json").stdout);
     const column = rows[0]!.indexOf("1.1.2.done") + 1;
     sheet.getRow(2).getCell(column).value = "ba";
-    fails([await writeBook("wide-bad.xlsx", book)], `wide-bad.xlsx [Bảng] ${String.fromCharCode(64 + column)}2 (1.1.2.done): "ba" is not a number`);
+    fails([await writeBook("wide-bad.xlsx", book)], `wide-bad.xlsx [Bảng] ${String.fromCharCode(64 + column)}2 (1.1.2.done): "ba" không phải là số`);
   });
 
   it("a workbook whose sheets are all empty", async () => {

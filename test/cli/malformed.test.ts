@@ -77,7 +77,7 @@ const cases: [name: string, file: string, text: string | Buffer, expected: strin
   ["a row without its unit id", "c12.csv", wide(set("unit.id", "")), "<dir>/c12.csv:2:A (unit.id): the unit's id is empty; write the unit's id"],
   ["a row longer than the header", "c13.csv", wide((rows) => rows[1]!.push("", "7")), '<dir>/c13.csv:2:BL: "7" stands in a column without a header (the row has more cells than the header); name the column or remove the value'],
   ["a fact that is not a member", "c14.csv", wide(set("unit.kind", "so")), '<dir>/c14.csv:2:C (unit.kind): "so" is not one of so_co_tthc, so_khong_tthc'],
-  ["a date that does not exist (vi)", "c15.csv", wide(set("1.1.1.issued_on", "31/02/2022"), true), '<dir>/c15.csv:2:D (1.1.1.issued_on): "31/02/2022" is not a real date; write YYYY-MM-DD or DD/MM/YYYY, e.g. 2022-12-15 or 15/12/2022', ["--lang", "vi"]],
+  ["a date that does not exist (vi)", "c15.csv", wide(set("1.1.1.issued_on", "31/02/2022"), true), '<dir>/c15.csv:2:D (1.1.1.issued_on): "31/02/2022" không phải là một ngày có thật; hãy viết theo dạng ngày/tháng/năm, ví dụ 15/12/2022', ["--lang", "vi"]],
   ["an empty CSV file", "c16.csv", "", "<dir>/c16.csv: the file is empty; the first row is the header (unit.id, … or unit,node,input,layer,value)"],
   ["a CSV file holding only a byte-order mark and blank lines", "c17.csv", "\uFEFF\r\n\r\n", "<dir>/c17.csv: the file is empty; the first row is the header (unit.id, … or unit,node,input,layer,value)"],
   ["a quote never closed", "c18.csv", `${wide()}so-x,"Sở X\n`, '<dir>/c18.csv:4: a quoted cell is never closed; end it with " (write "" for a quote inside a cell)'],
@@ -96,7 +96,7 @@ const cases: [name: string, file: string, text: string | Buffer, expected: strin
   ["a unit given twice in JSON Lines", "j5.jsonl", jsonl(line1, line1), '<dir>/j5.jsonl:2: the unit "so-noi-vu" is given twice (first at <dir>/j5.jsonl:1); give each unit once (in a long table, keep a unit\'s rows together)'],
   ["an empty JSON file", "j6.json", "", "<dir>/j6.json: the file is empty; write one submission object or an array of them"],
   ["a truncated JSON file", "j7.json", JSON.stringify([unit], null, 2).slice(0, 200), "<dir>/j7.json: not valid JSON (Expected ',' or '}' after property value at line 13 column 3)"],
-  ["a JSON value of the wrong type", "j8.json", JSON.stringify([{ ...unit, self: { ...(unit["self"] as object), "1.1.3": { funded: "yes" } } }]), "<dir>/j8.json[0]: self.1.1.3.funded: Invalid input: expected boolean, received string"],
+  ["a JSON value of the wrong type", "j8.json", JSON.stringify([{ ...unit, self: { ...(unit["self"] as object), "1.1.3": { funded: "yes" } } }]), "<dir>/j8.json[0]: self-assessment, criterion 1.1.3, “Có bố trí kinh phí thực hiện kế hoạch” (funded): Invalid input: expected boolean, received string"],
 ];
 
 describe("malformed data: a specific message naming the place, exit 1, no stack trace", () => {

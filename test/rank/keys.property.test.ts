@@ -27,13 +27,15 @@ const halfway = (precision: number): fc.Arbitrary<string> =>
 const coarse = fc.tuple(sign, fc.integer({ min: 0, max: 30 }), fc.constantFrom("", ".5", ".25", ".250", ".05", ".005")).map(([s, i, f]) => `${s}${i}${f}`);
 /** Up to 15 significant digits with nines and fives at the end: the integer fast path's limits. */
 const wide = fc.tuple(sign, digits(1, 9), digits(1, 9), fc.constantFrom("", "5", "9", "99", "49", "95")).map(([s, i, f, tail]) => `${s}${i}.${f}${tail}`.slice(0, 17 + s.length));
+/** Few significant digits far after the point (1e-21): more decimals than the integer fast path's powers of ten. */
+const tiny = fc.tuple(sign, fc.integer({ min: 14, max: 45 }), digits(1, 3)).map(([s, zeros, d]) => `${s}0.${"0".repeat(zeros)}${d}`);
 /** Other forms decimal.js reads: exponents, a leading `+` or `.`. */
 const other = fc.oneof(
   fc.tuple(fc.integer({ min: -99999, max: 99999 }), fc.integer({ min: -25, max: 25 })).map(([m, e]) => `${m}e${e}`),
   digits(1, 6).map((d) => `+${d}`),
   digits(1, 6).map((d) => `.${d}`),
 );
-const decimal = (precision: number): fc.Arbitrary<string> => fc.oneof({ arbitrary: plain, weight: 3 }, { arbitrary: halfway(precision), weight: 3 }, { arbitrary: coarse, weight: 2 }, { arbitrary: wide, weight: 3 }, { arbitrary: other, weight: 1 });
+const decimal = (precision: number): fc.Arbitrary<string> => fc.oneof({ arbitrary: plain, weight: 3 }, { arbitrary: halfway(precision), weight: 3 }, { arbitrary: coarse, weight: 2 }, { arbitrary: wide, weight: 3 }, { arbitrary: tiny, weight: 1 }, { arbitrary: other, weight: 1 });
 
 describe("fast ranking keys against decimal.js", () => {
   it("publishes exactly as publish(): every rounding mode, precisions 0–10, halfway values, negatives", () => {
