@@ -81,13 +81,16 @@ export { readTemplate, isTemplateHeader, type TemplateRead } from "./io/template
 
 // ---- io: data tables (wide and long) mapped to submissions (the CSV and JSON Lines file
 // readers use `node:` modules and stay out of this entry, which must bundle for a browser)
-export { wideRowsToSubmissions, wideColumns, wideRow, splitHeader, rowName, type GridRow, type GridSource, type TableItem } from "./io/wide.js";
+export { wideRowsToSubmissions, wideColumns, wideRow, splitHeader, rowName, type GridRow, type GridSource, type RefusedRead, type TableItem } from "./io/wide.js";
 export { longRowsToSubmissions, longColumns, LONG_COLUMNS } from "./io/long.js";
 export { rubricTargets, resolveTarget, targetPath, readTarget, TABLE_LAYERS, type Target, type RubricTargets } from "./io/targets.js";
 export { slimResult, slimOutcome } from "./io/slim.js";
 
 // ---- report: ranked tables as text, Markdown, CSV, JSON, in Vietnamese and English
 export { renderRanking, renderRankingHtml, renderUnitDetail, unitDetailTable, renderTable, escapeHtml, rankedTable, unrankedTable, changeText, figure, rankText, WORDS, type TableFormat, type Table, type Words } from "./report/index.js";
+// ---- report: explanations and reasons worded in the locale, from the data the runtime and rank give
+export { traceText, stepText, readable, percentText, nodeErrorText, unitErrorsText, unrankedReason, localizedUnranked, standingText, tieBreakText, type NodeErrorData } from "./report/index.js";
+export { issueMessage, issueLine, placeText, problemLine, labelOf } from "./io/issue-wording.js";
 
 // ---- analysis: sensitivity of a ranking (Monte Carlo over weights, thresholds, N/A policies, appraisal corrections) and what-if for one unit, on the exact kernel
 export { readPlan, sensitivity, prepareSensitivity, runSamples, summarise, whatIf, renderSensitivity, renderSensitivityHtml, renderWhatIf, whatIfProblemText } from "./analysis/index.js";

@@ -16,6 +16,7 @@ import { DATA_MESSAGES, PROBLEMS_SHOWN_PER_FILE } from "../io/data-messages.js";
 import { evaluate, type SubmissionIssue, type UnitWarning } from "../io/evaluate.js";
 import type { UnrankedRow } from "../rank/types.js";
 import { readJsonLinesSubmissions } from "../io/jsonl-file.js";
+import type { RefusedRead } from "../io/wide.js";
 import type { Output } from "./io.js";
 import { loadSubmissions } from "./load.js";
 import { isFormCsv, readForms } from "./load-forms.js";
@@ -24,19 +25,8 @@ import type { Progress } from "./progress.js";
 /** A unit's submission with where it came from, or a problem already worded. */
 export type DataItem =
   | { readonly ok: true; readonly value: unknown; readonly origin: string; readonly places?: ReadonlyMap<string, string>; readonly file?: string }
-  | {
-      readonly ok: false;
-      /** Every problem, one a line ("" when already printed). */
-      readonly message: string;
-      /** Where the refused unit's data is (sheet, row, line); absent when the problem is the whole file's. */
-      readonly origin?: string;
-      /** The refused unit, when its id could be read. */
-      readonly unit?: UnitRef;
-      /** What could be read of the refused unit (its values' own problems are told too). */
-      readonly partial?: SubmissionDraft;
-      /** The data file it comes from (for the cap on problems printed per file). */
-      readonly file?: string;
-    };
+  /** `file`: the data file it comes from (for the cap on problems printed per file). */
+  | (RefusedRead & { readonly file?: string });
 
 /**
  * The total size of the data files in bytes (unreadable ones count 0).

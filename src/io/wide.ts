@@ -44,17 +44,20 @@ export type TableItem =
       /** The cell behind each value (see `placeOf`). */
       readonly places: SubmissionDraft["places"];
     }
-  | {
-      readonly ok: false;
-      /** Every problem, one a line, each naming its cell. */
-      readonly message: string;
-      /** Where the refused unit's data is, when the problem is one unit's (not the file's or the header's). */
-      readonly origin?: string;
-      /** The refused unit, when its id could be read. */
-      readonly unit?: UnitRef;
-      /** What could be read of the refused unit, so the values' own problems (out of range) are told too. */
-      readonly partial?: SubmissionDraft;
-    };
+  | RefusedRead;
+
+/** A unit (or a file) refused while it was read, with every problem worded. */
+export interface RefusedRead {
+  readonly ok: false;
+  /** Every problem, one a line, each naming its cell ("" when already printed). */
+  readonly message: string;
+  /** Where the refused unit's data is, when the problem is one unit's (not the file's or the header's). */
+  readonly origin?: string;
+  /** The refused unit, when its id could be read. */
+  readonly unit?: UnitRef;
+  /** What could be read of the refused unit, so the values' own problems (out of range) are told too. */
+  readonly partial?: SubmissionDraft;
+}
 
 /**
  * Where a row is, for messages that concern the whole row.

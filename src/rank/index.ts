@@ -4,4 +4,4 @@
  * @module
  */
 export { rank } from "./rank.js";
-export type { Change, PreviousRow, RankedRow, RankOptions, RankResult, UnrankedRow } from "./types.js";
+export type { Change, PreviousRow, RankedRow, RankOptions, RankResult, UnrankedCause, UnrankedRow } from "./types.js";

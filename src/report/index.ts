@@ -5,7 +5,9 @@
  */
 export { renderRanking, renderTable, type TableFormat } from "./render.js";
 export { renderUnitDetail, unitDetailTable } from "./detail.js";
-export { rankedTable, unrankedTable, type Table } from "./table.js";
+export { rankedTable, unrankedTable, tieBreakText, type Table } from "./table.js";
 export { changeText, figure, rankText, WORDS, type Words } from "./locale.js";
 export { renderRankingHtml, escapeHtml, htmlPage } from "./html.js";
-export { traceText, stepText, readable } from "./trace-text.js";
+export { traceText, stepText, readable, percentText } from "./trace-text.js";
+export { nodeErrorText, unitErrorsText, unrankedReason, localizedUnranked, type NodeErrorData } from "./unit-errors.js";
+export { standingText } from "./standing.js";
