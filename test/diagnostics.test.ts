@@ -38,7 +38,7 @@ describe("renderDiagnostic", () => {
 
   it("renders in the asked locale and copes with a range past the text", () => {
     const d = makeDiagnostic("RL111", at(9, 1, 99), { args: { expected: "'}'" } });
-    expect(renderDiagnostic(d, "x", { locale: "vi" })).toBe("<input>:9:1: error RL111: Tệp kết thúc trước '}'; có thiếu dấu '}' không?");
+    expect(renderDiagnostic(d, "x", { locale: "vi" })).toBe("<input>:9:1: lỗi RL111: Tệp kết thúc trước '}'; có thiếu dấu '}' không?");
   });
 });
 

@@ -30,13 +30,14 @@ describe("rubric score", () => {
     expect(lines.slice(0, 10)).toEqual([
       "Bảng xếp hạng: Chỉ số cải cách hành chính các sở, ban, ngành",
       "",
-      " Hạng  Đơn vị                                   Điểm  Chỉ số  Xếp loại",
-      "-----  --------------------------------------  -----  ------  ----------",
+      " Hạng  Đơn vị                                   Điểm  Chỉ số  Xếp loại    Ghi chú",
+      "-----  --------------------------------------  -----  ------  ----------  -------------------------------",
       " 1/17  Sở Kế hoạch và Đầu tư                   95,22   95,22  Xuất sắc",
       " 2/17  Sở Nội vụ                               90,48   90,48  Xuất sắc",
       " 3/17  Sở Thông tin và Truyền thông            90,25   90,25  Xuất sắc",
       " 4/17  Sở Tài nguyên và Môi trường             90,23   90,23  Xuất sắc",
-      " 5/17  Sở Giao thông vận tải                   89,42   89,42  Tốt",
+      // The tie on the published index is broken by area 1, and the table says so.
+      " 5/17  Sở Giao thông vận tải                   89,42   89,42  Tốt         hơn Sở Công Thương ở lĩnh vực 1",
       " 6/17  Sở Công Thương                          89,42   89,42  Tốt",
     ]);
     expect(lines.filter((l) => /^ *\d+\/17 /.test(l))).toHaveLength(17);
@@ -67,7 +68,7 @@ describe("rubric score", () => {
     const run = rubric("score", `${dept}/rubric.rubric`, ...clean, `${dept}/incomplete/so-xay-dung.json`);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain("Not ranked:");
-    expect(run.stdout).toContain("input 'disbursed' is missing");
+    expect(run.stdout).toContain("(disbursed) is missing at criterion 6.1");
   });
 
   it("names an invalid submission's file and JSON path, exit 1", () => {
@@ -80,7 +81,7 @@ describe("rubric score", () => {
     writeFileSync(one, JSON.stringify([{ unit: { id: "x", facts: { kind: "so_co_tthc" } }, self: { "1.1.2": { done: "3,5" } } }]));
     const invalid = rubric("score", `${dept}/rubric.rubric`, one);
     expect(invalid.code).toBe(1);
-    expect(invalid.stderr).toContain(`${one}[0]: self.1.1.2.done: "3,5" uses a decimal comma; write "3.5"`);
+    expect(invalid.stderr).toContain(`${one}[0]: self-assessment, criterion 1.1.2, “Số nhiệm vụ đã hoàn thành” (done): "3,5" uses a decimal comma; write "3.5"`);
   });
 
   it("accepts a compiled rubric and writes HTML to a file", () => {

@@ -13,6 +13,7 @@ import { rank } from "../../src/rank/rank.js";
 import { renderUnitDetail } from "../../src/report/detail.js";
 import { renderRankingHtml } from "../../src/report/html.js";
 import { renderRanking, type TableFormat } from "../../src/report/render.js";
+import { standingText } from "../../src/report/standing.js";
 
 const folder = join(import.meta.dirname, "../../examples/par-department");
 const update = process.env["UPDATE_GOLDEN"] === "1";
@@ -56,7 +57,10 @@ describe("golden reports of the department example", () => {
       // The detail shows how each node was scored: it asks for the traces.
       const outcome = evaluate(compiled.rubric, JSON.parse(readFileSync(join(folder, "submissions", "so-noi-vu.json"), "utf8")), { explain: true });
       if (!outcome.ok) throw new Error("so-noi-vu is invalid");
-      const text = renderUnitDetail(outcome.result, compiled.rubric, format, locale);
+      // Where it stands among the clean units, as `rubric explain` says it.
+      const clean = readdirSync(join(folder, "submissions")).sort().map((f) => JSON.parse(readFileSync(join(folder, "submissions", f), "utf8")) as unknown);
+      const standing = standingText(rank(compiled.rubric, evaluateAll(compiled.rubric, clean)), "so-noi-vu", locale, compiled.rubric);
+      const text = renderUnitDetail(outcome.result, compiled.rubric, format, locale, standing);
       const file = join(folder, "reports", `detail.so-noi-vu.${locale}.${format === "text" ? "txt" : format}`);
       if (update) writeFileSync(file, text);
       expect(text).toBe(readFileSync(file, "utf8"));

@@ -67,8 +67,8 @@ describe("block re-parsing", () => {
     const text = bases[0]!;
     const a = analyse(text, "vi");
     const blocks = IncrementalParse.from(text, a.parsed!.ast)!;
-    const one = text.indexOf("input funded: bool");
-    const two = text.indexOf("input reviewed: bool");
+    const one = text.indexOf("input funded ");
+    const two = text.indexOf("input reviewed ");
     // Second edit's offsets are in the text after the first.
     const edits: OffsetEdit[] = [{ start: one, end: one + 5, text: "input" }, { start: two + 6, end: two + 6, text: "zz_" }];
     const next = text.slice(0, two + 6) + "zz_" + text.slice(two + 6);

@@ -106,7 +106,7 @@ describe("rubric lsp over stdio", () => {
 
   it("hovers an input with its type, range and node", async () => {
     const hover = await client.request<{ contents: { value: string }; range: Range }>("textDocument/hover", { textDocument: { uri }, position: pos(original, "done / planned", 9) });
-    expect(hover.contents.value).toContain("planned: count in 1..500");
+    expect(hover.contents.value).toContain('planned "Số nhiệm vụ theo kế hoạch": count in 1..500');
     expect(hover.contents.value).toContain('đầu vào · "1.1.2"');
     expect(hover.contents.value).toContain("Kiểu: số đếm (số nguyên, không âm)");
     expect(hover.contents.value).toContain("Khoảng giá trị: 1..500");
@@ -134,7 +134,7 @@ describe("rubric lsp over stdio", () => {
 
   it("goes to an input's definition and finds its references", async () => {
     const use = pos(original, "done / planned", 9);
-    const declared = pos(original, "planned: count in 1..500");
+    const declared = pos(original, "planned \"Số nhiệm vụ theo kế hoạch\": count in 1..500");
     const span = (p: Pos): Range => ({ start: p, end: { line: p.line, character: p.character + 7 } });
     const definition = await client.request<{ uri: string; range: Range }[]>("textDocument/definition", { textDocument: { uri }, position: use });
     expect(definition).toEqual([{ uri, range: span(declared) }]);
