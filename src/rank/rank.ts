@@ -200,7 +200,7 @@ export function rank(rubric: CompiledRubric, outcomes: readonly (EvaluateOutcome
         const pi = pubIndex[i]!;
         const pp = pubPoints[i]!;
         if (published === undefined || published.index !== pi || published.points !== pp) published = { index: pi, points: pp };
-        rows.push(makeRow(units[i]!, group, place, list.length, tied, exactIndex[i]!, exactPoints[i]!, published, bands?.[i], changeOf(previous, ids[i]!, place, pi), areas[i]!));
+        rows.push(makeRow(units[i]!, group, place, list.length, tied, exactIndex[i]!, exactPoints[i]!, ranked[i]!.max!, published, bands?.[i], changeOf(previous, ids[i]!, place, pi), areas[i]!));
       }
       start = end;
     }

@@ -138,15 +138,15 @@ export function areasBuilder(rubric: CompiledRubric): (r: EvaluationResult) => R
  */
 export function makeRow(
   unit: RankedRow["unit"], group: string, rank: number, of: number, tied: readonly string[] | { readonly all: readonly string[] },
-  index: string, points: string, published: RankedRow["published"], band: string | undefined, previous: RankedRow["previous"], areas: RankedRow["areas"],
+  index: string, points: string, max: string, published: RankedRow["published"], band: string | undefined, previous: RankedRow["previous"], areas: RankedRow["areas"],
 ): RankedRow {
   if ("all" in tied) {
     const { all } = tied;
     return band === undefined
-      ? { unit, group, rank, of, get tiedWith() { return all.filter((id) => id !== unit.id); }, index, points, published, previous, areas }
-      : { unit, group, rank, of, get tiedWith() { return all.filter((id) => id !== unit.id); }, index, points, published, band, previous, areas };
+      ? { unit, group, rank, of, get tiedWith() { return all.filter((id) => id !== unit.id); }, index, points, max, published, previous, areas }
+      : { unit, group, rank, of, get tiedWith() { return all.filter((id) => id !== unit.id); }, index, points, max, published, band, previous, areas };
   }
   return band === undefined
-    ? { unit, group, rank, of, tiedWith: tied, index, points, published, previous, areas }
-    : { unit, group, rank, of, tiedWith: tied, index, points, published, band, previous, areas };
+    ? { unit, group, rank, of, tiedWith: tied, index, points, max, published, previous, areas }
+    : { unit, group, rank, of, tiedWith: tied, index, points, max, published, band, previous, areas };
 }

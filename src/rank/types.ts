@@ -63,6 +63,8 @@ export interface RankedRow {
   readonly index: string;
   /** Exact points. */
   readonly points: string;
+  /** Exact applicable maximum (below the declared one when something did not apply to the unit). */
+  readonly max: string;
   /** Published (rounded) index and points. */
   readonly published: { readonly index: string; readonly points: string };
   /** Its band, if the rubric has bands and one matches. */

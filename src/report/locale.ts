@@ -28,14 +28,16 @@ export interface Words {
   readonly reason: string;
   /** The report's title word. */
   readonly title: string;
+  /** Heading of the applicable-maximum column (shown when units' maxima differ). */
+  readonly max: string;
   /** Heading of the note column (why a unit is above one it equals on the first key). */
   readonly note: string;
 }
 
 /** The words of each locale. */
 export const WORDS: Readonly<Record<Locale, Words>> = {
-  vi: { rank: "Hạng", unit: "Đơn vị", group: "Nhóm", points: "Điểm", index: "Chỉ số", band: "Xếp loại", change: "So với kỳ trước", unranked: "Chưa xếp hạng", reason: "Lý do", title: "Bảng xếp hạng", note: "Ghi chú" },
-  en: { rank: "Rank", unit: "Unit", group: "Group", points: "Points", index: "Index", band: "Band", change: "Change", unranked: "Not ranked", reason: "Reason", title: "Ranking", note: "Note" },
+  vi: { rank: "Hạng", unit: "Đơn vị", group: "Nhóm", points: "Điểm", index: "Chỉ số", band: "Xếp loại", change: "So với kỳ trước", unranked: "Chưa xếp hạng", reason: "Lý do", title: "Bảng xếp hạng", note: "Ghi chú", max: "Điểm tối đa" },
+  en: { rank: "Rank", unit: "Unit", group: "Group", points: "Points", index: "Index", band: "Band", change: "Change", unranked: "Not ranked", reason: "Reason", title: "Ranking", note: "Note", max: "Max" },
 };
 
 /**

@@ -6,6 +6,7 @@ import type { Locale } from "../diagnostics.js";
 import type { CompiledRubric } from "../compile/types.js";
 import type { RankedRow, RankResult } from "../rank/types.js";
 import { changeText, figure, rankText, WORDS } from "./locale.js";
+import { readable } from "./trace-text.js";
 import { unrankedReason } from "./unit-errors.js";
 
 /** A table of strings: headings and rows. */
@@ -49,19 +50,22 @@ export function rankedTable(ranking: RankResult, locale: Locale): Table {
   const hasBand = ranking.rows.some((r) => r.band !== undefined);
   const hasChange = ranking.rows.some((r) => r.previous !== undefined);
   const hasNote = ranking.rows.some((r) => r.tieBreak !== undefined);
+  // The applicable maximum, when units' maxima differ: an index is points out of it.
+  const hasMax = ranking.rows.some((r) => r.max !== ranking.rows[0]!.max);
   const names = hasNote ? new Map(ranking.rows.map((r) => [r.unit.id, r.unit.name ?? r.unit.id])) : undefined;
-  const head = [w.rank, w.unit, ...(hasGroup ? [w.group] : []), w.points, w.index, ...(hasBand ? [w.band] : []), ...(hasChange ? [w.change] : []), ...(hasNote ? [w.note] : [])];
+  const head = [w.rank, w.unit, ...(hasGroup ? [w.group] : []), w.points, ...(hasMax ? [w.max] : []), w.index, ...(hasBand ? [w.band] : []), ...(hasChange ? [w.change] : []), ...(hasNote ? [w.note] : [])];
   const rows = ranking.rows.map((r) => [
     rankText(r),
     r.unit.name ?? r.unit.id,
     ...(hasGroup ? [r.group] : []),
     figure(r.published.points, locale),
+    ...(hasMax ? [readable(r.max, locale)] : []),
     figure(r.published.index, locale),
     ...(hasBand ? [r.band ?? ""] : []),
     ...(hasChange ? [changeText(r.previous, locale)] : []),
     ...(hasNote ? [r.tieBreak === undefined ? "" : tieBreakText(r.tieBreak, names!.get(r.tieBreak.over) ?? r.tieBreak.over, locale)] : []),
   ]);
-  const right = new Set([0, head.indexOf(w.points), head.indexOf(w.index)]);
+  const right = new Set([0, head.indexOf(w.points), head.indexOf(w.index), ...(hasMax ? [head.indexOf(w.max)] : [])]);
   return { head, rows, right };
 }
 

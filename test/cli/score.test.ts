@@ -30,15 +30,15 @@ describe("rubric score", () => {
     expect(lines.slice(0, 10)).toEqual([
       "Bảng xếp hạng: Chỉ số cải cách hành chính các sở, ban, ngành",
       "",
-      " Hạng  Đơn vị                                   Điểm  Chỉ số  Xếp loại    Ghi chú",
-      "-----  --------------------------------------  -----  ------  ----------  -------------------------------",
-      " 1/17  Sở Kế hoạch và Đầu tư                   95,22   95,22  Xuất sắc",
-      " 2/17  Sở Nội vụ                               90,48   90,48  Xuất sắc",
-      " 3/17  Sở Thông tin và Truyền thông            90,25   90,25  Xuất sắc",
-      " 4/17  Sở Tài nguyên và Môi trường             90,23   90,23  Xuất sắc",
+      " Hạng  Đơn vị                                   Điểm  Điểm tối đa  Chỉ số  Xếp loại    Ghi chú",
+      "-----  --------------------------------------  -----  -----------  ------  ----------  -------------------------------",
+      " 1/17  Sở Kế hoạch và Đầu tư                   95,22          100   95,22  Xuất sắc",
+      " 2/17  Sở Nội vụ                               90,48          100   90,48  Xuất sắc",
+      " 3/17  Sở Thông tin và Truyền thông            90,25          100   90,25  Xuất sắc",
+      " 4/17  Sở Tài nguyên và Môi trường             90,23          100   90,23  Xuất sắc",
       // The tie on the published index is broken by area 1, and the table says so.
-      " 5/17  Sở Giao thông vận tải                   89,42   89,42  Tốt         hơn Sở Công Thương ở lĩnh vực 1",
-      " 6/17  Sở Công Thương                          89,42   89,42  Tốt",
+      " 5/17  Sở Giao thông vận tải                   89,42          100   89,42  Tốt         hơn Sở Công Thương ở lĩnh vực 1",
+      " 6/17  Sở Công Thương                          89,42          100   89,42  Tốt",
     ]);
     expect(lines.filter((l) => /^ *\d+\/17 /.test(l))).toHaveLength(17);
     expect(run.stdout).not.toContain("Chưa xếp hạng");
@@ -48,7 +48,7 @@ describe("rubric score", () => {
     const run = rubric("score", `${dept}/rubric.rubric`, ...clean, "--lang", "vi", "--previous", `${dept}/previous.json`);
     expect(run.code).toBe(0);
     // Sở Nội vụ: 4th in the illustrative 2020 table, 2nd now — "tăng 2 hạng" as published (Sở Nội vụ Đồng Tháp).
-    expect(run.stdout).toMatch(/ 2\/17 +Sở Nội vụ +90,48 +90,48 +Xuất sắc +tăng 2 hạng\n/);
+    expect(run.stdout).toMatch(/ 2\/17 +Sở Nội vụ +90,48 +100 +90,48 +Xuất sắc +tăng 2 hạng *\n/);
     const bad = join(tempDir("rubric-"), "previous.json");
     writeFileSync(bad, JSON.stringify([{ unitId: "so-noi-vu", rank: 4, index: "88,61" }]));
     const refused = rubric("score", `${dept}/rubric.rubric`, ...clean, "--previous", bad);

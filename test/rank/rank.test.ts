@@ -108,7 +108,7 @@ describe("large ties and long decimals", () => {
     expect(rows.map((r) => r.rank)).toEqual([1, ...ids.map(() => 2)]);
     for (const r of rows.slice(1)) {
       expect(r.tiedWith).toEqual(sorted.filter((id) => id !== r.unit.id));
-      expect(Object.keys(r)).toEqual(["unit", "group", "rank", "of", "tiedWith", "index", "points", "published", "band", "previous", "areas"]);
+      expect(Object.keys(r)).toEqual(["unit", "group", "rank", "of", "tiedWith", "index", "points", "max", "published", "band", "previous", "areas"]);
     }
     const parsed = JSON.parse(JSON.stringify(rows)) as { tiedWith: string[] }[];
     expect(parsed[5]!.tiedWith).toEqual([...rows[5]!.tiedWith]);
