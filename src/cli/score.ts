@@ -11,7 +11,6 @@ import { MESSAGES } from "../io/messages.js";
 import { VALUE_MESSAGES } from "../io/value-messages.js";
 import { slimOutcome } from "../io/slim.js";
 import type { RankOptions, RankResult, UnrankedRow } from "../rank/types.js";
-import { unitOfDraft } from "../io/cells.js";
 import { renderRankingHtml } from "../report/html.js";
 import { renderRanking, type TableFormat } from "../report/render.js";
 import { dataReading, issueText, problemPrinter, readData, refusedRow, totalSize, warningTexts } from "./data.js";
@@ -96,7 +95,7 @@ export async function runScore(rubricFile: string, dataFiles: readonly string[],
       findings = true;
       const texts = outcome.issues.map((issue) => issueText(item, issue, options.lang, rubric));
       problems.report(item.file ?? item.origin, texts.join("\n"));
-      refused.push(refusedRow(item.origin, unitOfValue(item.value), texts, options.lang, true));
+      refused.push(refusedRow(item.origin, outcome.unit, texts, options.lang, true));
       continue;
     }
     if (!outcome.result.complete) findings = true;
@@ -127,11 +126,6 @@ export async function runScore(rubricFile: string, dataFiles: readonly string[],
     }
   }
   return findings ? EXIT.findings : EXIT.ok;
-}
-
-/** The unit a submission names, when its id is text. */
-function unitOfValue(value: unknown): UnrankedRow["unit"] | undefined {
-  return value !== null && typeof value === "object" && !Array.isArray(value) ? unitOfDraft(value as Record<string, unknown>) : undefined;
 }
 
 /** Unranked rows in the order `rank` lists them: by unit id. */

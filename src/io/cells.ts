@@ -258,11 +258,13 @@ export interface UnitRef {
 }
 
 /**
- * The unit a draft is about, when its id was read.
- * @param value - the draft's value
+ * The unit a draft or a submission is about, when its id is a string that is not blank
+ * (and its name, when it is one).
+ * @param value - the draft's value, or a submission as parsed JSON
  */
-export function unitOfDraft(value: Record<string, unknown>): UnitRef | undefined {
-  const unit = value["unit"] as { id?: unknown; name?: unknown } | undefined;
+export function unitOfDraft(value: unknown): UnitRef | undefined {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
+  const unit = (value as { unit?: unknown }).unit as { id?: unknown; name?: unknown } | null | undefined;
   if (typeof unit?.id !== "string" || unit.id.trim() === "") return undefined;
   return typeof unit.name === "string" && unit.name.trim() !== "" ? { id: unit.id, name: unit.name } : { id: unit.id };
 }

@@ -20,6 +20,7 @@ import { notApplicableWarnings, type UnitWarning } from "./na-warnings.js";
 export type { UnitWarning } from "./na-warnings.js";
 import { compileParser } from "./fast-parse.js";
 import { VALUE_MESSAGES } from "./value-messages.js";
+import { unitOfDraft } from "./cells.js";
 import { nfc, respellEnums } from "./nfc.js";
 import type { ParsedSubmission } from "./readers.js";
 import { compileValidator, type Validated } from "./validate.js";
@@ -104,13 +105,10 @@ export type EvaluateOutcome =
   | { readonly ok: true; readonly result: EvaluationResult }
   | { readonly ok: false; readonly issues: readonly SubmissionIssue[]; readonly unit?: { readonly id: string; readonly name?: string } };
 
-/** The unit a refused submission names, if its id (and name) are plain non-empty strings. */
+/** The unit a refused submission names (`unitOfDraft`), its id in NFC as results give it. */
 function unitNamed(submission: unknown): { unit?: { id: string; name?: string } } {
-  const unit = typeof submission === "object" && submission !== null ? (submission as { unit?: unknown }).unit : undefined;
-  if (typeof unit !== "object" || unit === null) return {};
-  const { id, name } = unit as { id?: unknown; name?: unknown };
-  if (typeof id !== "string" || id === "") return {};
-  return { unit: { id: id.normalize("NFC"), ...(typeof name === "string" && name !== "" ? { name } : {}) } };
+  const unit = unitOfDraft(submission);
+  return unit === undefined ? {} : { unit: { ...unit, id: nfc(unit.id) } };
 }
 
 /** A value as results show it, "" when it was not given. */

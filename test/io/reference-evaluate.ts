@@ -103,7 +103,7 @@ export function referenceEvaluate(rubric: CompiledRubric, submission: unknown, e
     if (!parsed.success) {
       // The refused submission keeps the unit it names, when its id is a non-empty string.
       const unit = (submission as { unit?: { id?: unknown; name?: unknown } } | null)?.unit;
-      const named = typeof unit?.id === "string" && unit.id !== "" ? { unit: { id: unit.id.normalize("NFC"), ...(typeof unit.name === "string" && unit.name !== "" ? { name: unit.name } : {}) } } : {};
+      const named = typeof unit?.id === "string" && unit.id.trim() !== "" ? { unit: { id: unit.id.normalize("NFC"), ...(typeof unit.name === "string" && unit.name.trim() !== "" ? { name: unit.name } : {}) } } : {};
       return { ok: false, issues: parsed.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === "symbol" ? String(p) : p)), message: i.message })), ...named };
     }
     const inputs = referenceLayered(parsed.data);
