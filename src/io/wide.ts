@@ -48,6 +48,7 @@ export type TableItem =
 
 /** A unit (or a file) refused while it was read, with every problem worded. */
 export interface RefusedRead {
+  /** Always false: nothing of it is scored. */
   readonly ok: false;
   /** Every problem, one a line, each naming its cell ("" when already printed). */
   readonly message: string;
