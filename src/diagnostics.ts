@@ -87,6 +87,7 @@ export const CATALOGUE = {
     vi: (a) => (a["before"] ? `Khối ${s(a, "block")} mở ở dòng ${s(a, "line")} chưa có dấu '}' đóng: theo thụt lề, khối kết thúc trước dòng ${s(a, "before")}. Hãy thêm '}' vào đó.` : `Khối ${s(a, "block")} mở ở dòng ${s(a, "line")} chưa được đóng khi hết tệp: hãy thêm dấu '}' đóng khối.`),
   },
   RL122: { severity: "error", en: (a) => `The name '${s(a, "name")}' contains '${s(a, "char")}' (${s(a, "code")}), ${s(a, "why")}; retype it, or two names that read the same would differ.`, vi: (a) => `Tên '${s(a, "name")}' có ký tự '${s(a, "char")}' (${s(a, "code")}) là ${t(a, "why")}; hãy gõ lại, nếu không hai tên trông giống nhau sẽ bị coi là khác nhau.` },
+  RL123: { severity: "error", en: () => `The file holds no rubric (it is empty or has only comments); a rubric starts with: rubric "Name of the index" { … }.`, vi: () => `Tệp chưa có bộ chỉ số nào (tệp trống hoặc chỉ có chú thích); một tệp quy tắc bắt đầu bằng: rubric "Tên bộ chỉ số" { … }.` },
 
   RL200: { severity: "error", en: (a) => `The id "${s(a, "id")}" is used twice; it was first used on line ${s(a, "line")}. Ids must be unique in the rubric.`, vi: (a) => `Mã "${t(a, "id")}" bị dùng hai lần; lần đầu ở dòng ${t(a, "line")}. Mã phải là duy nhất trong bộ tiêu chí.` },
   RL201: {

@@ -151,6 +151,13 @@ export function buildProgram(io: Output = processOutput): { program: Command; re
   return { program, result };
 }
 
+/** The `--lang` written in the arguments (`--lang vi` or `--lang=vi`), for messages given before commander could read it. */
+function langAsked(argv: readonly string[]): string | undefined {
+  const at = argv.lastIndexOf("--lang");
+  if (at >= 0) return argv[at + 1];
+  return argv.filter((a) => a.startsWith("--lang=")).pop()?.slice("--lang=".length);
+}
+
 /**
  * Runs the program on arguments and resolves to the exit code (never rejects).
  * @param argv - arguments after the program name
@@ -166,7 +173,8 @@ export async function run(argv: readonly string[], io: Output = processOutput): 
       // Help and version are successful exits; everything else is a usage error.
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
-    io.err(`rubric: internal error: ${error instanceof Error ? error.message : String(error)}`);
+    const detail = error instanceof Error ? error.message : String(error);
+    io.err(langAsked(argv) === "vi" ? `rubric: lỗi nội bộ của chương trình (${detail}); vui lòng báo lỗi, kèm theo lệnh đã chạy` : `rubric: internal error (${detail}); please report it with the command you ran`);
     return EXIT.findings;
   }
 }

@@ -26,7 +26,7 @@ export const DATA_MESSAGES = {
   /** The reason a unit whose submission the checks refused is listed apart. */
   invalid: message(
     (count: number, problems: string) => `its submission was refused (${count === 1 ? "1 problem" : `${countText(count, "en")} problems`}): ${problems}`,
-    (count: number, problems: string) => `bản tự đánh giá không hợp lệ (${countText(count, "vi")} lỗi): ${problems}`,
+    (count: number, problems: string) => `số liệu của đơn vị không hợp lệ (${countText(count, "vi")} lỗi): ${problems}`,
   ),
   /** The problems of one file beyond the ones printed. */
   moreProblems: message(

@@ -98,7 +98,8 @@ export function expectationOf(error: IRecognitionException): Expectation {
 }
 
 /**
- * Maps one parser error to a diagnostic: RL111 at the end of the file, RL112 for a
+ * Maps one parser error to a diagnostic: RL123 for a file with no rubric at all, RL111
+ * at the end of the file, RL112 for a
  * reserved word where a name belongs, RL110 otherwise.
  * @param error - chevrotain's recognition exception (message made by {@link messageProvider})
  * @param endOfSource - where the source ends, for errors at end of file
@@ -106,6 +107,8 @@ export function expectationOf(error: IRecognitionException): Expectation {
 export function toDiagnostic(error: IRecognitionException, endOfSource: Range): Diagnostic {
   const { expected, found, names: expectedNames } = expectationOf(error);
   if (error.token.tokenType.name === "EOF" || Number.isNaN(error.token.startOffset)) {
+    // Nothing but blanks and comments: "a closing '}' missing?" would mislead.
+    if (expected === "'rubric'") return makeDiagnostic("RL123", endOfSource);
     return makeDiagnostic("RL111", endOfSource, { args: { expected } });
   }
   const range = tokenRange(error.token);

@@ -56,7 +56,7 @@ function score(rubric: string, data: unknown, extra: string[] = []): { code: num
   const out = run("score", rubric, file, "--format", "json", ...extra);
   expect([0, 1]).toContain(out.code);
   for (const text of [out.stdout, out.stderr]) {
-    expect(text).not.toContain("internal error");
+    expect(text).not.toMatch(/internal error|lỗi nội bộ/);
     expect(text).not.toMatch(/^\s+at /m);
   }
   return { code: out.code, report: out.stdout === "" ? undefined : (JSON.parse(out.stdout) as Report), stderr: out.stderr };

@@ -54,7 +54,7 @@ interface CaseFile {
 }
 
 const list = JSON.parse(readFileSync(join(corpus, "cases.json"), "utf8")) as CaseFile;
-const ALWAYS_FORBIDDEN = [/internal error/i, /^\s+at .*\(.*:\d+:\d+\)$/m, /Maximum call stack/, /FATAL ERROR|JavaScript heap out of memory/];
+const ALWAYS_FORBIDDEN = [/internal error/i, /lỗi nội bộ/i, /^\s+at .*\(.*:\d+:\d+\)$/m, /Maximum call stack/, /FATAL ERROR|JavaScript heap out of memory/];
 const FAULT = /rubric-lang failed on this unit|gặp lỗi khi xử lý đơn vị này/;
 
 /** Every file of a folder (recursively) with its content hash; links are listed by target. */

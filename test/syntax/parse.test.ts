@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { CriterionNode, Expr, NodeStatement, RubricFile } from "../../src/syntax/ast.js";
 import { parseRubric } from "../../src/syntax/parse.js";
+import { localize } from "../../src/diagnostics.js";
 
 const sample = readFileSync(join(import.meta.dirname, "samples/full.rubric"), "utf8");
 
@@ -129,6 +130,14 @@ describe("parseRubric: errors", () => {
     expect(codes('rubric "R { }')[0]).toBe("RL101@1:8");
     expect(codes('rubric "R" { } /* open')).toEqual(["RL102@1:16"]);
     expect(codes('rubric "R" { area "1" "A" max 1 { score = 1 ? 2 } }')[0]).toBe("RL100@1:45");
+  });
+
+  it("says a file with no rubric is empty, not that a '}' is missing", () => {
+    for (const source of ["", "  \n", "// chỉ có chú thích\n/* và khối chú thích */\n"]) {
+      const result = parseRubric(source);
+      expect(result.diagnostics.map((d) => d.code)).toEqual(["RL123"]);
+      expect(localize(result.diagnostics[0]!, "vi").message).toContain('rubric "Tên bộ chỉ số" { … }');
+    }
   });
 
   it("tells an author to put an if-expression inside a calculation in parentheses", () => {
