@@ -39,8 +39,8 @@ export function addAnalysisCommands(program: Command, result: { code: number }, 
     .addOption(langOption())
     .option("-o, --output <file>", "write the report to this file instead of stdout")
     .addHelpText("after", "\nExample:\n  rubric sensitivity examples/par-province/rubric.rubric examples/par-province/submissions/*.json --plan examples/par-province/sensitivity.json --samples 10000 --workers 2 --format html -o sensitivity.html\n\nExit: 0 done, 1 unusable rubric, plan or data, 2 usage.")
-    .action(async (rubricFile: string, data: string[], opts: { plan?: string; samples?: number; seed?: number; sampling?: "quasi" | "uniform"; workers: number; format: TableFormat | "html"; lang: Locale; output?: string }) => {
-      result.code = await runSensitivity(rubricFile, data, opts, io);
+    .action(async (rubricFile: string, data: string[], opts: { plan?: string; samples?: number; seed?: number; sampling?: "quasi" | "uniform"; workers: number; format: TableFormat | "html"; lang: Locale; output?: string }, command: Command) => {
+      result.code = await runSensitivity(rubricFile, data, { ...opts, ...(langWritten(command) ? { dataLang: opts.lang } : {}) }, io);
     });
 
   program
@@ -56,6 +56,9 @@ export function addAnalysisCommands(program: Command, result: { code: number }, 
     .addHelpText("after", "\nExample:\n  rubric whatif examples/par-department/rubric.rubric examples/par-department/submissions/*.json --unit so-y-te --to-rank 15 --lang vi\n\nExit: 0 answered (also when not reachable), 1 unknown unit or band, unit not ranked, unusable files, 2 usage.")
     .action(async (rubricFile: string, data: string[], opts: { unit: string; toRank?: number; toBand?: string; format: TableFormat; lang: Locale }, command: Command) => {
       if (opts.toRank === undefined && opts.toBand === undefined) command.error("error: give the target: --to-rank K or --to-band NAME", { exitCode: 2 });
-      result.code = await runWhatIf(rubricFile, data, opts.unit, opts.toRank !== undefined ? { rank: opts.toRank } : { band: opts.toBand! }, opts.format, opts.lang, io);
+      result.code = await runWhatIf(rubricFile, data, opts.unit, opts.toRank !== undefined ? { rank: opts.toRank } : { band: opts.toBand! }, opts.format, opts.lang, io, langWritten(command) ? opts.lang : undefined);
     });
 }
+
+/** Whether `--lang` was written on the command line: data files are then read in it, as `score` does. */
+const langWritten = (command: Command): boolean => command.getOptionValueSource("lang") === "cli";

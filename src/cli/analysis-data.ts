@@ -8,7 +8,7 @@ import type { CompiledRubric } from "../compile/types.js";
 import type { Locale } from "../diagnostics.js";
 import { jsonErrorText } from "../io/jsonl-file.js";
 import { MESSAGES } from "../io/messages.js";
-import { problemPrinter, readData } from "./data.js";
+import { dataReading, problemPrinter, readData } from "./data.js";
 import { readText, type Output } from "./io.js";
 import { loadRubric } from "./load.js";
 
@@ -23,16 +23,17 @@ export interface AnalysisInput {
  * Reads the rubric and every submission; undefined when the rubric is unusable.
  * @param rubricFile - the rubric
  * @param dataFiles - submissions
- * @param lang - language of messages (and of CSV cells)
+ * @param lang - language of messages
  * @param io - output sinks
+ * @param dataLang - `--lang` when it was given: data files are read in it; else as the rubric's locale, forms as made (as `score` reads them)
  */
-export async function readAnalysisInput(rubricFile: string, dataFiles: readonly string[], lang: Locale, io: Output): Promise<AnalysisInput | undefined> {
+export async function readAnalysisInput(rubricFile: string, dataFiles: readonly string[], lang: Locale, io: Output, dataLang?: Locale): Promise<AnalysisInput | undefined> {
   const rubric = loadRubric(rubricFile, lang, io);
   if (rubric === undefined) return undefined;
   const submissions: unknown[] = [];
   let problems = false;
   const printer = problemPrinter((text) => io.err(text), lang);
-  for await (const item of readData(dataFiles, rubric, lang, io)) {
+  for await (const item of readData(dataFiles, rubric, lang, io, undefined, dataReading(rubric, dataLang, lang))) {
     if (!item.ok) {
       problems = true;
       if (item.message !== "") printer.report(item.file ?? "", item.message);

@@ -23,6 +23,8 @@ export interface SensitivityOptions {
   readonly workers: number;
   readonly format: TableFormat | "html";
   readonly lang: Locale;
+  /** `--lang` when it was given: data files are read in it; else as the rubric's locale, forms as made. */
+  readonly dataLang?: Locale;
   readonly output?: string;
 }
 
@@ -68,7 +70,7 @@ export async function runSensitivity(rubricFile: string, dataFiles: readonly str
     io.err(MESSAGES.outputIsInput(options.lang, "sensitivity", options.output!, clash));
     return EXIT.usage;
   }
-  const input = await readAnalysisInput(rubricFile, dataFiles, options.lang, io);
+  const input = await readAnalysisInput(rubricFile, dataFiles, options.lang, io, options.dataLang);
   if (input === undefined) return EXIT.findings;
   const plan = options.plan === undefined ? defaultPlan(input.rubric) : readJsonFile(options.plan, io, options.lang);
   if (plan === undefined) return EXIT.findings;

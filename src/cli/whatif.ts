@@ -20,9 +20,10 @@ import { EXIT, type Output } from "./io.js";
  * @param format - text, md, csv or json
  * @param lang - report language
  * @param io - output sinks
+ * @param dataLang - `--lang` when it was given (data files are then read in it)
  */
-export async function runWhatIf(rubricFile: string, dataFiles: readonly string[], unitId: string, target: WhatIfTarget, format: TableFormat, lang: Locale, io: Output): Promise<number> {
-  const input = await readAnalysisInput(rubricFile, dataFiles, lang, io);
+export async function runWhatIf(rubricFile: string, dataFiles: readonly string[], unitId: string, target: WhatIfTarget, format: TableFormat, lang: Locale, io: Output, dataLang?: Locale): Promise<number> {
+  const input = await readAnalysisInput(rubricFile, dataFiles, lang, io, dataLang);
   if (input === undefined) return EXIT.findings;
   const outcome = whatIf(input.rubric, input.submissions, unitId, target);
   if (!outcome.ok) {

@@ -80,4 +80,18 @@ describe("tables are read in the rubric's locale unless --lang is given", () => 
     expect(rubric("score", englishRubric, file, "--format", "json").code).toBe(1);
     expect(rubric("score", englishRubric, file, "--format", "json", "--lang", "vi").stdout).toBe(expectedEn);
   });
+
+  it("whatif and sensitivity read a table as score does: in the rubric's locale unless --lang is given", () => {
+    const file = join(dir, "wide-vi-analysis.csv");
+    writeFileSync(file, csvText(wideRows([submission], true)));
+    const whatif = rubric("whatif", rubricFile, file, "--unit", "so-noi-vu", "--to-rank", "1", "--format", "json");
+    expect(whatif.stderr).toBe("");
+    expect(whatif.code).toBe(0);
+    const sensitivity = rubric("sensitivity", rubricFile, file, "--samples", "4", "--format", "json");
+    expect(sensitivity.stderr).toBe("");
+    expect(sensitivity.code).toBe(0);
+    // --lang en, given, is obeyed: the decimal comma is then refused.
+    expect(rubric("whatif", rubricFile, file, "--unit", "so-noi-vu", "--to-rank", "1", "--lang", "en").code).toBe(1);
+    expect(rubric("sensitivity", rubricFile, file, "--samples", "4", "--lang", "en").code).toBe(1);
+  });
 });
