@@ -29,6 +29,7 @@ export {
   type UnitError,
   type UnitWarning,
   type SubmissionIssue,
+  type SubmissionIssueCode,
   type EvaluateOptions,
 } from "./io/evaluate.js";
 export type { Layer } from "./io/layers.js";

@@ -11,6 +11,7 @@ import { parseJsonExact } from "../io/json-text.js";
 import { jsonErrorText } from "../io/jsonl-file.js";
 import { MESSAGES } from "../io/messages.js";
 import { readPrevious } from "../io/previous.js";
+import { issueMessage } from "../io/issue-wording.js";
 import type { PreviousRow } from "../rank/types.js";
 import { readText, type Output } from "./io.js";
 
@@ -121,6 +122,16 @@ export function loadPrevious(file: string, locale: Locale, io: Output): readonly
   }
   const previous = readPrevious(parsed.value);
   if (previous.ok) return previous.rows;
-  for (const issue of previous.issues) io.err(`${file}: ${issue.path.join(".") || "(root)"}: ${issue.message}`);
+  for (const issue of previous.issues) io.err(`${file}: ${previousPlace(issue.path, locale)}: ${issueMessage(issue.message, locale)}`);
   return undefined;
+}
+
+/** Where in last period's table an issue is: `row 2, rank` (rows counted from 1; `dòng thứ 2, trường 'rank'`), or the whole file. */
+function previousPlace(path: readonly (string | number)[], locale: Locale): string {
+  const vi = locale === "vi";
+  if (path.length === 0) return vi ? "toàn bộ tệp" : "the whole file";
+  const parts = path.filter((p) => p !== "rows");
+  const row = parts.filter((p) => typeof p === "number").map((p) => (vi ? `dòng thứ ${p + 1}` : `row ${p + 1}`));
+  const field = parts.filter((p) => typeof p === "string").join(".");
+  return [...row, ...(field === "" ? [] : [vi ? `trường '${field}'` : field])].join(", ");
 }

@@ -146,6 +146,6 @@ function scoreUnit(rubric: CompiledRubric, value: unknown, locale: Locale, onWar
     return slimOutcome(rubric, outcome);
   } catch (error) {
     const message = VALUE_MESSAGES.unitFault(locale, error instanceof Error ? error.message : String(error));
-    return outcome?.ok === true ? { ok: true, result: unitInError(rubric, outcome.result.unit, message) } : { ok: false, issues: [{ path: [], message }] };
+    return outcome?.ok === true ? { ok: true, result: unitInError(rubric, outcome.result.unit, message) } : { ok: false, issues: [{ path: [], message, code: "other", args: {} }] };
   }
 }

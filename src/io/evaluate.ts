@@ -24,13 +24,19 @@ import { unitOfDraft } from "./cells.js";
 import { nfc, respellEnums } from "./nfc.js";
 import type { ParsedSubmission } from "./readers.js";
 import { compileValidator, type Validated } from "./validate.js";
+import { codedIssue, type SubmissionIssueCode } from "./issue-codes.js";
+export type { SubmissionIssueCode } from "./issue-codes.js";
 
-/** A problem with a submission: where (a JSON path) and what. */
+/** A problem with a submission: where (a JSON path) and what, as data and in English. */
 export interface SubmissionIssue {
   /** Path into the submission, e.g. `["self", "1.1.2", "done"]`. */
   readonly path: readonly (string | number)[];
-  /** What is wrong and what to write instead. */
+  /** What is wrong and what to write instead, in English (`issueMessage` gives the Vietnamese). */
   readonly message: string;
+  /** What kind of problem it is, stable across versions and languages (`"other"` for one not catalogued). */
+  readonly code: SubmissionIssueCode;
+  /** The figures and names the message shows, by name (`value`, `maximum`, `node`, …), as written in the data. */
+  readonly args: Readonly<Record<string, string>>;
 }
 
 /** A node's result with both layers. */
@@ -173,7 +179,7 @@ export function evaluate(rubric: CompiledRubric, submission: unknown, options: E
     }
     if (data === undefined) {
       const validated = validate(submission);
-      if (!validated.ok) return { ok: false, issues: validated.issues, ...unitNamed(submission) };
+      if (!validated.ok) return { ok: false, issues: validated.issues.map(codedIssue), ...unitNamed(submission) };
       data = validated.value;
     }
     // Unit ids and groups compare in NFC: two spellings of "Sở Nội vụ" are one unit.
@@ -220,7 +226,7 @@ export function evaluate(rubric: CompiledRubric, submission: unknown, options: E
     };
   } catch (error) {
     const message = VALUE_MESSAGES.unitFault("en", error instanceof Error ? error.message : String(error));
-    return unit === undefined ? { ok: false, issues: [{ path: [], message }] } : { ok: true, result: unitInError(rubric, unit, message) };
+    return unit === undefined ? { ok: false, issues: [codedIssue({ path: [], message })] } : { ok: true, result: unitInError(rubric, unit, message) };
   }
 }
 

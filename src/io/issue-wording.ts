@@ -8,6 +8,7 @@
  */
 import type { CompiledRubric } from "../compile/types.js";
 import type { Locale } from "../diagnostics.js";
+import { ELEMENT, matchIssue } from "./issue-codes.js";
 import { leavesOf } from "./readers.js";
 
 /** A decimal point in a figure → the decimal comma Vietnamese writes. */
@@ -16,45 +17,48 @@ const comma = (text: string): string => text.replace(/(\d)\.(\d)/g, "$1,$2");
 /** JSON kinds as zod names them → Vietnamese. */
 const KIND: Readonly<Record<string, string>> = {
   number: "một số", string: "một chuỗi ký tự", boolean: "một giá trị đúng/sai", object: "một đối tượng", array: "một danh sách",
-  null: "null", undefined: "không có giá trị", "a list": "một danh sách", date: "một ngày",
+  null: "null", undefined: "không có giá trị", NaN: "NaN (không phải số)", Infinity: "vô cực", "-Infinity": "âm vô cực", "a list": "một danh sách", date: "một ngày",
 };
 const kind = (k: string): string => KIND[k] ?? k;
 
-type Wording = readonly [RegExp, (...groups: string[]) => string];
-
-/** Every English message validation gives, with its Vietnamese wording. */
-const VI: readonly Wording[] = [
-  [/^(.+) is not a whole number \((\w+)\)$/, (v, k) => `${comma(v!)} không phải là số nguyên (kiểu ${k === "count" ? "số đếm" : k})`],
-  [/^(.+) is negative; a count is 0 or more$/, (v) => `${comma(v!)} là số âm; số đếm phải từ 0 trở lên`],
-  [/^(.+) is below the minimum (.+)$/, (v, m) => `${comma(v!)} nhỏ hơn giá trị nhỏ nhất cho phép (${comma(m!)})`],
-  [/^(.+) is above the maximum (.+)$/, (v, m) => `${comma(v!)} lớn hơn giá trị lớn nhất cho phép (${comma(m!)})`],
-  [/^(.+) is not a number that can be read exactly$/, (v) => `không đọc được ${comma(v!)} thành một số chính xác`],
-  [/^(.+) is outside 0\.\.(.+), the points "(.+)" can give$/, (v, m, id) => `${comma(v!)} nằm ngoài khung điểm của tiêu chí ${id} (từ 0 đến ${comma(m!)})`],
-  [/^(.+) is not a multiple of the step (.+)$/, (v, s) => `${comma(v!)} không phải là bội số của bước chấm ${comma(s!)}`],
-  [/^(.+) is not a number; write a decimal such as 12\.5$/, (v) => `${v} không phải là số; hãy viết một số thập phân`],
-  [/^this whole number is too large to be read exactly from JSON; write it as a string, e\.g\. "(\d+)"$/, () => "số nguyên này quá lớn để đọc chính xác từ JSON; hãy viết nó trong dấu ngoặc kép như một chuỗi ký tự"],
-  [/^"(.*)" uses a decimal comma; write "(.*)"$/, (v, fixed) => `"${v}" dùng dấu phẩy thập phân; trong tệp JSON hãy viết "${fixed}" (dấu chấm ngăn phần thập phân)`],
-  [/^"(.*)" is not a decimal number; write digits with an optional dot, e\.g\. "12\.5"$/s, (v) => `"${v}" không phải là số thập phân; hãy viết các chữ số, phần thập phân (nếu có) đặt sau dấu chấm`],
-  [/^expected a number, got (.+)$/, (k) => `cần một số, nhưng nhận được ${kind(k!)}`],
-  [/^Invalid input: expected (\w+), received (\w+)$/, (e, r) => (r === "undefined" ? `thiếu giá trị (cần ${kind(e!)})` : `giá trị không hợp lệ: cần ${kind(e!)}, nhưng nhận được ${kind(r!)}`)],
-  [/^Invalid input: expected "(.*)"$/, (v) => `giá trị không hợp lệ: chỉ được là "${v}"`],
-  [/^Invalid option: expected one of (.+)$/, (list) => `giá trị không hợp lệ: phải là một trong ${list!.split("|").join(", ")}`],
-  [/^Unrecognized keys?: (.+)$/, (keys) => `${keys} không có trong bộ tiêu chí (kiểm tra lại mã tiêu chí hoặc tên đầu vào)`],
-  [/^Too big: expected string to have <=(\d+) characters$/, (n) => `quá dài: tối đa ${n} ký tự`],
-  [/^Too big: expected (.+)$/, (what) => `quá lớn: ${what}`],
-  [/^a unit needs an id$/, () => "đơn vị phải có mã (unit.id)"],
-  [/^expected a real date written YYYY-MM-DD$/, () => "cần một ngày có thật, viết theo dạng năm-tháng-ngày (YYYY-MM-DD)"],
-  [/^(.+) uses exponent notation; write it as a decimal(?:: (.+)| \(.*\))$/, (v, plain) => `${v} được viết dưới dạng số mũ; hãy viết thành số thập phân${plain === undefined ? "" : `: ${comma(plain)}`}`],
-  [/^(.+) is outside the numbers read: .*$/, (v) => `${v} nằm ngoài phạm vi số được đọc: tối đa 50 chữ số phần nguyên và 50 chữ số thập phân`],
-  // Cells of tables and forms (io/cells.ts).
-  [/^"(.*)" has thousands separators; write the number without them, e\.g\. .*$/s, (v) => `"${v}" có dấu phân cách hàng nghìn; hãy viết số không có dấu phân cách, ví dụ 1234,5`],
-  [/^"(.*)" uses a decimal comma; write .*$/s, (v) => `"${v}" dùng dấu phẩy thập phân; hãy đọc tệp theo cách viết số của Việt Nam (--lang vi) hoặc viết số với dấu chấm`],
-  [/^"(.*)" is not a number; write digits .*$/s, (v) => `"${v}" không phải là số; hãy viết các chữ số, phần thập phân (nếu có) sau dấu phẩy, ví dụ 12,5`],
-  [/^"(.*)" is not a real date; write .*$/s, (v) => `"${v}" không phải là một ngày có thật; hãy viết theo dạng ngày/tháng/năm, ví dụ 15/12/2022`],
-  [/^"(.*)" is not yes or no; .*$/s, (v) => `"${v}" không phải là có hoặc không; hãy viết "có" hoặc "không"`],
-  [/^"(.*)" is not one of (.+)$/s, (v, list) => `"${v}" không thuộc các giá trị ${list}`],
-  [/^element (\d+): (.+)$/s, (i, rest) => `giá trị thứ ${i}: ${issueMessage(rest!, "vi")}`],
-];
+/** The Vietnamese wording of every kind of issue, by its key in `issue-codes.ts` (the groups of its English pattern as arguments). */
+const VI: Readonly<Record<string, (...groups: string[]) => string>> = {
+  "not-whole": (v, k) => `${comma(v!)} không phải là số nguyên (kiểu ${k === "count" ? "số đếm" : k})`,
+  "negative-count": (v) => `${comma(v!)} là số âm; số đếm phải từ 0 trở lên`,
+  "below-minimum": (v, m) => `${comma(v!)} nhỏ hơn giá trị nhỏ nhất cho phép (${comma(m!)})`,
+  "above-maximum": (v, m) => `${comma(v!)} lớn hơn giá trị lớn nhất cho phép (${comma(m!)})`,
+  "not-exact": (v) => `không đọc được ${comma(v!)} thành một số chính xác`,
+  "points-out-of-range": (v, m, id) => `${comma(v!)} nằm ngoài khung điểm của tiêu chí ${id} (từ 0 đến ${comma(m!)})`,
+  "not-a-step": (v, s) => `${comma(v!)} không phải là bội số của bước chấm ${comma(s!)}`,
+  "not-a-number": (v) => `${v} không phải là số; hãy viết một số thập phân`,
+  "integer-too-large": () => "số nguyên này quá lớn để đọc chính xác từ JSON; hãy viết nó trong dấu ngoặc kép như một chuỗi ký tự",
+  "decimal-comma": (v, fixed) => `"${v}" dùng dấu phẩy thập phân; trong tệp JSON hãy viết "${fixed}" (dấu chấm ngăn phần thập phân)`,
+  "not-a-decimal": (v) => `"${v}" không phải là số thập phân; hãy viết các chữ số, phần thập phân (nếu có) đặt sau dấu chấm`,
+  "wrong-kind": (k) => `cần một số, nhưng nhận được ${kind(k!)}`,
+  missing: (e) => `thiếu giá trị (cần ${kind(e!)})`,
+  "wrong-kind.received": (e, r) => `giá trị không hợp lệ: cần ${kind(e!)}, nhưng nhận được ${kind(r!)}`,
+  "not-the-value": (v) => `giá trị không hợp lệ: chỉ được là "${v}"`,
+  "not-an-option": (list) => `giá trị không hợp lệ: phải là một trong ${list!.split("|").join(", ")}`,
+  "unknown-key": (keys) => `${keys} không có trong bộ tiêu chí (kiểm tra lại mã tiêu chí hoặc tên đầu vào)`,
+  "too-long": (n) => `quá dài: tối đa ${n} ký tự`,
+  "too-big": (what) => `quá lớn: ${what}`,
+  "no-unit-id": () => "đơn vị phải có mã (unit.id)",
+  "not-a-date": () => "cần một ngày có thật, viết theo dạng năm-tháng-ngày (YYYY-MM-DD)",
+  exponent: (v, plain) => `${v} được viết dưới dạng số mũ; hãy viết thành số thập phân${plain === undefined ? "" : `: ${comma(plain)}`}`,
+  "too-many-digits": (v) => `${v} nằm ngoài phạm vi số được đọc: tối đa 50 chữ số phần nguyên và 50 chữ số thập phân`,
+  "rank-not-whole": () => "thứ hạng phải là số nguyên",
+  "rank-below-one": () => "thứ hạng phải từ 1 trở lên",
+  "listed-twice": (u, first) => `đơn vị "${u}" có hai dòng (lần đầu ở dòng thứ ${first}); mỗi đơn vị chỉ ghi một lần`,
+  "thousands-separator": (v) => `"${v}" có dấu phân cách hàng nghìn; hãy viết số không có dấu phân cách, ví dụ 1234,5`,
+  "decimal-comma.cell": (v) => `"${v}" dùng dấu phẩy thập phân; hãy đọc tệp theo cách viết số của Việt Nam (--lang vi) hoặc viết số với dấu chấm`,
+  "not-a-number.cell": (v) => `"${v}" không phải là số; hãy viết các chữ số, phần thập phân (nếu có) sau dấu phẩy, ví dụ 12,5`,
+  "not-a-date.cell": (v) => `"${v}" không phải là một ngày có thật; hãy viết theo dạng ngày/tháng/năm, ví dụ 15/12/2022`,
+  "not-yes-no": (v) => `"${v}" không phải là có hoặc không; hãy viết "có" hoặc "không"`,
+  "not-an-option.cell": (v, list) => `"${v}" không thuộc các giá trị ${list}`,
+  "ambiguous-dot": (v, g, d) => `"${v}" có hai cách hiểu: dấu chấm có thể để tách hàng nghìn hoặc để ghi phần thập phân; hãy ghi ${g} hoặc ${comma(d!)}`,
+  "ambiguous-comma": (v, g, d) => `"${v}" có hai cách hiểu: dấu phẩy có thể để tách hàng nghìn hoặc để ghi phần thập phân; hãy ghi ${g} hoặc ${comma(d!)}`,
+  "ambiguous-marks": (v) => `"${v}" có hai cách hiểu vì có cả dấu phẩy và dấu chấm; hãy ghi số không có dấu tách hàng nghìn, ví dụ 1234,5`,
+};
 
 /**
  * A problem line (`place: message`, as data readers print them) with its message in
@@ -77,11 +81,11 @@ export function problemLine(line: string, locale: Locale): string {
  */
 export function issueMessage(message: string, locale: Locale): string {
   if (locale !== "vi") return message;
-  for (const [pattern, word] of VI) {
-    const m = pattern.exec(message);
-    if (m !== null) return word(...m.slice(1).map((g) => g as string));
-  }
-  return message;
+  const element = ELEMENT.exec(message);
+  if (element !== null) return `giá trị thứ ${element[1]!}: ${issueMessage(element[2]!, "vi")}`;
+  const found = matchIssue(message);
+  const word = found === undefined ? undefined : VI[found.kind.key];
+  return word === undefined ? message : word(...found!.groups.map((g) => g as string));
 }
 
 const LAYER: Readonly<Record<Locale, Readonly<Record<string, string>>>> = {

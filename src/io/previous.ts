@@ -10,6 +10,7 @@ import type { PreviousRow } from "../rank/types.js";
 import { arrayOf, boundedString, type Issue, objectReader, type Reader, required, wrongType } from "../compile/shape.js";
 import { readDecimal } from "./decimal-input.js";
 import type { SubmissionIssue } from "./evaluate.js";
+import { codedIssue } from "./issue-codes.js";
 
 const index: Reader = (raw, issues) => {
   const read = readDecimal(raw);
@@ -53,12 +54,12 @@ export function readPrevious(value: unknown): PreviousRead {
   const rows = Array.isArray(value)
     ? (plainTable(value, issues) as PreviousRow[] | undefined)
     : ((report(value, issues) as { rows: ReportRow[] } | undefined)?.rows.map((r) => ({ unitId: r.unit.id, rank: r.rank, index: r.published.index })));
-  if (rows === undefined || issues.length > 0) return { ok: false, issues };
+  if (rows === undefined || issues.length > 0) return { ok: false, issues: issues.map(codedIssue) };
   const seen = new Map<string, number>();
   const twice: SubmissionIssue[] = [];
   rows.forEach((row, i) => {
     const first = seen.get(row.unitId);
-    if (first !== undefined) twice.push({ path: Array.isArray(value) ? [i, "unitId"] : ["rows", i, "unit", "id"], message: `the unit "${row.unitId}" is listed twice (first at ${first}); list each unit once` });
+    if (first !== undefined) twice.push(codedIssue({ path: Array.isArray(value) ? [i, "unitId"] : ["rows", i, "unit", "id"], message: `the unit "${row.unitId}" is listed twice (first on row ${first + 1}); list each unit once` }));
     else seen.set(row.unitId, i);
   });
   return twice.length > 0 ? { ok: false, issues: twice } : { ok: true, rows };

@@ -8,9 +8,10 @@
  * name after its label, a command quoted for the user to run, JSON keys and CSS.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { tempDir } from "../temp.js";
 
 const root = join(import.meta.dirname, "../..");
 const cli = join(root, "dist/cli/main.js");
@@ -126,4 +127,19 @@ describe("every command with --lang vi speaks Vietnamese", () => {
       for (const format of ["text", "json"] as const) expectVietnamese(run(["score", RUBRIC_OF_BAD_DATA, `${bad}/${file}`, "--format", format]), rubricIds, format, `${file} ${format}`);
     }
   }, 120_000);
+
+  it("on a broken last-period table", () => {
+    const dir = tempDir("rubric-vi-previous-");
+    const broken = join(dir, "previous.json");
+    writeFileSync(broken, JSON.stringify([{ unitId: "so-noi-vu", rank: 1.5, index: "1,5" }, { unitId: "so-noi-vu", rank: 0, index: "x" }]));
+    const twice = join(dir, "twice.json");
+    writeFileSync(twice, JSON.stringify([{ unitId: "so-noi-vu", rank: 1, index: "90" }, { unitId: "so-noi-vu", rank: 2, index: "80" }]));
+    const rubric = "examples/par-department/rubric.rubric";
+    const ids = idsOf(readFileSync(join(root, rubric), "utf8"));
+    for (const file of [broken, twice]) {
+      const out = run(["score", rubric, "examples/par-department/submissions/so-noi-vu.json", "--previous", file]);
+      expect(out).toContain("dòng thứ 2");
+      expectVietnamese(out.replaceAll(file, " "), ids, "text", `previous ${file}`);
+    }
+  }, 60_000);
 });

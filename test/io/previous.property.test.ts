@@ -7,6 +7,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as z from "zod";
 import { readDecimal } from "../../src/io/decimal-input.js";
+import { codedIssue } from "../../src/io/issue-codes.js";
 import { readPrevious } from "../../src/io/previous.js";
 import { BAD, broken, ODD } from "./broken.js";
 
@@ -22,9 +23,9 @@ const plainTable = z.array(z.strictObject({ unitId, rank, index }));
 const report = z.looseObject({ rows: z.array(z.looseObject({ unit: z.looseObject({ id: unitId }), rank, published: z.looseObject({ index }) })) });
 
 /** The issues zod gives, from the reading the value's shape selects (as the old code chose). */
-function zodIssues(value: unknown): { path: PropertyKey[]; message: string }[] | undefined {
+function zodIssues(value: unknown): ReturnType<typeof codedIssue>[] | undefined {
   const parsed = Array.isArray(value) ? plainTable.safeParse(value) : report.safeParse(value);
-  return parsed.success ? undefined : parsed.error.issues.map((i) => ({ path: i.path, message: i.message }));
+  return parsed.success ? undefined : parsed.error.issues.map((i) => codedIssue({ path: i.path as (string | number)[], message: i.message }));
 }
 
 const row = fc.record({ unitId: fc.constantFrom("a", "b", "c", "d"), rank: fc.integer({ min: 1, max: 9 }), index: fc.oneof(fc.constantFrom("88.47", "90", "0.5"), fc.integer({ min: 0, max: 100 })) });

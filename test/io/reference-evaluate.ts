@@ -7,6 +7,7 @@
  */
 import type { CompiledRubric } from "../../src/compile/types.js";
 import type { EvaluateOutcome, LayeredNodeResult, UnitWarning } from "../../src/io/evaluate.js";
+import { codedIssue } from "../../src/io/issue-codes.js";
 import type { Layer, LayeredInputs } from "../../src/io/layers.js";
 import { submissionSchema, type ParsedSubmission } from "../../src/io/schema.js";
 import { Exact, text } from "../../src/runtime/exact.js";
@@ -104,7 +105,7 @@ export function referenceEvaluate(rubric: CompiledRubric, submission: unknown, e
       // The refused submission keeps the unit it names, when its id is a non-empty string.
       const unit = (submission as { unit?: { id?: unknown; name?: unknown } } | null)?.unit;
       const named = typeof unit?.id === "string" && unit.id.trim() !== "" ? { unit: { id: unit.id.normalize("NFC"), ...(typeof unit.name === "string" && unit.name.trim() !== "" ? { name: unit.name } : {}) } } : {};
-      return { ok: false, issues: parsed.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === "symbol" ? String(p) : p)), message: i.message })), ...named };
+      return { ok: false, issues: parsed.error.issues.map((i) => codedIssue({ path: i.path.map((p) => (typeof p === "symbol" ? String(p) : p)), message: i.message })), ...named };
     }
     const inputs = referenceLayered(parsed.data);
     // Always the plain (reference) path; without `explain` its traces are dropped.
@@ -138,7 +139,7 @@ export function referenceEvaluate(rubric: CompiledRubric, submission: unknown, e
       },
     };
   } catch (error) {
-    return { ok: false, issues: [{ path: [], message: `internal error while evaluating: ${error instanceof Error ? error.message : String(error)}` }] };
+    return { ok: false, issues: [codedIssue({ path: [], message: `internal error while evaluating: ${error instanceof Error ? error.message : String(error)}` })] };
   }
 }
 

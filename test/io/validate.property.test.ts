@@ -14,6 +14,9 @@ import { compileValidator } from "../../src/io/validate.js";
 import { rubricOf } from "../runtime/helpers.js";
 import { BAD, broken, department, ODD, RUBRIC_FAMILIES } from "./broken.js";
 import { layeredSubmissionArb } from "./submissions.js";
+import { codedIssue } from "../../src/io/issue-codes.js";
+import { issueMessage } from "../../src/io/issue-wording.js";
+import type { SubmissionIssue } from "../../src/io/evaluate.js";
 
 /** JSON with `undefined` kept visible, so an output key holding it is compared too. */
 const shown = (value: unknown): string => JSON.stringify(value, (_k, v: unknown) => (v === undefined ? "<undefined>" : typeof v === "bigint" ? `${v}n` : v));
@@ -37,7 +40,12 @@ function same(rubric: CompiledRubric, submission: unknown, seen: Seen): void {
     expect(ours).toEqual({ ok: false, issues });
     // evaluate() also names the unit a refused submission gives, when its id can be read.
     const { unit: _unit, ...refused } = evaluate(rubric, submission) as { unit?: unknown };
-    expect(refused).toEqual({ ok: false, issues });
+    expect(refused).toEqual({ ok: false, issues: issues.map((i) => codedIssue(i as { path: (string | number)[]; message: string })) });
+    // Every issue validation gives is catalogued: a code, and its Vietnamese wording.
+    for (const i of (refused as { issues: SubmissionIssue[] }).issues) {
+      expect(i.code, i.message).not.toBe("other");
+      expect(issueMessage(i.message, "vi"), i.message).not.toBe(i.message);
+    }
     seen.refused++;
   }
 }
