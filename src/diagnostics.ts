@@ -49,6 +49,11 @@ const s = (a: MessageArgs, k: string): string => String(a[k] ?? "");
 const t = (a: MessageArgs, k: string): string => viPhrase(s(a, k));
 // In Vietnamese templates: a figure with a decimal comma (0.5 → 0,5).
 const n = (a: MessageArgs, k: string): string => s(a, k).replace(/^(-?\d+)\.(\d+)$/, "$1,$2");
+// Words given as `a|b|c`, quoted and joined: 'a', 'b' or 'c'.
+const alternatives = (words: string, or: string): string => {
+  const quoted = words.split("|").map((w) => `'${w}'`);
+  return quoted.length < 2 ? quoted.join("") : `${quoted.slice(0, -1).join(", ")} ${or} ${quoted[quoted.length - 1]}`;
+};
 
 /**
  * The code catalogue. Codes are stable across releases; wording may change.
@@ -110,7 +115,7 @@ export const CATALOGUE = {
   RL306: { severity: "error", en: (a) => `${s(a, "subject")} is ${s(a, "kind")}, which a rule reads as a fraction (90% is 0.9), so the bare number ${s(a, "value")} here means ${s(a, "meaning")}; write ${s(a, "fixed")}.`, vi: (a) => `${s(a, "subject")} là ${t(a, "kind")}, trong quy tắc được tính như một phân số (90% là 0,9), nên số ${n(a, "value")} ở đây có nghĩa là ${n(a, "meaning")}; hãy viết ${s(a, "fixed")}.` },
   RL307: { severity: "error", en: (a) => `${s(a, "subject")} is ${s(a, "kind")}, not a fraction, so comparing it with the percentage ${s(a, "value")} (that is ${s(a, "fraction")}) is almost surely a mistake; compare a ratio such as ${s(a, "ratio")} with a percentage, or ${s(a, "subject")} with a plain number.`, vi: (a) => `${s(a, "subject")} là ${t(a, "kind")}, không phải một phân số, nên so sánh với ${s(a, "value")} (tức ${n(a, "fraction")}) gần như chắc chắn là nhầm; hãy so sánh một tỷ lệ như ${s(a, "ratio")} với phần trăm, hoặc so sánh ${s(a, "subject")} với một số thông thường.` },
   // RL370–RL379: percentile groups and bands per unit group (`bands in group "…" by percentile …`).
-  RL370: { severity: "error", en: (a) => `'${s(a, "found")}' is not understood here; write ${s(a, "expected")}.`, vi: (a) => `Không hiểu '${s(a, "found")}' ở đây; hãy viết ${s(a, "expected")}.` },
+  RL370: { severity: "error", en: (a) => `'${s(a, "found")}' is not understood here; write ${alternatives(s(a, "expected"), "or")}.`, vi: (a) => `Không hiểu '${s(a, "found")}' ở đây; hãy viết ${alternatives(s(a, "expected"), "hoặc")}.` },
   RL371: { severity: "error", en: () => `This band is a percentile group, but its bands block declares no percentile method; write 'by percentile inc' (PERCENTILE.INC), 'by percentile exc' or 'by percentile nearest' after 'bands'.`, vi: () => `Mức này xếp nhóm theo bách phân vị nhưng khối bands chưa khai báo cách tính bách phân vị; hãy viết 'by percentile inc' (PERCENTILE.INC), 'by percentile exc' hoặc 'by percentile nearest' sau 'bands'.` },
   RL372: { severity: "error", en: (a) => `The percentile ${s(a, "value")} is outside 0 to 100.`, vi: (a) => `Bách phân vị ${n(a, "value")} nằm ngoài khoảng từ 0 đến 100.` },
   RL373: { severity: "error", en: (a) => `This group can never be reached: every unit ${s(a, "mine")} is already in the group on line ${s(a, "line")} (${s(a, "theirs")}); list the groups from the highest percentile down.`, vi: (a) => `Nhóm này không bao giờ có đơn vị: mọi đơn vị ${t(a, "mine")} đã thuộc nhóm ở dòng ${s(a, "line")} (${t(a, "theirs")}); hãy liệt kê các nhóm từ bách phân vị cao nhất xuống.` },

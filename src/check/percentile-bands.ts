@@ -14,7 +14,7 @@ const METHODS = ["nearest", "inc", "exc"];
 
 function expectWord(word: Word, expected: string, out: Diagnostic[]): boolean {
   if (word.text === expected) return true;
-  out.push(makeDiagnostic("RL370", word.range, { args: { found: word.text, expected: `'${expected}'` }, suggestion: expected }));
+  out.push(makeDiagnostic("RL370", word.range, { args: { found: word.text, expected }, suggestion: expected }));
   return false;
 }
 
@@ -37,7 +37,7 @@ export function checkPercentileBands(block: BandsBlock, out: Diagnostic[]): void
   const method = block.method;
   if (method !== undefined && expectWord(method.percentileWord, "percentile", out) && !METHODS.includes(method.method.text)) {
     const suggestion = closest(method.method.text, METHODS);
-    out.push(makeDiagnostic("RL370", method.method.range, { args: { found: method.method.text, expected: "'nearest', 'inc' or 'exc'" }, ...(suggestion === undefined ? {} : { suggestion }) }));
+    out.push(makeDiagnostic("RL370", method.method.range, { args: { found: method.method.text, expected: METHODS.join("|") }, ...(suggestion === undefined ? {} : { suggestion }) }));
   }
   const cuts = block.bands.filter((b) => b.percentile !== undefined);
   if (method !== undefined && cuts.length === 0) out.push(makeDiagnostic("RL375", method.range));
