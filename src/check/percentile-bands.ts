@@ -25,9 +25,6 @@ function wordsOk(band: BandDecl, out: Diagnostic[]): boolean {
   return cut.words.every((w, i) => expectWord(w, expected[i]!, out));
 }
 
-/** `≥ P75` or `> P75`, for messages. */
-const describe = (p: string, inclusive: boolean): string => `${inclusive ? "at or above" : "above"} percentile ${p}`;
-
 /**
  * Checks one bands block's percentile words, numbers, order and coverage.
  * @param block - a `bands` block
@@ -43,10 +40,10 @@ export function checkPercentileBands(block: BandsBlock, out: Diagnostic[]): void
   if (method !== undefined && cuts.length === 0) out.push(makeDiagnostic("RL375", method.range));
   if (cuts.length === 0) return;
   const earlier: { p: ReturnType<typeof dec>; text: string; inclusive: boolean; line: number }[] = [];
-  let otherwise = false;
+  let otherwise: BandDecl | undefined;
   for (const band of block.bands) {
     if (band.percentile === undefined) {
-      if (band.condition === undefined) otherwise = true;
+      if (band.condition === undefined) otherwise ??= band;
       continue;
     }
     if (method === undefined) out.push(makeDiagnostic("RL371", band.range, { suggestion: "by percentile inc" }));
@@ -60,9 +57,9 @@ export function checkPercentileBands(block: BandsBlock, out: Diagnostic[]): void
     // A unit ≥ P(q) with q ≥ p is also ≥ P(p) (percentiles never decrease with p): an
     // earlier band at a lower percentile, or the same one at least as inclusive, takes it.
     const taker = earlier.find((e) => e.p.lt(p) || (e.p.eq(p) && (e.inclusive || !cut.inclusive)));
-    if (otherwise || taker !== undefined) {
-      const line = taker?.line ?? band.range.start.line;
-      out.push(makeDiagnostic("RL373", band.range, { args: { mine: describe(cut.text, cut.inclusive), theirs: taker === undefined ? "otherwise" : describe(taker.text, taker.inclusive), line } }));
+    if (otherwise !== undefined || taker !== undefined) {
+      const by = taker === undefined ? { otherwise: "yes", line: otherwise!.range.start.line } : { otherp: taker.text, otherfrom: taker.inclusive ? "yes" : "", line: taker.line };
+      out.push(makeDiagnostic("RL373", band.range, { args: { p: cut.text, from: cut.inclusive ? "yes" : "", ...by } }));
       continue;
     }
     earlier.push({ p, text: cut.text, inclusive: cut.inclusive, line: band.range.start.line });
@@ -70,8 +67,8 @@ export function checkPercentileBands(block: BandsBlock, out: Diagnostic[]): void
   // Every unit is at or above percentile 0 (the cohort's lowest value).
   const lowest = earlier.reduce<(typeof earlier)[number] | undefined>((low, e) => (low === undefined || e.p.lt(low.p) || (e.p.eq(low.p) && e.inclusive) ? e : low), undefined);
   const coversAll = lowest !== undefined && lowest.p.isZero() && lowest.inclusive;
-  if (!otherwise && !coversAll && lowest !== undefined) {
-    out.push(makeDiagnostic("RL374", block.bands[block.bands.length - 1]!.range, { args: { gap: lowest.inclusive ? `below percentile ${lowest.text}` : `at or below percentile ${lowest.text}` }, suggestion: '"…" otherwise' }));
+  if (otherwise === undefined && !coversAll && lowest !== undefined) {
+    out.push(makeDiagnostic("RL374", block.bands[block.bands.length - 1]!.range, { args: { p: lowest.text, from: lowest.inclusive ? "yes" : "" }, suggestion: '"…" otherwise' }));
   }
 }
 

@@ -38,7 +38,7 @@ describe("percentile groups (RL370–RL375)", () => {
     expect(checkCodes(quartiles(" by percentile inc", '"A" from percentile 25\n"B" from percentile 75\n"C" otherwise'))).toEqual(["RL373@5:1"]);
     expect(checkCodes(quartiles(" by percentile inc", '"A" from percentile 50\n"B" above percentile 50\n"C" otherwise'))).toEqual(["RL373@5:1"]);
     const en = compile(quartiles(" by percentile inc", '"A" from percentile 25\n"B" from percentile 75\n"C" otherwise')).diagnostics[0]!;
-    expect(en.message).toBe("This group can never be reached: every unit at or above percentile 75 is already in the group on line 4 (at or above percentile 25); list the groups from the highest percentile down.");
+    expect(en.message).toBe("This group can never be reached: every unit at or above percentile 75 is already in the group on line 4 (at or above percentile 25); list the groups from the highest percentile down, ending with otherwise.");
   });
 
   it("find units left without a group (RL374)", () => {
