@@ -201,9 +201,8 @@ export function rank(rubric: CompiledRubric, outcomes: readonly (EvaluateOutcome
         const pi = pubIndex[i]!;
         const pp = pubPoints[i]!;
         if (published === undefined || published.index !== pi || published.points !== pp) published = { index: pi, points: pp };
-        const row = makeRow(units[i]!, group, place, list.length, tied, exactIndex[i]!, exactPoints[i]!, ranked[i]!.max!, published, bands?.[i]?.label, changeOf(previous, ids[i]!, place, pi), areas[i]!);
-        const basis = bands?.[i]?.basis;
-        rows.push(basis === undefined ? row : { ...row, bandBasis: basis });
+        const band = bands?.[i];
+        rows.push(makeRow(units[i]!, group, place, list.length, tied, exactIndex[i]!, exactPoints[i]!, ranked[i]!.max!, published, band?.label, changeOf(previous, ids[i]!, place, pi), areas[i]!, band?.basis));
       }
       start = end;
     }

@@ -58,3 +58,22 @@ describe("bands per unit group", () => {
     expect(band("b1")?.bandBasis).toMatchObject({ cutoff: "2", cmp: "<", of: 3 });
   });
 });
+
+describe("percentile groups in a large tie", () => {
+  it("keep one shared list of tied ids (tiedWith stays a getter), and put the whole tie in one group", () => {
+    const r = rubricOf(`rubric "R" {
+  index = points
+  area "1" "A" max 100 { score = given }
+  bands by percentile inc {
+    "top" from percentile 75
+    "rest" otherwise
+  }
+}`);
+    const units = Array.from({ length: 200 }, (_, i) => evaluate(r, { unit: { id: `u${String(i).padStart(3, "0")}` }, self: { "1": { points: i < 150 ? "50" : "10" } } }));
+    const rows = rank(r, units).rows;
+    expect(rows.filter((x) => x.band === "top").length).toBe(150);
+    expect(Object.getOwnPropertyDescriptor(rows[0]!, "tiedWith")?.get).toBeTypeOf("function");
+    expect(rows[0]!.tiedWith.length).toBe(149);
+    expect(Object.keys(rows[0]!).slice(9, 12)).toEqual(["band", "bandBasis", "previous"]);
+  });
+});
