@@ -49,6 +49,9 @@ export {
   type LoadOptions,
   type LoadResult,
   type CompiledBand,
+  type CompiledBandBlock,
+  type CompiledPercentileCut,
+  type PercentileMethod,
   type CompiledBandArm,
   type CompiledDecl,
   type CompiledExpr,
@@ -89,7 +92,7 @@ export { slimResult, slimOutcome } from "./io/slim.js";
 // ---- report: ranked tables as text, Markdown, CSV, JSON, in Vietnamese and English
 export { renderRanking, renderRankingHtml, renderUnitDetail, unitDetailTable, renderTable, escapeHtml, rankedTable, unrankedTable, changeText, figure, rankText, WORDS, type TableFormat, type Table, type Words } from "./report/index.js";
 // ---- report: explanations and reasons worded in the locale, from the data the runtime and rank give
-export { traceText, stepText, readable, percentText, nodeErrorText, unitErrorsText, unrankedReason, localizedUnranked, standingText, tieBreakText, type NodeErrorData } from "./report/index.js";
+export { traceText, stepText, readable, percentText, nodeErrorText, unitErrorsText, unrankedReason, localizedUnranked, standingText, bandBasisText, tieBreakText, type NodeErrorData } from "./report/index.js";
 export { issueMessage, issueLine, placeText, problemLine, labelOf } from "./io/issue-wording.js";
 
 // ---- analysis: sensitivity of a ranking (Monte Carlo over weights, thresholds, N/A policies, appraisal corrections) and what-if for one unit, on the exact kernel

@@ -134,6 +134,8 @@ export function checkRubricBands(bands: readonly BandDecl[], out: Diagnostic[]):
       out.push(makeDiagnostic("RL413", band.range, { args: { line: takesAll.range.start.line } }));
       continue;
     }
+    // Percentile bands are checked apart (percentile-bands.ts): they never take every unit.
+    if (band.percentile !== undefined) continue;
     const c = band.condition;
     if (c === undefined) {
       takesAll = band;
@@ -151,5 +153,5 @@ export function checkRubricBands(bands: readonly BandDecl[], out: Diagnostic[]):
       if (everything(upper, lower)) takesAll = band;
     }
   }
-  if (bands.length > 0 && takesAll === undefined) out.push(makeDiagnostic("RL414", bands[bands.length - 1]!.range));
+  if (bands.length > 0 && takesAll === undefined && !bands.some((b) => b.percentile !== undefined)) out.push(makeDiagnostic("RL414", bands[bands.length - 1]!.range));
 }

@@ -6,6 +6,7 @@
 import type { RubricFile, RubricStatement } from "../syntax/ast.js";
 import { makeDiagnostic, type Diagnostic } from "../diagnostics.js";
 import { checkRubricBands } from "./bands.js";
+import { checkBandBlocks, checkPercentileBands } from "./percentile-bands.js";
 import { checkRangeBounds } from "./nodes.js";
 import { expect, tyOf, type Scope, type Ty } from "./types.js";
 import { closest, type NodeEntry } from "./walk.js";
@@ -22,7 +23,7 @@ function headerKey(st: RubricStatement): string | undefined {
     case "NotApplicable": return "not applicable";
     case "UnitBlock": return "unit";
     case "Ranking": return "ranking";
-    case "BandsBlock": return "bands";
+    case "BandsBlock": return undefined; // several blocks, one per unit group (checkBandBlocks)
     default: return undefined;
   }
 }
@@ -76,11 +77,13 @@ export function checkRubricLevel(ast: RubricFile, nodes: readonly NodeEntry[], f
       case "BandsBlock":
         for (const band of st.bands) if (band.condition !== undefined) expect(band.condition, BOOL, scope("bands"));
         checkRubricBands(st.bands, out);
+        checkPercentileBands(st, out);
         break;
       case "Ranking": checkRanking(st, nodes, out); break;
       default: break;
     }
   }
+  checkBandBlocks(ast.body.filter((st): st is Extract<RubricStatement, { kind: "BandsBlock" }> => st.kind === "BandsBlock"), out);
   if (!ast.body.some((st) => st.kind === "Node")) out.push(makeDiagnostic("RL412", ast.title.range));
 }
 

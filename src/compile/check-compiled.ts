@@ -101,6 +101,14 @@ const exprReader = tagged("op", {
   },
 });
 
+const PERCENTILE_METHOD_NAMES = ["nearest", "inc", "exc"] as const;
+
+const band = objectReader({
+  label: required(string),
+  when: optional(expr),
+  cut: optional(objectReader({ percentile: required(decimal), inclusive: required(bool) })),
+});
+
 const leaf = objectReader({
   inputs: required(arrayOf(decl)),
   lets: required(arrayOf(objectReader({ name: required(string), expr: required(expr) }))),
@@ -163,7 +171,9 @@ const rubric = objectReader({
     on: required(oneOf("published", "exact")),
     withinGroup: required(bool),
   })),
-  bands: required(arrayOf(objectReader({ label: required(string), when: optional(expr) }))),
+  bands: required(arrayOf(band)),
+  bandsMethod: optional(oneOf(...PERCENTILE_METHOD_NAMES)),
+  bandBlocks: optional(arrayOf(objectReader({ group: required(string), method: optional(oneOf(...PERCENTILE_METHOD_NAMES)), bands: required(arrayOf(band)) }))),
 });
 
 /**

@@ -26,6 +26,11 @@ export const INVARIANT = {
     (value: string) => `${cut(value)} is outside the numbers read: at most ${MAX_INTEGER_DIGITS} digits before the decimal point and ${MAX_FRACTION_DIGITS} after it`,
     (value: string) => `${cut(value)} nằm ngoài phạm vi số được đọc: tối đa ${MAX_INTEGER_DIGITS} chữ số phần nguyên và ${MAX_FRACTION_DIGITS} chữ số thập phân`,
   ),
+  /** A band's percentile outside 0–100. */
+  percentile: pair(
+    (value: string) => `the percentile ${cut(value)} is outside 0 to 100`,
+    (value: string) => `bách phân vị ${cut(value)} nằm ngoài khoảng 0 đến 100`,
+  ),
   /** An id used twice. */
   duplicateId: pair(
     (id: string, first: string) => `the id "${cut(id)}" is used twice (first at ${first}); ids are unique in a rubric`,

@@ -130,7 +130,13 @@ class Checker {
     });
     expectTy(r.index, NUM, ["index"], this.scope({ figures: new Set(["points", "max", "bonus", "penalty"]) }));
     const bandScope = this.scope({ figures: new Set(["index", "points", "max", "bonus", "penalty"]) });
-    r.bands.forEach((b, i) => b.when !== undefined && expectTy(b.when, BOOL, ["bands", i, "when"], bandScope));
+    const checkBands = (bands: CompiledRubric["bands"], at: (string | number)[]): void => bands.forEach((b, i) => {
+      if (b.when !== undefined) expectTy(b.when, BOOL, [...at, i, "when"], bandScope);
+      const p = b.cut?.percentile;
+      if (p !== undefined && (p.startsWith("-") || Number(p) > 100)) this.issue([...at, i, "cut", "percentile"], INVARIANT.percentile(this.locale, p));
+    });
+    checkBands(r.bands, ["bands"]);
+    r.bandBlocks?.forEach((b, i) => checkBands(b.bands, ["bandBlocks", i, "bands"]));
     r.ranking.keys.forEach((k, i) => {
       if (k.target.kind === "node" && !this.ids.has(k.target.id)) this.issue(["ranking", "keys", i, "target", "id"], INVARIANT.unknownSortNode(this.locale, k.target.id));
     });

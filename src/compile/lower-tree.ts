@@ -6,10 +6,11 @@ import type {
   CriterionNode, Declaration, ExtraNode, NaPolicy, NodeStatement, RubricFile, RubricStatement, ScalarType, TypeExpr,
 } from "../syntax/ast.js";
 import { canonicalDecimal } from "./decimal-text.js";
+import { lowerBandsBlock } from "./lower-bands.js";
 import { lowerExpr, type ExprContext } from "./lower-expr.js";
 import {
   COMPILED_FORMAT, FORMAT_VERSION,
-  type CompiledBand, type CompiledDecl, type CompiledExpr, type CompiledExtra, type CompiledLeaf, type CompiledNode,
+  type CompiledBand, type CompiledBandBlock, type PercentileMethod, type CompiledDecl, type CompiledExpr, type CompiledExtra, type CompiledLeaf, type CompiledNode,
   type CompiledRanking, type CompiledRubric, type CompiledScalarType, type CompiledType, type UnsealedRubric,
 } from "./types.js";
 
@@ -39,6 +40,8 @@ export function lowerRubric(ast: RubricFile): UnsealedRubric {
   let unitFacts: CompiledDecl[] = [];
   let ranking: CompiledRanking = { keys: [{ target: { kind: "figure", name: "index" }, direction: "desc" }], ties: "shared", on: "published", withinGroup: false };
   let bands: CompiledBand[] = [];
+  let bandsMethod: PercentileMethod | undefined;
+  const bandBlocks: CompiledBandBlock[] = [];
   for (const st of ast.body) {
     switch (st.kind) {
       case "Meta": meta[st.key] = st.value.value; break;
@@ -48,9 +51,15 @@ export function lowerRubric(ast: RubricFile): UnsealedRubric {
       case "NotApplicable": naDefault = st.policy; break;
       case "UnitBlock": unitFacts = st.facts.map(lowerDecl); break;
       case "Ranking": ranking = lowerRanking(st); break;
-      case "BandsBlock":
-        bands = st.bands.map((b) => (b.condition === undefined ? { label: b.label.value } : { label: b.label.value, when: lowerExpr(b.condition, RUBRIC_LEVEL) }));
+      case "BandsBlock": {
+        const block = lowerBandsBlock(st);
+        if (block.group !== undefined) bandBlocks.push({ ...block, group: block.group });
+        else {
+          bands = [...block.bands];
+          bandsMethod = block.method;
+        }
         break;
+      }
       default: break;
     }
   }
@@ -67,6 +76,8 @@ export function lowerRubric(ast: RubricFile): UnsealedRubric {
       locale: meta.locale ?? "vi",
     },
     publish, index, bonusMayExceed, naDefault, unitFacts, nodes, extras, ranking, bands,
+    ...(bandsMethod === undefined ? {} : { bandsMethod }),
+    ...(bandBlocks.length === 0 ? {} : { bandBlocks }),
   };
 }
 

@@ -164,12 +164,35 @@ export interface CompiledRanking {
   readonly withinGroup: boolean;
 }
 
-/** A classification band; the first whose condition holds wins; no condition = otherwise. */
+/** A classification band; the first whose condition holds wins; no condition and no cut = otherwise. */
 export interface CompiledBand {
   /** The label. */
   readonly label: string;
-  /** The condition over rubric figures; absent for `otherwise`. */
+  /** The condition over rubric figures; absent for `otherwise` and percentile bands. */
   readonly when?: CompiledExpr;
+  /** A percentile band: the unit's index against the cohort's percentile. */
+  readonly cut?: CompiledPercentileCut;
+}
+
+/** How a cohort's percentile is found (`bands by percentile nearest|inc|exc`). */
+export type PercentileMethod = "nearest" | "inc" | "exc";
+
+/** `from percentile 75` (inclusive: index ≥ P75) or `above percentile 75` (index > P75). */
+export interface CompiledPercentileCut {
+  /** The percentile, 0 to 100, as exact decimal text. */
+  readonly percentile: string;
+  /** True for `from` (a unit at the cut-off is in this band), false for `above`. */
+  readonly inclusive: boolean;
+}
+
+/** The bands of the units of one group (`bands in group "so" { … }`). */
+export interface CompiledBandBlock {
+  /** The unit group these bands classify. */
+  readonly group: string;
+  /** The percentile method, when the block has percentile bands. */
+  readonly method?: PercentileMethod;
+  /** The bands, in order. */
+  readonly bands: readonly CompiledBand[];
 }
 
 /** Metadata that travels into every result. */
@@ -212,8 +235,12 @@ export interface CompiledRubric {
   readonly extras: readonly CompiledExtra[];
   /** The ranking policy. */
   readonly ranking: CompiledRanking;
-  /** Classification bands (may be empty). */
+  /** Classification bands (may be empty); with `bandBlocks`, those of units in no listed group. */
   readonly bands: readonly CompiledBand[];
+  /** The percentile method of `bands`, when they have percentile bands. */
+  readonly bandsMethod?: PercentileMethod;
+  /** Bands of particular unit groups, which take their units instead of `bands`. */
+  readonly bandBlocks?: readonly CompiledBandBlock[];
 }
 
 /** A compiled rubric before its fingerprint is computed. */

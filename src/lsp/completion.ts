@@ -36,7 +36,7 @@ type Block =
   | { readonly kind: "top" | "ranking" | "bands" | "unit" | "unknown" }
   | { readonly kind: "header" | "body"; readonly owner: Owner };
 
-const TOP = ["id", "version", "basis", "locale", "publish", "index", "not applicable", "unit", "area", "bonus", "penalty", "ranking", "bands"];
+const TOP = ["id", "version", "basis", "locale", "publish", "index", "not applicable", "unit", "area", "bonus", "penalty", "ranking", "bands", "bands in group", "bands by percentile inc"];
 const BODY = ["area", "criterion", "item", "description", "evidence", "aggregate", "unclamped", "not applicable", "input", "let", "when", "score"];
 const EXTRA_BODY = ["description", "evidence", "not applicable", "input", "let", "when", "score"];
 const RANKING = ["by", "ties", "on", "within group"];
@@ -101,7 +101,7 @@ export function completeAt(text: string, offset: number, parsed: Parsed | undefi
   switch (block.kind) {
     case "top": return keywords(TOP);
     case "body": return keywords(block.owner.kind === "Extra" ? EXTRA_BODY : BODY);
-    case "bands": return keywords(["otherwise"]);
+    case "bands": return keywords(["otherwise", "from percentile", "above percentile"]);
     case "unknown": return keywords([...new Set([...TOP, ...BODY])]);
     default: return [];
   }

@@ -4,4 +4,5 @@
  * @module
  */
 export { rank } from "./rank.js";
-export type { Change, PreviousRow, RankedRow, RankOptions, RankResult, UnrankedCause, UnrankedRow } from "./types.js";
+export { percentileOf, PERCENTILE_METHODS } from "./percentile.js";
+export type { BandBasis, Change, PreviousRow, RankedRow, RankOptions, RankResult, UnrankedCause, UnrankedRow } from "./types.js";

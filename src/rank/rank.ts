@@ -11,7 +11,8 @@
 import type { CompiledRubric, CompiledSortKey } from "../compile/types.js";
 import type { EvaluateOutcome, EvaluationResult } from "../io/evaluate.js";
 import { compareAt, keyColumn, publishText, type KeyColumn } from "./keys.js";
-import { areasBuilder, bandFinder, changeOf, makeRow, unitOf } from "./rows.js";
+import { classify } from "./groups.js";
+import { areasBuilder, changeOf, makeRow, unitOf } from "./rows.js";
 import type { RankedRow, RankOptions, RankResult, UnrankedRow } from "./types.js";
 
 /** Ties up to this size carry their ids as arrays (8 bytes an id); larger ones share one list behind a getter (a row with a getter costs about 440 bytes more), see `makeRow`. */
@@ -167,8 +168,8 @@ export function rank(rubric: CompiledRubric, outcomes: readonly (EvaluateOutcome
   const units = ranked.map((r) => unitOf(r.unit));
   const areasOf = areasBuilder(rubric);
   const areas = ranked.map(areasOf);
-  const band = rubric.bands.length === 0 ? undefined : bandFinder(rubric.bands);
-  const bands = band === undefined ? undefined : ranked.map((r, i) => band({ index: onPublished ? pubIndex[i]! : r.index!, points: r.points!, max: r.max!, bonus: r.bonus!, penalty: r.penalty! }));
+  const hasBands = rubric.bands.length > 0 || (rubric.bandBlocks?.length ?? 0) > 0;
+  const bands = !hasBands ? undefined : classify(rubric, ranked.map((r) => r.unit.group ?? ""), ranked.map((r, i) => ({ index: onPublished ? pubIndex[i]! : r.index!, points: r.points!, max: r.max!, bonus: r.bonus!, penalty: r.penalty! })), policy.withinGroup);
   const compare = comparator(columns, ids);
   const order = (list: number[]): number[] => packedOrder(list, columns, ids) ?? list.sort(compare);
   const sameKeys = (a: number, b: number): boolean => columns.every((c) => compareAt(c, a, b) === 0);
@@ -200,7 +201,8 @@ export function rank(rubric: CompiledRubric, outcomes: readonly (EvaluateOutcome
         const pi = pubIndex[i]!;
         const pp = pubPoints[i]!;
         if (published === undefined || published.index !== pi || published.points !== pp) published = { index: pi, points: pp };
-        rows.push(makeRow(units[i]!, group, place, list.length, tied, exactIndex[i]!, exactPoints[i]!, ranked[i]!.max!, published, bands?.[i], changeOf(previous, ids[i]!, place, pi), areas[i]!));
+        const band = bands?.[i];
+        rows.push(makeRow(units[i]!, group, place, list.length, tied, exactIndex[i]!, exactPoints[i]!, ranked[i]!.max!, published, band?.label, changeOf(previous, ids[i]!, place, pi), areas[i]!, band?.basis));
       }
       start = end;
     }

@@ -7,7 +7,7 @@ import type { CompiledBand, CompiledExpr, CompiledRubric } from "../compile/type
 import type { EvaluationResult } from "../io/evaluate.js";
 import { Exact, text } from "../runtime/exact.js";
 import { prepareExpr } from "../runtime/prepare-expr.js";
-import type { Change, PreviousRow, RankedRow } from "./types.js";
+import type { BandBasis, Change, PreviousRow, RankedRow } from "./types.js";
 
 /** The figures a band condition may read, as text. */
 export interface BandFigures {
@@ -134,12 +134,22 @@ export function areasBuilder(rubric: CompiledRubric): (r: EvaluationResult) => R
  * `tied` is the other ids of the row's tie, or — for a large tie — the whole tie's
  * sorted ids, shared by its rows: then `tiedWith` is an enumerable getter that leaves
  * out the row's own id when read, so a tie of k units costs k ids instead of k² (the
- * rows serialise and compare exactly as with an array).
+ * rows serialise and compare exactly as with an array). `bandBasis`, last, is how a
+ * percentile band was decided (the row carries it right after `band`).
  */
 export function makeRow(
   unit: RankedRow["unit"], group: string, rank: number, of: number, tied: readonly string[] | { readonly all: readonly string[] },
   index: string, points: string, max: string, published: RankedRow["published"], band: string | undefined, previous: RankedRow["previous"], areas: RankedRow["areas"],
+  bandBasis?: BandBasis,
 ): RankedRow {
+  if (bandBasis !== undefined && band !== undefined) {
+    // A percentile group's row: the same fields, and how its band was decided after the band.
+    if ("all" in tied) {
+      const { all } = tied;
+      return { unit, group, rank, of, get tiedWith() { return all.filter((id) => id !== unit.id); }, index, points, max, published, band, bandBasis, previous, areas };
+    }
+    return { unit, group, rank, of, tiedWith: tied, index, points, max, published, band, bandBasis, previous, areas };
+  }
   if ("all" in tied) {
     const { all } = tied;
     return band === undefined

@@ -2,7 +2,7 @@
  * Shapes of the ranking stage: options, rows, the ranked table.
  * @module
  */
-import type { CompiledRanking, CompiledSortKey } from "../compile/types.js";
+import type { CompiledRanking, CompiledSortKey, PercentileMethod } from "../compile/types.js";
 import type { SubmissionIssue, UnitError } from "../io/evaluate.js";
 
 /** Overrides of the rubric's ranking policy, for what-if comparisons. */
@@ -69,6 +69,8 @@ export interface RankedRow {
   readonly published: { readonly index: string; readonly points: string };
   /** Its band, if the rubric has bands and one matches. */
   readonly band?: string;
+  /** How a percentile band was decided: the index against the cohort's cut-off. */
+  readonly bandBasis?: BandBasis;
   /** Its place last period, or `new` when it was not ranked then. */
   readonly previous: Change | "new" | undefined;
   /** Exact points of each top-level area, by id. */
@@ -78,6 +80,26 @@ export interface RankedRow {
    * later key put this one above: that key, and the unit it decided against.
    */
   readonly tieBreak?: { readonly key: CompiledSortKey; readonly over: string };
+}
+
+/**
+ * A percentile band decision: `value cmp cutoff`, the cutoff being the cohort's
+ * `percentile`-th percentile by `method`, the cohort `of` units. For a band reached
+ * after failing percentile bands (the lowest group), the last cut-off it fell below.
+ */
+export interface BandBasis {
+  /** The percentile, 0 to 100 (`"75"`). */
+  readonly percentile: string;
+  /** The percentile method. */
+  readonly method: PercentileMethod;
+  /** The cohort's percentile, exact (`"6.52"`). */
+  readonly cutoff: string;
+  /** The unit's index as the bands judged it (published or exact, as the ranking). */
+  readonly value: string;
+  /** How the value compares with the cut-off. */
+  readonly cmp: ">=" | ">" | "<" | "<=";
+  /** Units in the cohort. */
+  readonly of: number;
 }
 
 /** A unit that cannot be ranked, and why. */

@@ -86,7 +86,9 @@ export function wrapLabel(text: string, width: number): string[] {
 
 /** The colour of each band label, in the rubric's order. */
 function bandColours(rubric: CompiledRubric): Map<string, string> {
-  return new Map(rubric.bands.map((b, i) => [b.label, PALETTE[i % PALETTE.length]!]));
+  // The rubric's bands, then those of group blocks not named there (one colour per label).
+  const labels = [...new Set([...rubric.bands, ...(rubric.bandBlocks ?? []).flatMap((b) => b.bands)].map((b) => b.label))];
+  return new Map(labels.map((label, i) => [label, PALETTE[i % PALETTE.length]!]));
 }
 
 /**

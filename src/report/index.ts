@@ -11,3 +11,4 @@ export { renderRankingHtml, escapeHtml, htmlPage } from "./html.js";
 export { traceText, stepText, readable, percentText } from "./trace-text.js";
 export { nodeErrorText, unitErrorsText, unrankedReason, localizedUnranked, type NodeErrorData } from "./unit-errors.js";
 export { standingText } from "./standing.js";
+export { bandBasisText } from "./band-text.js";

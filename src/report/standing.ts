@@ -7,6 +7,7 @@ import type { CompiledRubric } from "../compile/types.js";
 import type { Locale } from "../diagnostics.js";
 import type { RankedRow, RankResult } from "../rank/types.js";
 import { Exact } from "../runtime/exact.js";
+import { bandBasisText } from "./band-text.js";
 import { figure, rankText } from "./locale.js";
 import { tieBreakText } from "./table.js";
 import { unrankedReason } from "./unit-errors.js";
@@ -42,6 +43,7 @@ export function standingText(ranking: RankResult, unitId: string, locale: Locale
   const above = ranking.rows[at - 1];
   const below = ranking.rows[at + 1];
   const parts = [`${vi ? "Xếp hạng" : "Rank"} ${rankText(self)}${self.band === undefined ? "" : ` (${self.band})`}`];
+  if (self.band !== undefined && self.bandBasis !== undefined) parts.push(bandBasisText(self.band, self.bandBasis, locale));
   if (sameGroup(above)) parts.push(neighbour(above, self, true, locale));
   if (sameGroup(below)) parts.push(neighbour(below, self, false, locale));
   const names = new Map(ranking.rows.map((r) => [r.unit.id, r.unit.name ?? r.unit.id]));

@@ -240,9 +240,31 @@ export interface BandDecl {
   readonly kind: "Band";
   /** The band's label. */
   readonly label: StringLit;
-  /** The condition; absent for `otherwise`. */
+  /** The condition; absent for `otherwise` and percentile bands. */
   readonly condition?: Expr;
+  /** A percentile band: `from percentile 75` (inclusive) or `above percentile 75`. */
+  readonly percentile?: PercentileCut;
   /** The whole band. */
+  readonly range: Range;
+}
+
+/** A word of the language that is not reserved (`percentile`, `above`, a method name), where it was written. */
+export interface Word {
+  /** The word as written. */
+  readonly text: string;
+  /** Where. */
+  readonly range: Range;
+}
+
+/** `from percentile 75` / `above percentile 75` in a band. */
+export interface PercentileCut {
+  /** The percentile as written (`75`). */
+  readonly text: string;
+  /** True for `from` (a unit at the cut-off is in the band), false for `above`. */
+  readonly inclusive: boolean;
+  /** The words written for `above` (when not `from`) and `percentile`, checked by the checker. */
+  readonly words: readonly Word[];
+  /** Where the number is. */
   readonly range: Range;
 }
 
@@ -252,6 +274,10 @@ export interface BandsBlock {
   readonly kind: "BandsBlock";
   /** Bands in order; the first that matches wins. */
   readonly bands: readonly BandDecl[];
+  /** `in group "so"`: the unit group these bands classify; absent for every other unit. */
+  readonly group?: StringLit;
+  /** `by percentile inc`: the words written (checked by the checker). */
+  readonly method?: { readonly percentileWord: Word; readonly method: Word; readonly range: Range };
   /** The whole block. */
   readonly range: Range;
 }

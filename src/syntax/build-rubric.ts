@@ -5,8 +5,8 @@
  */
 import type { CstNode, IToken } from "chevrotain";
 import type {
-  Aggregation, BandDecl, Bound, CriterionNode, Declaration, ExtraNode, NaPolicy, NodeKeyword, NodeOption, NodeStatement,
-  RankingStatement, RoundingMode, RubricFile, RubricStatement, ScalarType, SortKey, StringLit, TypeExpr,
+  Aggregation, BandDecl, BandsBlock, Bound, CriterionNode, Declaration, ExtraNode, NaPolicy, NodeKeyword, NodeOption, NodeStatement,
+  Range, RankingStatement, RoundingMode, RubricFile, RubricStatement, ScalarType, SortKey, StringLit, TypeExpr, Word,
 } from "./ast.js";
 import { buildExpr } from "./build-expr.js";
 import { childOf, childrenOf, nodeRange, requiredChild, requiredToken, span, tokenOf, tokenRange, tokensOf } from "./cst-util.js";
@@ -71,7 +71,7 @@ export function buildRubricItem(item: CstNode): RubricStatement[] {
     case "node": return [buildNode(child)];
     case "extra": return [buildExtra(child)];
     case "ranking": return [{ kind: "Ranking", statements: childrenOf(child, "statements").flatMap(buildRankingStmt), range }];
-    case "bandsBlock": return [{ kind: "BandsBlock", bands: childrenOf(child, "bands").map(buildBand), range }];
+    case "bandsBlock": return [buildBandsBlock(child, range)];
     default: return [];
   }
 }
@@ -235,5 +235,25 @@ function buildBand(node: CstNode): BandDecl {
   const label = stringLit(requiredToken(node, "label"));
   const condition = childOf(node, "condition");
   const range = nodeRange(node);
+  const percentile = tokenOf(node, "percentile");
+  if (percentile !== undefined) {
+    const above = tokenOf(node, "above");
+    const words = [...(above === undefined ? [] : [above]), ...tokensOf(node, "percentileWord")].map(wordOf);
+    return { kind: "Band", label, percentile: { text: percentile.image, inclusive: above === undefined, words, range: tokenRange(percentile) }, range };
+  }
   return condition === undefined ? { kind: "Band", label, range } : { kind: "Band", label, condition: buildExpr(condition), range };
+}
+
+const wordOf = (token: IToken): Word => ({ text: token.image, range: tokenRange(token) });
+
+function buildBandsBlock(node: CstNode, range: Range): BandsBlock {
+  const bands = childrenOf(node, "bands").map(buildBand);
+  const group = tokenOf(node, "group");
+  const percentileWord = tokenOf(node, "percentileWord");
+  const method = tokenOf(node, "method");
+  return {
+    kind: "BandsBlock", bands, range,
+    ...(group === undefined ? {} : { group: stringLit(group) }),
+    ...(percentileWord === undefined || method === undefined ? {} : { method: { percentileWord: wordOf(percentileWord), method: wordOf(method), range: span(tokenRange(percentileWord), tokenRange(method)) } }),
+  };
 }

@@ -249,6 +249,9 @@ class RubricGrammar extends CstParser {
 
   private bandsBlock = this.RULE("bandsBlock", () => {
     this.CONSUME(K.bands);
+    // `in group "so"`: bands of one unit group; `by percentile inc`: the percentile method.
+    this.OPTION(() => { this.CONSUME(K.in); this.CONSUME(K.group); this.CONSUME(StringLiteral, { LABEL: "group" }); });
+    this.OPTION2(() => { this.CONSUME(K.by); this.CONSUME(Identifier, { LABEL: "percentileWord" }); this.CONSUME2(Identifier, { LABEL: "method" }); });
     this.CONSUME(P.lcurly);
     this.MANY(() => this.SUBRULE(this.band, { LABEL: "bands" }));
     this.CONSUME(P.rcurly);
@@ -259,6 +262,9 @@ class RubricGrammar extends CstParser {
     this.OR([
       { ALT: () => { this.CONSUME(K.when); this.SUBRULE(this.expr, { LABEL: "condition" }); } },
       { ALT: () => { this.CONSUME(K.otherwise); } },
+      // `from percentile 75` (index ≥ P75) and `above percentile 75` (index > P75).
+      { ALT: () => { this.CONSUME(K.from); this.CONSUME2(Identifier, { LABEL: "percentileWord" }); this.CONSUME(NumberLiteral, { LABEL: "percentile" }); } },
+      { ALT: () => { this.CONSUME3(Identifier, { LABEL: "above" }); this.CONSUME4(Identifier, { LABEL: "percentileWord" }); this.CONSUME2(NumberLiteral, { LABEL: "percentile" }); } },
     ]);
     this.OPTION(() => this.CONSUME(P.semicolon));
   });

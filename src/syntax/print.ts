@@ -88,10 +88,13 @@ function rubricStatement(p: Printer, st: RubricStatement, indent: string): void 
       }
       return close(p, st.range, indent);
     case "BandsBlock":
-      p.line(indent, "bands {");
+      p.line(indent, `bands${st.group === undefined ? "" : ` in group ${quote(st.group.value)}`}${st.method === undefined ? "" : ` by ${st.method.percentileWord.text} ${st.method.method.text}`} {`);
       for (const b of st.bands) {
         p.leading(b.range.start.offset, `${indent}  `);
-        p.line(`${indent}  `, `${quote(b.label.value)} ${b.condition === undefined ? "otherwise" : `when ${printExpr(b.condition)}`}`, b.range);
+        const rule = b.percentile !== undefined
+          ? `${b.percentile.inclusive ? "from " : ""}${b.percentile.words.map((w) => w.text).join(" ")} ${b.percentile.text}`
+          : b.condition === undefined ? "otherwise" : `when ${printExpr(b.condition)}`;
+        p.line(`${indent}  `, `${quote(b.label.value)} ${rule}`, b.range);
       }
       return close(p, st.range, indent);
   }

@@ -75,6 +75,8 @@ export const compiledNodeSchema: z.ZodType<unknown> = z.lazy(() =>
 );
 
 /** Schema of a whole compiled rubric. */
+const bandSchema = z.strictObject({ label: z.string(), when: compiledExprSchema.optional(), cut: z.strictObject({ percentile: decimal, inclusive: z.boolean() }).optional() });
+
 export const compiledRubricSchema = z.strictObject({
   format: z.literal("rubric-lang/compiled"),
   formatVersion: z.literal(1),
@@ -99,5 +101,7 @@ export const compiledRubricSchema = z.strictObject({
     on: z.enum(["published", "exact"]),
     withinGroup: z.boolean(),
   }),
-  bands: z.array(z.strictObject({ label: z.string(), when: compiledExprSchema.optional() })),
+  bands: z.array(bandSchema),
+  bandsMethod: z.enum(["nearest", "inc", "exc"]).optional(),
+  bandBlocks: z.array(z.strictObject({ group: z.string(), method: z.enum(["nearest", "inc", "exc"]).optional(), bands: z.array(bandSchema) })).optional(),
 });

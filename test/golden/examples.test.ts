@@ -28,7 +28,7 @@ const CONSTRUCTS = [
   "Binary:and", "Binary:or", "If", "Bands", "BandsElse",
   "Call:min", "Call:max", "Call:clamp", "Call:round", "Call:floor", "Call:ceil", "Call:abs", "Call:sum", "Call:mean", "Call:count", "Call:ratio",
   "Ranking", "RankBy", "SortKey:node", "Ties:shared", "Ties:dense", "Ties:ordinal", "RankOn:published", "RankOn:exact", "WithinGroup",
-  "BandsBlock", "Band:otherwise",
+  "BandsBlock", "Band:otherwise", "BandsBlock:group", "BandsBlock:percentile", "Band:percentile",
 ];
 
 function constructsOf(value: unknown, found: Set<string>): void {
@@ -47,7 +47,10 @@ function constructsOf(value: unknown, found: Set<string>): void {
       if (kind === "NumberType" && node["min"] !== undefined) found.add("Range");
       if (kind === "NumberType" && String((node["min"] as { value?: string } | undefined)?.value ?? "").startsWith("-")) found.add("NegativeBound");
       if (kind === "Bands" && node["otherwise"] !== undefined) found.add("BandsElse");
-      if (kind === "Band" && node["condition"] === undefined) found.add("Band:otherwise");
+      if (kind === "Band" && node["condition"] === undefined && node["percentile"] === undefined) found.add("Band:otherwise");
+      if (kind === "Band" && node["percentile"] !== undefined) found.add("Band:percentile");
+      if (kind === "BandsBlock" && node["group"] !== undefined) found.add("BandsBlock:group");
+      if (kind === "BandsBlock" && node["method"] !== undefined) found.add("BandsBlock:percentile");
       if (kind === "SortKey" && (node["target"] as { kind: string }).kind === "NodeKey") found.add("SortKey:node");
       if (kind === "Ties") found.add(`Ties:${node["policy"]}`);
     }
@@ -66,8 +69,8 @@ describe("examples", () => {
     expect(formatted.ok && formatted.text).toBe(text);
   });
 
-  it("are the seven indices of the field, each with a README naming its decision and what is illustrative", () => {
-    expect(examples).toEqual(["papi", "par-commune", "par-department", "par-district", "par-province", "pci", "sipas"]);
+  it("are the indices of the field (and Nam Định 2020's bands per block), each with a README naming its decision and what is illustrative", () => {
+    expect(examples).toEqual(["nam-dinh-2020", "papi", "par-commune", "par-department", "par-district", "par-province", "pci", "sipas"]);
     for (const name of examples) {
       const readme = readFileSync(join(root, name, "README.md"), "utf8");
       expect(readme, name).toMatch(/\*\*Decision followed\b/);

@@ -103,6 +103,7 @@ const tailArb = fc.subarray([
   'penalty "P" "Trừ điểm" max 1 {\n  input n: count\n  score = n\n}',
   'ranking {\n  by index desc, then area "1" asc, then points\n  ties dense\n  on exact\n  within group\n}',
   'bands {\n  "Tốt" when index >= 80\n  "Khá" otherwise\n}',
+  'bands in group "so" by percentile inc {\n  "Cao nhất" from percentile 75\n  "Trung bình" above percentile 37.5\n  "Thấp" otherwise\n}',
 ]);
 
 /** A whole valid rubric source. */

@@ -35,6 +35,13 @@ describe("format", () => {
     );
   });
 
+  it("lays out percentile groups and bands per unit group, and reads its own output back the same", () => {
+    const messy = 'rubric "R"{area "1" "A" max 1{score=1}\nbands in group "so" by percentile exc{"A" from percentile 75;"B" above percentile 50.5 // tie down\n"C" otherwise}}';
+    const text = formatted(messy);
+    expect(text).toBe('rubric "R" {\n  area "1" "A" max 1 {\n    score = 1\n  }\n\n  bands in group "so" by percentile exc {\n    "A" from percentile 75\n    "B" above percentile 50.5 // tie down\n    "C" otherwise\n  }\n}\n');
+    expect(formatted(text)).toBe(text);
+  });
+
   it("attaches a trailing comment to what it directly follows", () => {
     expect(formatted('rubric "R"{area "1" "A" max 1{score=1} // c\n}')).toBe('rubric "R" {\n  area "1" "A" max 1 {\n    score = 1\n  } // c\n}\n');
   });

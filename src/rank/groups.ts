@@ -1,0 +1,97 @@
+/**
+ * Classification of ranked units: which bands apply to a unit (those of its group's
+ * `bands in group "…"` block, else the rubric's plain `bands`), and which band it is
+ * in. A percentile band compares the unit's index with a percentile of its cohort:
+ * the ranked units classified by the same bands block (and, under `within group`, in
+ * the same group). Cut-offs are exact and depend only on the cohort's values, so no
+ * input order changes a band; equal indices always get the same band.
+ * @module
+ */
+import type { CompiledBand, CompiledRubric, PercentileMethod } from "../compile/types.js";
+import { Exact, text } from "../runtime/exact.js";
+import { ascending, percentileOf } from "./percentile.js";
+import { bandFinder, type BandFigures } from "./rows.js";
+import type { BandBasis } from "./types.js";
+
+/** A unit's band and, for a band decided by a percentile cut-off, how. */
+export interface BandDecision {
+  /** The band's label; absent when no band matched. */
+  readonly label?: string;
+  /** The percentile comparison that decided it, when one did. */
+  readonly basis?: BandBasis;
+}
+
+interface Block {
+  readonly method: PercentileMethod;
+  readonly bands: readonly CompiledBand[];
+  /** One test per band: a `when` band's condition (undefined for cuts and `otherwise`). */
+  readonly tests: readonly (((f: BandFigures) => boolean) | undefined)[];
+}
+
+function blockOf(bands: readonly CompiledBand[], method: PercentileMethod | undefined): Block | undefined {
+  if (bands.length === 0) return undefined;
+  const tests = bands.map((b) => {
+    if (b.when === undefined) return undefined;
+    const find = bandFinder([b]);
+    return (f: BandFigures) => find(f) !== undefined;
+  });
+  return { method: method ?? "inc", bands, tests };
+}
+
+/**
+ * Each ranked unit's band, in the order given, or undefined when the rubric has no bands.
+ * @param rubric - the rubric (bands, band blocks, methods)
+ * @param groups - each unit's group ("" when none)
+ * @param figures - each unit's figures as the bands read them (the index as the ranking uses it)
+ * @param withinGroup - whether each group is ranked, and so forms a cohort, on its own
+ */
+export function classify(rubric: CompiledRubric, groups: readonly string[], figures: readonly BandFigures[], withinGroup: boolean): BandDecision[] | undefined {
+  const plain = blockOf(rubric.bands, rubric.bandsMethod);
+  const byGroup = new Map<string, Block | undefined>();
+  for (const b of rubric.bandBlocks ?? []) if (!byGroup.has(b.group)) byGroup.set(b.group, blockOf(b.bands, b.method));
+  if (plain === undefined && byGroup.size === 0) return undefined;
+  const blocks = groups.map((g) => (byGroup.has(g) ? byGroup.get(g) : plain));
+  // Cohorts: units under one block (and one group when ranked within groups).
+  const cohortKey = groups.map((g) => `${byGroup.has(g) ? `g:${g}` : "plain"}${withinGroup ? `\u0000${g}` : ""}`);
+  const members = new Map<string, Exact[]>();
+  const values = figures.map((f) => Exact.of(f.index));
+  blocks.forEach((b, i) => {
+    if (b === undefined || !b.bands.some((x) => x.cut !== undefined)) return;
+    const key = cohortKey[i]!;
+    let list = members.get(key);
+    if (list === undefined) members.set(key, (list = []));
+    list.push(values[i]!);
+  });
+  const sorted = new Map([...members].map(([k, v]) => [k, ascending(v)] as const));
+  const cuts = new Map<string, Exact>();
+  const cutOf = (key: string, block: Block, percentile: string): Exact => {
+    const memo = `${key}\u0001${percentile}`;
+    let cut = cuts.get(memo);
+    if (cut === undefined) cuts.set(memo, (cut = percentileOf(sorted.get(key)!, Exact.of(percentile), block.method)));
+    return cut;
+  };
+  return blocks.map((block, i) => {
+    if (block === undefined) return {};
+    const value = values[i]!;
+    let failed: BandBasis | undefined;
+    for (let k = 0; k < block.bands.length; k++) {
+      const band = block.bands[k]!;
+      const test = block.tests[k];
+      if (band.cut !== undefined) {
+        const key = cohortKey[i]!;
+        const cutoff = cutOf(key, block, band.cut.percentile);
+        const c = value.comparedTo(cutoff);
+        const holds = band.cut.inclusive ? c >= 0 : c > 0;
+        const basis: BandBasis = {
+          percentile: band.cut.percentile, method: block.method, cutoff: text(cutoff), value: figures[i]!.index,
+          cmp: holds ? (band.cut.inclusive ? ">=" : ">") : band.cut.inclusive ? "<" : "<=", of: sorted.get(key)!.length,
+        };
+        if (holds) return { label: band.label, basis };
+        failed = basis;
+      } else if (test === undefined || test(figures[i]!)) {
+        return failed === undefined ? { label: band.label } : { label: band.label, basis: failed };
+      }
+    }
+    return {};
+  });
+}
