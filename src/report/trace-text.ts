@@ -102,8 +102,12 @@ export function stepText(step: TraceStep, locale: Locale): string {
     case "band-else": return vi ? `${subjectText(step, locale)}: không đạt mức nào trên` : `${subjectText(step, locale)}: below every band`;
     case "tally": return tallyText(step, locale);
     case "match": {
-      const arm = step.arm === undefined ? "" : step.arm === 0 ? (vi ? " (nhánh else)" : " (else)") : vi ? ` (nhánh ${step.arm})` : ` (arm ${step.arm})`;
+      const arm = step.arm === 0 ? (vi ? " (nhánh else)" : " (else)") : vi ? ` (nhánh ${step.arm})` : ` (arm ${step.arm})`;
       return `${vi ? "quy đổi" : "mapped"} ${value(step.subject, locale)} → ${value(step.value, locale)}${arm}`;
+    }
+    case "match-list": {
+      const parts = step.groups.map((g) => `${g.count} × ${value(g.subject, locale)} → ${value(g.value, locale)}`).join("; ");
+      return vi ? `quy đổi ${step.total} giá trị: ${parts}` : `mapped ${step.total} ${step.total === 1 ? "value" : "values"}: ${parts}`;
     }
     case "rule": return vi ? `được ${readable(step.value, locale)} điểm` : `${readable(step.value, locale)} ${step.value === "1" ? "point" : "points"}`;
     case "given": return vi ? `Điểm do người chấm cho: ${readable(step.value, locale)}` : `Points given by the assessor: ${readable(step.value, locale)}`;

@@ -53,6 +53,20 @@ export function prepareTally(e: Extract<CompiledExpr, { op: "tally" }>, list: Th
   };
 }
 
+/** Elements mapped alike, counted: in arm order (`else` last), then by the element as shown. */
+function groups(mapped: readonly { x: Value; value: Value; arm: number }[]): { subject: ShownValue; value: ShownValue; count: number }[] {
+  const byKey = new Map<string, { subject: ShownValue; value: ShownValue; count: number; arm: number }>();
+  for (const m of mapped) {
+    const subject = shownValue(m.x);
+    const key = JSON.stringify(subject);
+    const known = byKey.get(key);
+    if (known !== undefined) known.count++;
+    else byKey.set(key, { subject, value: shownValue(m.value), count: 1, arm: m.arm === 0 ? Number.MAX_SAFE_INTEGER : m.arm });
+  }
+  const sorted = [...byKey.entries()].sort(([ka, a], [kb, b]) => a.arm - b.arm || (ka < kb ? -1 : ka > kb ? 1 : 0));
+  return sorted.map(([, g]) => ({ subject: g.subject, value: g.value, count: g.count }));
+}
+
 /**
  * Prepares a `match`: the first arm with a key equal to the subject gives the value,
  * else `else`; over a list, each element is mapped and the result is the list.
@@ -73,10 +87,9 @@ export function prepareMatch(keys: readonly (readonly Value[])[], values: readon
   return (env) => {
     const s = subject(env);
     if (s.kind === "list") {
-      const items = s.items.map((x) => one(env, x).value);
-      const result: Value = { kind: "list", items };
-      env.note({ step: "match", subject: shownValue(s), value: shownValue(result) });
-      return result;
+      const mapped = s.items.map((x) => ({ x, ...one(env, x) }));
+      env.note({ step: "match-list", total: mapped.length, groups: groups(mapped) });
+      return { kind: "list", items: mapped.map((m) => m.value) };
     }
     const { value, arm: taken } = one(env, s);
     env.note({ step: "match", subject: shownValue(s), value: shownValue(value), arm: taken });

@@ -45,8 +45,10 @@ export type TraceStep =
    * condition is `element cmp threshold` it is kept (`percent`: written as a percentage).
    */
   | { readonly step: "tally"; readonly fn: "count" | "share"; readonly list: string; readonly matched: number; readonly total: number; readonly value: string; readonly cmp?: CompareCode; readonly threshold?: ShownValue; readonly percent?: true }
-  /** A `match` mapped `subject` to `value`: by arm number `arm` (from 1; 0 is `else`), or element by element over a list (no `arm`). */
-  | { readonly step: "match"; readonly subject: ShownValue; readonly value: ShownValue; readonly arm?: number }
+  /** A `match` mapped `subject` to `value` by arm number `arm` (from 1; 0 is `else`). */
+  | { readonly step: "match"; readonly subject: ShownValue; readonly value: ShownValue; readonly arm: number }
+  /** A `match` mapped each of `total` elements of a list: elements alike counted once, in arm order. */
+  | { readonly step: "match-list"; readonly total: number; readonly groups: readonly { readonly subject: ShownValue; readonly value: ShownValue; readonly count: number }[] }
   /** The rule's value, before clamping. */
   | { readonly step: "rule"; readonly value: string }
   /** Points given by the assessor. */
