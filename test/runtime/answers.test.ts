@@ -90,6 +90,15 @@ describe("match", () => {
     expect(points(r, answers(4, 3, 3, 1))).toBe("5.5"); // (1 + 0.6 + 0.6 + 0) / 4 × 10
   });
 
+  it("explains a match over a list by counts, in arm order", () => {
+    const r = leaf("answers: list of enum(A, B, C)", "max * mean(match answers { A: 100%; B: 60%; else: 0% })");
+    const unit = unitOf({ "1": { inputs: { answers: ["C", "B", "A", "B", "A", "A"].map((e) => ({ enum: e })) } } });
+    const step = evaluateUnit(r, unit, { explain: true }).nodes[0]!.trace!.find((s) => s.step === "match-list")!;
+    expect(stepText(step, "vi")).toBe("quy đổi 6 giá trị: 3 × A → 1; 2 × B → 0,6; 1 × C → 0");
+    expect(stepText(step, "en")).toBe("mapped 6 values: 3 × A → 1; 2 × B → 0.6; 1 × C → 0");
+    expect(points(r, unit)).toBe("7"); // (3 + 1.2 + 0) / 6 × 10
+  });
+
   it("a match inside a share condition reads the element", () => {
     const r = leaf("answers: list of likert(1..4)", "max * share(match answers { 4: 100%; 3: 60%; 2: 20%; 1: 0% } >= 60%)");
     expect(points(r, answers(4, 3, 2, 1))).toBe("5");
