@@ -23,7 +23,8 @@ const EXACT: Readonly<Record<string, string>> = {
   "inputs": "đầu vào", "'let' values": "giá trị 'let'", "'when' clause": "mệnh đề 'when'",
   "3 numbers (value, low, high)": "3 số (giá trị, cận dưới, cận trên)", "2 arguments (value, decimals)": "2 đối số (giá trị, số chữ số)",
   "1 number": "1 số", "1 list of numbers": "1 danh sách số", "1 list": "1 danh sách", "2 numbers": "2 số", "1 was": "có 1", "an expression ": "một biểu thức",
-  "criteria": "các tiêu chí", "expression": "biểu thức",
+  "criteria": "các tiêu chí", "expression": "biểu thức", "1 condition on a list": "1 điều kiện trên danh sách",
+  "an enum, a whole number or a list of them": "một giá trị enum, một số nguyên hoặc danh sách các giá trị đó",
   "it looks like UTF-16 (NUL characters between the letters)": "có vẻ là UTF-16: có ký tự NUL xen giữa các chữ",
   "it looks like UTF-16 (a reversed byte-order mark)": "có vẻ là UTF-16: có dấu thứ tự byte bị đảo",
   "it has bytes that are not UTF-8, as a legacy Vietnamese encoding (TCVN3, VNI, Windows-1258) gives":
@@ -31,7 +32,7 @@ const EXACT: Readonly<Record<string, string>> = {
   "a full-width letter": "chữ toàn khổ (full-width)", "a Cyrillic letter that looks Latin": "chữ Kirin trông giống chữ Latinh",
   "a Greek letter that looks Latin": "chữ Hy Lạp trông giống chữ Latinh", "an Armenian letter that looks Latin": "chữ Armenia trông giống chữ Latinh",
   "a Cherokee letter that looks Latin": "chữ Cherokee trông giống chữ Latinh",
-  "a ratio of counts": "thương của hai số đếm", "banded here against percentages": "một giá trị được so với các mức phần trăm ở đây", "a count": "số đếm", "a scale answer": "điểm trên thang đo",
+  "a ratio of counts": "thương của hai số đếm", "banded here against percentages": "một giá trị được so với các mức phần trăm ở đây", "a share of a list": "tỷ lệ phần tử của danh sách", "a count": "số đếm", "a scale answer": "điểm trên thang đo",
   "a node's rule sees its inputs, lets and 'max'; rubric figures exist only after every node is scored":
     "quy tắc của tiêu chí chỉ dùng đầu vào, 'let' và 'max'; các số liệu của cả bộ tiêu chí chỉ có sau khi chấm xong mọi tiêu chí",
   "'applies when' can use only unit facts (unit.…) and values": "'applies when' chỉ dùng thông tin đơn vị (unit.…) và giá trị",

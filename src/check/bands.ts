@@ -114,6 +114,7 @@ export function checkBandsExpr(root: Expr, out: Diagnostic[]): void {
       case "If": stack.push(e.condition, e.then, e.otherwise); break;
       case "Call": stack.push(...e.args); break;
       case "Paren": stack.push(e.inner); break;
+      case "Match": stack.push(e.subject, ...e.arms.map((a) => a.value), ...(e.otherwise === undefined ? [] : [e.otherwise])); break;
       default: break;
     }
   }

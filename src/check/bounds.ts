@@ -100,6 +100,7 @@ function interval(e: Expr, env: Env, max: Decimal): Interval | undefined {
     }
     case "If": return union([interval(e.then, env, max), interval(e.otherwise, env, max)]);
     case "Bands": return union([...e.arms.map((a) => interval(a.value, env, max)), ...(e.otherwise === undefined ? [] : [interval(e.otherwise, env, max)])]);
+    case "Match": return union([...e.arms.map((a) => interval(a.value, env, max)), ...(e.otherwise === undefined ? [] : [interval(e.otherwise, env, max)])]);
     case "Call": return callInterval(e, env, max);
     default: return undefined;
   }
@@ -132,6 +133,7 @@ function callInterval(e: Extract<Expr, { kind: "Call" }>, env: Env, max: Decimal
       return arg?.kind === "NameRef" ? env.get(`${arg.name}[]`) : undefined;
     }
     case "count": return { lo: new D(0), hi: null };
+    case "share": return { lo: new D(0), hi: new D(1) };
     default: return undefined;
   }
 }
@@ -162,6 +164,7 @@ function repeatsAVariable(rule: Expr, lets: ReadonlyMap<string, Expr>): boolean 
       case "Call": stack.push(...e.args); break;
       case "If": stack.push(e.condition, e.then, e.otherwise); break;
       case "Bands": stack.push(e.subject, ...e.arms.flatMap((a) => [a.threshold, a.value]), ...(e.otherwise === undefined ? [] : [e.otherwise])); break;
+      case "Match": stack.push(e.subject, ...e.arms.map((a) => a.value), ...(e.otherwise === undefined ? [] : [e.otherwise])); break;
       default: break;
     }
   }

@@ -5,6 +5,7 @@
  */
 import type { Expr } from "../syntax/ast.js";
 import { makeDiagnostic } from "../diagnostics.js";
+import { inferTally, isTally } from "./answers.js";
 import { describeTy, expect, value, type Scope, type Ty } from "./types.js";
 
 const NUM: Ty = { k: "num" };
@@ -15,7 +16,7 @@ export const MAX_ROUND_DIGITS = 20;
 const ARITY: Readonly<Record<string, string>> = {
   min: "a list or one or more numbers", max: "a list or one or more numbers", clamp: "3 numbers (value, low, high)",
   round: "2 arguments (value, decimals)", floor: "1 number", ceil: "1 number", abs: "1 number",
-  sum: "1 list of numbers", mean: "1 list of numbers", count: "1 list", ratio: "2 numbers",
+  sum: "1 list of numbers", mean: "1 list of numbers", count: "1 list", ratio: "2 numbers", share: "1 condition on a list",
 };
 
 /**
@@ -43,8 +44,9 @@ export function inferCall(e: Extract<Expr, { kind: "Call" }>, scope: Scope): Ty 
       if (n === 1) listOfNumbers(e.args[0]!, false);
       else for (const a of e.args) expect(a, NUM, scope);
       return NUM;
-    case "sum": case "mean": case "count":
+    case "sum": case "mean": case "count": case "share":
       if (n !== 1) return arityError();
+      if (isTally(e)) return inferTally(e, scope);
       listOfNumbers(e.args[0]!, e.callee === "count");
       return NUM;
     case "round": {

@@ -20,7 +20,7 @@ import { dec } from "./decimal.js";
 
 /** What a numeric expression measures, as far as the checker can see. */
 export type Quantity =
-  | { readonly q: "fraction"; readonly what: "a percentage" | "a ratio of counts" | "banded here against percentages" }
+  | { readonly q: "fraction"; readonly what: "a percentage" | "a ratio of counts" | "banded here against percentages" | "a share of a list" }
   | { readonly q: "amount"; readonly what: "a count" | "a scale answer" }
   | { readonly q: "bare"; readonly text: string }
   | { readonly q: "other" };
@@ -107,6 +107,7 @@ function callQuantity(e: Extract<Expr, { kind: "Call" }>, env: QuantityEnv): Qua
     case "mean": return list ?? OTHER;
     case "sum": return list?.q === "amount" ? list : OTHER;
     case "count": return { q: "amount", what: "a count" };
+    case "share": return { q: "fraction", what: "a share of a list" };
   }
 }
 
@@ -175,6 +176,7 @@ export function checkQuantities(root: Expr, env: QuantityEnv, out: Diagnostic[])
         stack.push(e.subject, ...e.arms.flatMap((a) => [a.threshold, a.value]), ...(e.otherwise === undefined ? [] : [e.otherwise]));
         break;
       }
+      case "Match": stack.push(e.subject, ...e.arms.map((a) => a.value), ...(e.otherwise === undefined ? [] : [e.otherwise])); break;
       case "Unary": stack.push(e.operand); break;
       case "If": stack.push(e.condition, e.then, e.otherwise); break;
       case "Call": stack.push(...e.args); break;

@@ -7,11 +7,12 @@
 import type { Expr, Range, ScalarType, TypeExpr } from "../syntax/ast.js";
 import { makeDiagnostic, type Diagnostic } from "../diagnostics.js";
 import { inferCall } from "./calls.js";
+import { inferMatch } from "./answers.js";
 import { closest } from "./walk.js";
 
 /** The type of an expression. `unknown` follows an error, so one mistake is reported once. */
 export type Ty =
-  | { readonly k: "num" }
+  | { readonly k: "num"; readonly whole?: readonly [number, number] }
   | { readonly k: "bool" }
   | { readonly k: "date" }
   | { readonly k: "text" }
@@ -43,6 +44,8 @@ export interface Scope {
   readonly used: Set<string>;
   /** Where diagnostics go. */
   readonly out: Diagnostic[];
+  /** True inside the condition of `count(…)`/`share(…)`, where another may not stand. */
+  readonly tallying?: boolean;
 }
 
 /** Converts a declared type to a checker type. */
@@ -53,10 +56,21 @@ export function tyOf(type: TypeExpr): Ty {
 
 function scalarTy(type: ScalarType): Ty {
   switch (type.kind) {
-    case "NumberType": case "LikertType": return NUM;
+    case "LikertType": return wholeTy(type.min.value, type.max.value) ?? NUM;
+    case "NumberType": return (type.name === "count" && type.min !== undefined && type.max !== undefined ? wholeTy(type.min.value, type.max.value) : undefined) ?? NUM;
     case "SimpleType": return type.name === "bool" ? BOOL : { k: type.name };
     case "EnumType": return { k: "enum", members: type.members.map((m) => m.name) };
   }
+}
+
+/** Most values a `match` lists one by one: a wider whole range needs `else`. */
+const MAX_LISTED_VALUES = 1000;
+
+/** The whole values `low..high` a likert or ranged count takes, when few enough to list. */
+function wholeTy(low: string, high: string): Ty | undefined {
+  const [lo, hi] = [Math.ceil(Number(low)), Math.floor(Number(high))];
+  if (!Number.isSafeInteger(lo) || !Number.isSafeInteger(hi) || hi < lo || hi - lo >= MAX_LISTED_VALUES) return undefined;
+  return { k: "num", whole: [lo, hi] };
 }
 
 /** How a type is named in messages. */
@@ -135,6 +149,7 @@ export function infer(e: Expr, scope: Scope): Ty {
       return then;
     }
     case "Call": return inferCall(e, scope);
+    case "Match": return inferMatch(e, scope);
     case "Bands": {
       const subject = value(e.subject, scope);
       for (const arm of e.arms) {
@@ -215,7 +230,8 @@ export function expect(e: Expr, wanted: Ty, scope: Scope): void {
   scope.out.push(makeDiagnostic("RL300", e.range, { args: { expected: describeTy(wanted), found: describeTy(t) } }));
 }
 
-function sameTy(a: Ty, b: Ty): boolean {
+/** True when two types are the same for an operator (a likert number is a number). */
+export function sameTy(a: Ty, b: Ty): boolean {
   if (a.k !== b.k) return false;
   if (a.k === "enum" && b.k === "enum") return a.members.join(",") === b.members.join(",");
   if (a.k === "list" && b.k === "list") return sameTy(a.el, b.el);

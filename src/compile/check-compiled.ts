@@ -94,6 +94,13 @@ const exprReader = tagged("op", {
   ...each(["add", "sub", "mul", "div", "and", "or", ...COMPARE], { left: required(expr), right: required(expr) }),
   if: { cond: required(expr), then: required(expr), else: required(expr) },
   call: { fn: required(oneOf("min", "max", "clamp", "round", "floor", "ceil", "abs", "sum", "mean", "count", "ratio")), args: required(arrayOf(expr)) },
+  tally: { fn: required(oneOf("count", "share")), list: required(expr), cond: required(expr) },
+  item: {},
+  match: {
+    subject: required(expr),
+    arms: required(arrayOf(objectReader({ keys: required(nonEmpty(expr)), value: required(expr) }))),
+    otherwise: optional(expr),
+  },
   bands: {
     subject: required(expr),
     arms: required(arrayOf(objectReader({ cmp: required(oneOf(...COMPARE)), threshold: required(expr), value: required(expr) }))),

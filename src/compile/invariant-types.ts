@@ -8,6 +8,7 @@
  * @module
  */
 import type { Locale } from "../diagnostics.js";
+import { matchTy, tallyTy } from "./invariant-answers.js";
 import { INVARIANT, TYPE_WORDS } from "./invariant-messages.js";
 import type { CompiledExpr, CompiledType } from "./types.js";
 
@@ -44,6 +45,8 @@ export interface ExprScope {
   readonly locale: Locale;
   /** Where issues go. */
   readonly out: PathIssue[];
+  /** The element type inside a `tally` condition, where `item` may be read. */
+  readonly item?: Ty;
 }
 
 const NUM: Ty = { k: "num" };
@@ -217,6 +220,12 @@ export function exprTy(e: CompiledExpr, path: readonly (string | number)[], scop
       return then;
     }
     case "call": return callTy(e, path, scope);
+    case "tally": return tallyTy(e, path, scope, OPS);
+    case "match": return matchTy(e, path, scope, OPS);
+    case "item":
+      if (scope.item !== undefined) return scope.item;
+      scope.out.push({ path, message: INVARIANT.notHere(scope.locale, "item") });
+      return BAD;
     case "bands": {
       const subject = exprTy(e.subject, at("subject"), scope);
       if (subject.k !== "bad" && subject.k !== "num" && subject.k !== "date") scope.out.push({ path: at("subject"), message: INVARIANT.wrongType(scope.locale, `${describe(NUM, scope.locale)} / ${describe({ k: "date" }, scope.locale)}`, describe(subject, scope.locale)) });
@@ -234,3 +243,5 @@ export function exprTy(e: CompiledExpr, path: readonly (string | number)[], scop
     }
   }
 }
+
+const OPS = { exprTy, expectTy };

@@ -5,7 +5,8 @@
  */
 import type { BinaryOp, Expr } from "../syntax/ast.js";
 import { canonicalDecimal, percentToFraction } from "./decimal-text.js";
-import type { CompiledBandArm, CompiledExpr, CompareCode } from "./types.js";
+import { isTallyCall, lowerMatch, lowerTally } from "./lower-answers.js";
+import type { CompiledBandArm, CompiledExpr, CompareCode, FunctionCode } from "./types.js";
 
 /** Where an expression stands, which decides what its bare names mean. */
 export interface ExprContext {
@@ -15,6 +16,10 @@ export interface ExprContext {
   readonly lets: ReadonlySet<string>;
   /** True in the index formula and rubric bands, where `max` means the applicable maximum of the rubric. */
   readonly rubricLevel: boolean;
+  /** The list inputs of the enclosing leaf (a `count`/`share` condition tests one of them). */
+  readonly lists?: ReadonlySet<string>;
+  /** Inside a `count`/`share` condition: the list whose name stands for the element tested. */
+  readonly item?: string;
 }
 
 const BINARY: Readonly<Record<BinaryOp, Exclude<CompiledExpr["op"], "num">>> = {
@@ -71,6 +76,7 @@ function lowerLeaf(expr: Exclude<Expr, { kind: "Binary" | "Paren" }>, context: E
       return { op: "bool", value: expr.value };
     case "NameRef":
       if (context.lets.has(expr.name)) return { op: "let", name: expr.name };
+      if (context.item === expr.name) return { op: "item" };
       if (context.inputs.has(expr.name)) return { op: "input", name: expr.name };
       return { op: "enum", value: expr.name };
     case "UnitRef":
@@ -87,7 +93,10 @@ function lowerLeaf(expr: Exclude<Expr, { kind: "Binary" | "Paren" }>, context: E
     case "If":
       return { op: "if", cond: lowerExpr(expr.condition, context), then: lowerExpr(expr.then, context), else: lowerExpr(expr.otherwise, context) };
     case "Call":
-      return { op: "call", fn: expr.callee, args: expr.args.map((a) => lowerExpr(a, context)) };
+      if (isTallyCall(expr)) return lowerTally(expr, context, lowerExpr);
+      return { op: "call", fn: expr.callee as FunctionCode, args: expr.args.map((a) => lowerExpr(a, context)) };
+    case "Match":
+      return lowerMatch(expr, context, lowerExpr);
     case "Bands": {
       const arms: CompiledBandArm[] = expr.arms.map((arm) => ({
         cmp: compareCode(arm.op),

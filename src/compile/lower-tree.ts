@@ -153,6 +153,7 @@ function lowerLeaf(body: readonly NodeStatement[]): CompiledLeaf {
     inputs: new Set(inputs.map((i) => i.name)),
     lets: new Set(body.flatMap((st) => (st.kind === "Let" ? [st.name.name] : []))),
     rubricLevel: false,
+    lists: new Set(inputs.filter((i) => i.type.kind === "list").map((i) => i.name)),
   };
   const lets = body.flatMap((st) => (st.kind === "Let" ? [{ name: st.name.name, expr: lowerExpr(st.value, context) }] : []));
   const when = body.flatMap((st) => (st.kind === "When" ? [{ cond: lowerExpr(st.condition, context), policy: st.policy }] : []));

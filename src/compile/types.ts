@@ -65,7 +65,21 @@ export type CompiledExpr =
   | { readonly op: "add" | "sub" | "mul" | "div" | "and" | "or" | CompareCode; readonly left: CompiledExpr; readonly right: CompiledExpr }
   | { readonly op: "if"; readonly cond: CompiledExpr; readonly then: CompiledExpr; readonly else: CompiledExpr }
   | { readonly op: "call"; readonly fn: FunctionCode; readonly args: readonly CompiledExpr[] }
-  | { readonly op: "bands"; readonly subject: CompiledExpr; readonly arms: readonly CompiledBandArm[]; readonly otherwise?: CompiledExpr };
+  | { readonly op: "bands"; readonly subject: CompiledExpr; readonly arms: readonly CompiledBandArm[]; readonly otherwise?: CompiledExpr }
+  /** `count(cond)` / `share(cond)`: `cond` is tested on each element of `list`, which it reads as `item`. */
+  | { readonly op: "tally"; readonly fn: "count" | "share"; readonly list: CompiledExpr; readonly cond: CompiledExpr }
+  /** The element of the list a `tally` condition is testing. */
+  | { readonly op: "item" }
+  /** `match`: the first arm one of whose keys equals the subject gives the value; over a list, element by element. */
+  | { readonly op: "match"; readonly subject: CompiledExpr; readonly arms: readonly CompiledMatchArm[]; readonly otherwise?: CompiledExpr };
+
+/** One arm of a compiled `match`: its keys (enum members or whole numbers, as literals) and its value. */
+export interface CompiledMatchArm {
+  /** The values this arm takes: `enum` or `num` literals. */
+  readonly keys: readonly CompiledExpr[];
+  /** The value when the subject equals one of the keys. */
+  readonly value: CompiledExpr;
+}
 
 /** One arm of a compiled `bands` expression. */
 export interface CompiledBandArm {

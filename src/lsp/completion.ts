@@ -43,8 +43,8 @@ const RANKING = ["by", "ties", "on", "within group"];
 const HEADER_OPTIONS = ["weight", "applies when", "from survey"];
 const TYPES = ["number", "count", "percent", "likert(1..5)", "bool", "date", "text", "enum()", "list of"];
 const POLICIES = ["full", "exclude", "zero"];
-const EXPRESSION_WORDS = ["if", "then", "else", "and", "or", "not", "bands", "true", "false"];
-const FUNCTIONS = ["min", "max", "clamp", "round", "floor", "ceil", "abs", "sum", "mean", "count", "ratio"];
+const EXPRESSION_WORDS = ["if", "then", "else", "and", "or", "not", "bands", "true", "false", "match"];
+const FUNCTIONS = ["min", "max", "clamp", "round", "floor", "ceil", "abs", "sum", "mean", "count", "ratio", "share"];
 const FIGURES = { index: ["points", "max", "bonus", "penalty"], bands: ["index", "points", "max", "bonus", "penalty"] };
 const WORD = /[\p{L}\p{N}_]*$/u;
 

@@ -31,8 +31,9 @@ const FUNCTIONS: Readonly<Record<string, { readonly signature: string; readonly 
   abs: { signature: "abs(x)", vi: "giá trị tuyệt đối", en: "the absolute value" },
   sum: { signature: "sum(list)", vi: "tổng các phần tử", en: "the sum of the elements" },
   mean: { signature: "mean(list)", vi: "trung bình cộng", en: "the arithmetic mean" },
-  count: { signature: "count(list)", vi: "số phần tử", en: "the number of elements" },
+  count: { signature: "count(list) | count(condition on a list)", vi: "số phần tử (thỏa điều kiện, ví dụ count(answers == 5))", en: "the number of elements (meeting a condition, e.g. count(answers == 5))" },
   ratio: { signature: "ratio(a, b)", vi: "a / b", en: "a / b" },
+  share: { signature: "share(condition on a list)", vi: "tỷ lệ phần tử thỏa điều kiện, chính xác, ví dụ share(answers >= 4)", en: "the exact share of elements meeting a condition, e.g. share(answers >= 4)" },
 };
 
 /**

@@ -194,6 +194,10 @@ function expressionNames(root: Expr, owner: Owner | undefined, add: Add, marks: 
         if (e.otherwise !== undefined) stack.push(e.otherwise);
         break;
       case "Paren": stack.push(e.inner); break;
+      case "Match":
+        stack.push(e.subject, ...e.arms.map((a) => a.value));
+        if (e.otherwise !== undefined) stack.push(e.otherwise);
+        break;
       default: break;
     }
   }

@@ -55,6 +55,21 @@ function subjectText(step: Extract<TraceStep, { step: "band" | "band-else" }>, l
   return `${figure(step.ratio.numerator)}/${figure(step.ratio.denominator)} = ${shown.replace(/^≈/, "≈ ")}`;
 }
 
+/** `element cmp threshold` in words: "từ 4 trở lên", "4 or more". */
+const CONDITION: Readonly<Record<Locale, Readonly<Record<CompareCode, (x: string) => string>>>> = {
+  vi: { ge: (x) => `từ ${x} trở lên`, gt: (x) => `trên ${x}`, le: (x) => `từ ${x} trở xuống`, lt: (x) => `dưới ${x}`, eq: (x) => `bằng ${x}`, ne: (x) => `khác ${x}` },
+  en: { ge: (x) => `are ${x} or more`, gt: (x) => `are more than ${x}`, le: (x) => `are ${x} or less`, lt: (x) => `are less than ${x}`, eq: (x) => `are ${x}`, ne: (x) => `are not ${x}` },
+};
+
+/** `answers: 4/5 từ 4 trở lên = 80 %` / `answers: 4 of 5 are 4 or more = 80 %`. */
+function tallyText(step: Extract<TraceStep, { step: "tally" }>, locale: Locale): string {
+  const vi = locale === "vi";
+  const threshold = step.threshold === undefined ? undefined : step.percent === true && typeof step.threshold === "string" ? percentText(step.threshold, locale) : value(step.threshold, locale);
+  const condition = step.cmp === undefined || threshold === undefined ? (vi ? "thỏa điều kiện" : step.matched === 1 ? "meets the condition" : "meet the condition") : CONDITION[locale][step.cmp](threshold);
+  const counted = vi ? `${step.matched}/${step.total} ${condition}` : `${step.matched} of ${step.total} ${step.matched === 1 ? condition.replace(/^are /, "is ") : condition}`;
+  return `${step.list}: ${counted}${step.fn === "share" ? ` = ${percentText(step.value, locale)}` : ""}`;
+}
+
 const CMP: Readonly<Record<CompareCode, string>> = { eq: "=", ne: "≠", lt: "<", le: "≤", gt: ">", ge: "≥" };
 
 const POLICY: Readonly<Record<Locale, Readonly<Record<NaPolicy, string>>>> = {
@@ -85,6 +100,15 @@ export function stepText(step: TraceStep, locale: Locale): string {
       return `${subjectText(step, locale)} ${CMP[step.cmp]} ${threshold}: ${vi ? "đạt mức" : "band"} ${step.arm}`;
     }
     case "band-else": return vi ? `${subjectText(step, locale)}: không đạt mức nào trên` : `${subjectText(step, locale)}: below every band`;
+    case "tally": return tallyText(step, locale);
+    case "match": {
+      const arm = step.arm === 0 ? (vi ? " (nhánh else)" : " (else)") : vi ? ` (nhánh ${step.arm})` : ` (arm ${step.arm})`;
+      return `${vi ? "quy đổi" : "mapped"} ${value(step.subject, locale)} → ${value(step.value, locale)}${arm}`;
+    }
+    case "match-list": {
+      const parts = step.groups.map((g) => `${g.count} × ${value(g.subject, locale)} → ${value(g.value, locale)}`).join("; ");
+      return vi ? `quy đổi ${step.total} giá trị: ${parts}` : `mapped ${step.total} ${step.total === 1 ? "value" : "values"}: ${parts}`;
+    }
     case "rule": return vi ? `được ${readable(step.value, locale)} điểm` : `${readable(step.value, locale)} ${step.value === "1" ? "point" : "points"}`;
     case "given": return vi ? `Điểm do người chấm cho: ${readable(step.value, locale)}` : `Points given by the assessor: ${readable(step.value, locale)}`;
     case "aggregate": {

@@ -25,7 +25,7 @@ export interface NodeErrorData {
 }
 
 /** What a list function computes, in Vietnamese. */
-const FUNCTION_VI: Readonly<Record<string, string>> = { mean: "giá trị trung bình", min: "giá trị nhỏ nhất", max: "giá trị lớn nhất", sum: "tổng" };
+const FUNCTION_VI: Readonly<Record<string, string>> = { share: "tỷ lệ", mean: "giá trị trung bình", min: "giá trị nhỏ nhất", max: "giá trị lớn nhất", sum: "tổng" };
 
 const arg = (e: NodeErrorData, key: string): string | undefined => (e.args?.[key] === undefined ? undefined : String(e.args[key]));
 

@@ -11,6 +11,7 @@
 import type { CompareCode, CompiledExpr, FunctionCode, NaPolicy } from "../compile/types.js";
 import { Exact } from "./exact.js";
 import { add, cmp, div, fromExact, isNum, max, min, mul, neg, SCALE, sub, toExact, type Num } from "./fast-num.js";
+import { kernelMatch, kernelTally, matchKeys } from "./kernel-answers.js";
 import { roundDigits } from "./prepare-expr.js";
 import type { Value } from "./values.js";
 
@@ -52,6 +53,8 @@ export interface KernelEnv {
   figures: { readonly points: Num; readonly bonus: Num; readonly penalty: Num } | undefined;
   /** The run's parameters. */
   params: KernelParams;
+  /** Inside a `count`/`share` condition: the element being tested. */
+  item?: Fast | undefined;
 }
 
 /** A kernel closure. */
@@ -169,6 +172,9 @@ export function prepareKernelExpr(e: CompiledExpr, scope: ExprScope): KernelThun
       return (env) => (asBool(c(env)) ? t(env) : f(env));
     }
     case "call": return prepareCall(e.fn, e.args.map(sub1));
+    case "item": return (env) => (env.item === undefined ? fail() : env.item);
+    case "tally": return kernelTally(e.fn, sub1(e.list), sub1(e.cond));
+    case "match": return kernelMatch(matchKeys(e, (v) => fromExact(Exact.of(v))), e.arms.map((a) => sub1(a.value)), e.otherwise === undefined ? undefined : sub1(e.otherwise), sub1(e.subject), compare);
     case "bands": {
       const subject = sub1(e.subject);
       const arms = e.arms.map((a, i) => {

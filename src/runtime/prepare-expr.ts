@@ -5,6 +5,7 @@
  */
 import type { CompiledExpr, FunctionCode } from "../compile/types.js";
 import { Exact } from "./exact.js";
+import { prepareMatch, prepareTally } from "./answers.js";
 import { shownValue, type Ratio, type TraceStep } from "./trace.js";
 import { RuleFailure, type Value } from "./values.js";
 
@@ -22,6 +23,8 @@ export interface Env {
   readonly figure: (name: string) => Exact | undefined;
   /** Records a decision for the trace: which branch or band fired. */
   readonly note: (step: TraceStep) => void;
+  /** Inside a `count`/`share` condition: the element being tested. */
+  readonly item?: Value;
 }
 
 /** A prepared expression. */
@@ -129,6 +132,15 @@ export function prepareExpr(e: CompiledExpr): Thunk {
       };
     }
     case "call": return prepareCall(e.fn, e.args.map(prepareExpr));
+    case "item": return (env) => {
+      if (env.item === undefined) throw new RuleFailure("wrong-type", "an element is read outside count() or share()");
+      return env.item;
+    };
+    case "tally": return prepareTally(e, prepareExpr(e.list), prepareExpr(e.cond));
+    case "match": {
+      const keys = e.arms.map((a) => a.keys.map((k): Value => (k.op === "enum" ? { kind: "enum", value: k.value } : k.op === "num" ? num(Exact.of(k.value)) : { kind: "text", value: "" })));
+      return prepareMatch(keys, e.arms.map((a) => prepareExpr(a.value)), e.otherwise === undefined ? undefined : prepareExpr(e.otherwise), prepareExpr(e.subject), compareValues);
+    }
     case "bands": {
       const subject = prepareExpr(e.subject);
       const arms = e.arms.map((a) => ({ test: COMPARE[a.cmp]!, cmp: a.cmp, threshold: prepareExpr(a.threshold), value: prepareExpr(a.value) }));

@@ -39,6 +39,16 @@ export type TraceStep =
   | { readonly step: "band"; readonly arm: number; readonly subject: ShownValue; readonly cmp: CompareCode; readonly threshold: ShownValue; readonly percent?: true; readonly ratio?: Ratio }
   /** No arm of a `bands` expression matched; its `else` gave the value. */
   | { readonly step: "band-else"; readonly subject: ShownValue; readonly percent?: true; readonly ratio?: Ratio }
+  /**
+   * `count(cond)` or `share(cond)` over the list input `list`: `matched` of `total`
+   * elements met the condition; `value` is the count or the exact share. When the
+   * condition is `element cmp threshold` it is kept (`percent`: written as a percentage).
+   */
+  | { readonly step: "tally"; readonly fn: "count" | "share"; readonly list: string; readonly matched: number; readonly total: number; readonly value: string; readonly cmp?: CompareCode; readonly threshold?: ShownValue; readonly percent?: true }
+  /** A `match` mapped `subject` to `value` by arm number `arm` (from 1; 0 is `else`). */
+  | { readonly step: "match"; readonly subject: ShownValue; readonly value: ShownValue; readonly arm: number }
+  /** A `match` mapped each of `total` elements of a list: elements alike counted once, in arm order. */
+  | { readonly step: "match-list"; readonly total: number; readonly groups: readonly { readonly subject: ShownValue; readonly value: ShownValue; readonly count: number }[] }
   /** The rule's value, before clamping. */
   | { readonly step: "rule"; readonly value: string }
   /** Points given by the assessor. */

@@ -102,7 +102,7 @@ export type BinaryOp = "+" | "-" | "*" | "/" | "==" | "!=" | "<" | "<=" | ">" | 
 export type CompareOp = "==" | "!=" | "<" | "<=" | ">" | ">=";
 
 /** Names of the built-in functions. */
-export type FunctionName = "min" | "max" | "clamp" | "round" | "floor" | "ceil" | "abs" | "sum" | "mean" | "count" | "ratio";
+export type FunctionName = "min" | "max" | "clamp" | "round" | "floor" | "ceil" | "abs" | "sum" | "mean" | "count" | "ratio" | "share";
 
 /** Keywords that stand for a figure of the whole rubric or node. */
 export type Builtin = "max" | "points" | "index" | "bonus" | "penalty";
@@ -116,6 +116,30 @@ export interface BandArm {
   /** The threshold. */
   readonly threshold: Expr;
   /** The value when this arm is the first to match. */
+  readonly value: Expr;
+  /** The whole arm. */
+  readonly range: Range;
+}
+
+/** A key of a `match` arm: an enum member (`B`) or a whole number (`4`), as written. */
+export interface MatchKey {
+  /** Discriminant. */
+  readonly kind: "MatchKey";
+  /** The member's name or the number's text. */
+  readonly text: string;
+  /** True when written as a number. */
+  readonly number: boolean;
+  /** Where it stands. */
+  readonly range: Range;
+}
+
+/** One arm of a `match` expression: `4, 5: 100%`. */
+export interface MatchArm {
+  /** Discriminant. */
+  readonly kind: "MatchArm";
+  /** The values this arm takes (one or more). */
+  readonly keys: readonly MatchKey[];
+  /** The value when the subject is one of the keys. */
   readonly value: Expr;
   /** The whole arm. */
   readonly range: Range;
@@ -135,7 +159,8 @@ export type Expr =
   | { readonly kind: "If"; readonly condition: Expr; readonly then: Expr; readonly otherwise: Expr; readonly range: Range }
   | { readonly kind: "Call"; readonly callee: FunctionName; readonly args: readonly Expr[]; readonly range: Range }
   | { readonly kind: "Bands"; readonly subject: Expr; readonly arms: readonly BandArm[]; readonly otherwise?: Expr; readonly range: Range }
-  | { readonly kind: "Paren"; readonly inner: Expr; readonly range: Range };
+  | { readonly kind: "Paren"; readonly inner: Expr; readonly range: Range }
+  | { readonly kind: "Match"; readonly subject: Expr; readonly arms: readonly MatchArm[]; readonly otherwise?: Expr; readonly range: Range };
 
 // ---------------------------------------------------------------- statements
 

@@ -5,7 +5,7 @@
  * @module
  */
 import type { CstNode, IToken } from "chevrotain";
-import type { BandArm, BinaryOp, Builtin, CompareOp, Expr, FunctionName } from "./ast.js";
+import type { BandArm, BinaryOp, Builtin, CompareOp, Expr, FunctionName, MatchArm } from "./ast.js";
 import { childOf, childrenOf, nodeRange, requiredChild, requiredToken, span, tokenOf, tokenRange } from "./cst-util.js";
 
 /**
@@ -89,6 +89,8 @@ function buildPrimary(node: CstNode): Expr {
   if (inner !== undefined) return { kind: "Paren", inner: buildExpr(inner), range };
   const bands = childOf(node, "bands");
   if (bands !== undefined) return buildBands(bands);
+  const match = childOf(node, "match");
+  if (match !== undefined) return buildMatch(match);
   const callee = tokenOf(node, "callee");
   if (callee !== undefined) return { kind: "Call", callee: callee.image as FunctionName, args: buildArgs(requiredChild(node, "args")), range };
   const max = tokenOf(node, "max");
@@ -119,4 +121,17 @@ function buildBands(node: CstNode): Expr {
   const otherwise = childOf(node, "otherwise");
   const range = nodeRange(node);
   return otherwise === undefined ? { kind: "Bands", subject, arms, range } : { kind: "Bands", subject, arms, otherwise: buildExpr(otherwise), range };
+}
+
+function buildMatch(node: CstNode): Expr {
+  const arms: MatchArm[] = childrenOf(node, "arms").map((arm) => ({
+    kind: "MatchArm",
+    keys: ((arm.children["keys"] ?? []) as IToken[]).map((key) => ({ kind: "MatchKey", text: key.image, number: key.tokenType.name === "NumberLiteral", range: tokenRange(key) })),
+    value: buildExpr(requiredChild(arm, "value")),
+    range: nodeRange(arm),
+  }));
+  const subject = buildAdditive(requiredChild(node, "subject"));
+  const otherwise = childOf(node, "otherwise");
+  const range = nodeRange(node);
+  return otherwise === undefined ? { kind: "Match", subject, arms, range } : { kind: "Match", subject, arms, otherwise: buildExpr(otherwise), range };
 }

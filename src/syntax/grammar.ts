@@ -330,6 +330,7 @@ class RubricGrammar extends CstParser {
       { ALT: () => { this.CONSUME(C.literal, { LABEL: "literal" }); } },
       { ALT: () => { this.CONSUME(P.lparen); this.SUBRULE(this.expr, { LABEL: "inner" }); this.CONSUME(P.rparen); } },
       { ALT: () => this.SUBRULE(this.bandsExpr, { LABEL: "bands" }) },
+      { ALT: () => this.SUBRULE(this.matchExpr, { LABEL: "match" }) },
       { ALT: () => { this.CONSUME(C.functionName, { LABEL: "callee" }); this.SUBRULE(this.args, { LABEL: "args" }); } },
       // `max` alone is the node's maximum; `max(…)` is the function.
       { ALT: () => { this.CONSUME(K.max, { LABEL: "max" }); this.OPTION(() => this.SUBRULE2(this.args, { LABEL: "args" })); } },
@@ -360,6 +361,36 @@ class RubricGrammar extends CstParser {
       this.OPTION3(() => this.CONSUME2(P.semicolon));
     });
     this.CONSUME(P.rcurly);
+  });
+
+  // `match answer { A: 100%, B: 60%; 4, 5: 1; else: 0 }`: arms separated by `,` or `;` (optional).
+  private matchExpr = this.RULE("matchExpr", () => {
+    this.CONSUME(K.match);
+    this.SUBRULE(this.additive, { LABEL: "subject" });
+    this.CONSUME(P.lcurly);
+    this.MANY(() => {
+      this.SUBRULE(this.matchArm, { LABEL: "arms" });
+      this.OPTION(() => this.OR([{ ALT: () => this.CONSUME(P.comma) }, { ALT: () => this.CONSUME(P.semicolon) }]));
+    });
+    this.OPTION2(() => {
+      this.CONSUME(K.else);
+      this.CONSUME(P.colon);
+      this.SUBRULE(this.expr, { LABEL: "otherwise" });
+      this.OPTION3(() => this.OR2([{ ALT: () => this.CONSUME2(P.comma) }, { ALT: () => this.CONSUME2(P.semicolon) }]));
+    });
+    this.CONSUME(P.rcurly);
+  });
+
+  private matchArm = this.RULE("matchArm", () => {
+    this.AT_LEAST_ONE_SEP({
+      SEP: P.comma,
+      DEF: () => this.OR([
+        { ALT: () => this.CONSUME(Identifier, { LABEL: "keys" }) },
+        { ALT: () => this.CONSUME(NumberLiteral, { LABEL: "keys" }) },
+      ]),
+    });
+    this.CONSUME(P.colon);
+    this.SUBRULE(this.expr, { LABEL: "value" });
   });
 
   private bandArm = this.RULE("bandArm", () => {

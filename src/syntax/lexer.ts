@@ -17,6 +17,7 @@ export const KEYWORDS = [
   "bonus", "penalty", "ranking", "by", "then", "ties", "shared", "dense", "ordinal", "on", "published", "exact",
   "within", "group", "asc", "desc", "bands", "otherwise", "if", "else", "or", "and", "true", "false", "points",
   "clamp", "round", "floor", "ceil", "abs", "ratio", "up", "down",
+  "share", "match",
 ] as const;
 
 /** A reserved word. */
@@ -67,7 +68,7 @@ const KEYWORD_CATEGORIES: Partial<Record<Keyword, TokenType[]>> = {
   asc: [C.direction], desc: [C.direction],
   true: [C.literal], false: [C.literal],
   clamp: [C.functionName], round: [C.functionName], floor: [C.functionName], ceil: [C.functionName],
-  abs: [C.functionName], ratio: [C.functionName],
+  abs: [C.functionName], ratio: [C.functionName], share: [C.functionName],
 };
 
 /** Keyword tokens by their word. */

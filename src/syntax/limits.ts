@@ -130,6 +130,11 @@ export function checkExpressionDepth(ast: RubricFile): Diagnostic[] {
           if (e.otherwise !== undefined) stack.push(e.otherwise);
           break;
         case "Paren": stack.push(e.inner); break;
+        case "Match":
+          stack.push(e.subject);
+          for (const arm of e.arms) stack.push(arm.value);
+          if (e.otherwise !== undefined) stack.push(e.otherwise);
+          break;
         default: break;
       }
       for (let i = before; i < stack.length; i++) depths.push(depth + 1);

@@ -46,6 +46,11 @@ export function printExpr(e: Expr): string {
       if (e.otherwise !== undefined) arms.push(`else: ${printExpr(e.otherwise)}`);
       return `bands ${printExpr(e.subject)} { ${arms.join("; ")} }`;
     }
+    case "Match": {
+      const arms = e.arms.map((a) => `${a.keys.map((k) => k.text).join(", ")}: ${printExpr(a.value)}`);
+      if (e.otherwise !== undefined) arms.push(`else: ${printExpr(e.otherwise)}`);
+      return `match ${printExpr(e.subject)} { ${arms.join("; ")} }`;
+    }
   }
 }
 

@@ -28,7 +28,7 @@ export interface Repaired {
 }
 
 /** The built-in functions, as the messages list them. */
-export const FUNCTIONS = ["min", "max", "clamp", "round", "floor", "ceil", "abs", "sum", "mean", "count", "ratio"] as const;
+export const FUNCTIONS = ["min", "max", "clamp", "round", "floor", "ceil", "abs", "sum", "mean", "count", "ratio", "share"] as const;
 
 /** Words that start a statement, by the block rule the parser was in. */
 const STATEMENT_WORDS: Readonly<Record<string, readonly Keyword[]>> = {

@@ -43,7 +43,7 @@ describe("quantities", () => {
   });
 
   it("follows fractions through lets and unit facts", () => {
-    expect(checkCodes(leaf("done: count, total: count in 1..9", "if share >= 80 then 2 else 0").replace("    score", "    let share = done / total\n    score"))).toContain("RL306@5:25");
+    expect(checkCodes(leaf("done: count, total: count in 1..9", "if ty_le >= 80 then 2 else 0").replace("    score", "    let ty_le = done / total\n    score"))).toContain("RL306@5:25");
     const withFact = `rubric "R" {\n  unit { urban: percent }\n  area "1" "A" max 2 applies when unit.urban > 50 {\n    input a: count\n    score = min(a, 2)\n  }\n}\n`;
     expect(checkCodes(withFact)).toEqual(["RL306@3:48"]);
   });

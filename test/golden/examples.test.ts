@@ -27,6 +27,7 @@ const CONSTRUCTS = [
   "Unary:-", "Unary:not", "Binary:+", "Binary:-", "Binary:*", "Binary:/", "Binary:==", "Binary:<=", "Binary:>=", "Binary:>",
   "Binary:and", "Binary:or", "If", "Bands", "BandsElse",
   "Call:min", "Call:max", "Call:clamp", "Call:round", "Call:floor", "Call:ceil", "Call:abs", "Call:sum", "Call:mean", "Call:count", "Call:ratio",
+  "Call:share", "Match", "MatchOverList",
   "Ranking", "RankBy", "SortKey:node", "Ties:shared", "Ties:dense", "Ties:ordinal", "RankOn:published", "RankOn:exact", "WithinGroup",
   "BandsBlock", "Band:otherwise", "BandsBlock:group", "BandsBlock:percentile", "Band:percentile",
 ];
@@ -51,6 +52,7 @@ function constructsOf(value: unknown, found: Set<string>): void {
       if (kind === "Band" && node["percentile"] !== undefined) found.add("Band:percentile");
       if (kind === "BandsBlock" && node["group"] !== undefined) found.add("BandsBlock:group");
       if (kind === "BandsBlock" && node["method"] !== undefined) found.add("BandsBlock:percentile");
+      if (kind === "Call" && node["callee"] === "mean" && (node["args"] as { kind: string }[])[0]?.kind === "Match") found.add("MatchOverList");
       if (kind === "SortKey" && (node["target"] as { kind: string }).kind === "NodeKey") found.add("SortKey:node");
       if (kind === "Ties") found.add(`Ties:${node["policy"]}`);
     }

@@ -37,7 +37,7 @@ export function leaves(nodes: readonly CompiledNode[]): CompiledNode[] {
 }
 
 
-const INPUTS = "input x: number in -50..50, p: percent in 0..100, n: count in 0..60, xs: list of number, d: date, e: enum(aa, bb), ok: bool";
+const INPUTS = "input x: number in -50..50, p: percent in 0..100, n: count in 0..60, xs: list of number, d: date, e: enum(aa, bb), ok: bool, ys: list of likert(1..5), es: list of enum(aa, bb, cc)";
 const literal = fc.oneof(
   fc.nat({ max: 20 }).map(String),
   fc.tuple(fc.nat({ max: 9 }), fc.integer({ min: 1, max: 999 })).map(([a, b]) => `${a}.${b}`),
@@ -51,7 +51,7 @@ function exprs(lets: boolean): { num: fc.Memo<string>; bool: fc.Memo<string> } {
   const bool: fc.Memo<string> = fc.memo((depth) => {
     const base = fc.oneof(
       fc.tuple(num(depth - 1), cmpOp, num(depth - 1)).map(([a, op, b]) => `${a} ${op} ${b}`),
-      fc.constantFrom("d <= 2022-06-01", "d > 2021-12-31", "e == aa", "e != bb", "ok", "unit.kind == k1"),
+      fc.constantFrom("d <= 2022-06-01", "d > 2021-12-31", "e == aa", "e != bb", "ok", "unit.kind == k1", "share(ys >= 4) >= 50%", "count(es == cc) > 1"),
     );
     if (depth <= 1) return base;
     return fc.oneof(
@@ -73,6 +73,11 @@ function exprs(lets: boolean): { num: fc.Memo<string>; bool: fc.Memo<string> } {
       { weight: 1, arbitrary: fc.constantFrom("mean(xs)", "sum(xs)", "count(xs)", "min(xs)", "max(xs)") },
       { weight: 1, arbitrary: fc.tuple(sub, sub, sub).map(([a, b, c]) => `clamp(${a}, ${b}, ${c})`) },
       { weight: 1, arbitrary: fc.tuple(sub, fc.nat({ max: 4 })).map(([a, k]) => `round(${a}, ${k})`) },
+      // Lists of answers: count and share of a condition (reading other inputs too), match.
+      { weight: 1, arbitrary: fc.tuple(fc.constantFrom("count", "share"), cmpOp, fc.integer({ min: 1, max: 5 })).map(([f, op, k]) => `${f}(ys ${op} ${k})`) },
+      { weight: 1, arbitrary: fc.constantFrom("share(es == aa or es == cc)", "count(ys > n and not (ys == 5))", "share(match ys { 1, 2: 0%; 3: 50%; 4, 5: 100% } >= 50%)", "mean(match es { aa: 1; bb: 0.6; cc: 0 })", "sum(match ys { 5: 2; else: 0 })") },
+      { weight: 1, arbitrary: fc.tuple(sub, sub).map(([a, b]) => `(match e { aa: ${a}; bb: ${b} })`) },
+      { weight: 1, arbitrary: fc.tuple(sub, sub).map(([a, b]) => `(match n { 0, 1: ${a}; else: ${b} })`) },
       { weight: 1, arbitrary: fc.tuple(bool(depth - 1), sub, sub).map(([c, a, b]) => `(if ${c} then ${a} else ${b})`) },
       {
         weight: 2,

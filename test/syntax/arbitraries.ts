@@ -27,7 +27,18 @@ export const exprArb: fc.Memo<string> = fc.memo((depth) => {
     { weight: 1, arbitrary: sub.map((e) => `(${e})`) },
     { weight: 1, arbitrary: fc.oneof(literal, name).map((e) => `-${e}`) },
     { weight: 1, arbitrary: fc.tuple(fc.constantFrom("min", "max", "ratio"), sub, sub).map(([f, x, y]) => `${f}(${x}, ${y})`) },
-    { weight: 1, arbitrary: fc.tuple(fc.constantFrom("floor", "ceil", "abs", "mean", "sum", "count"), sub).map(([f, x]) => `${f}(${x})`) },
+    { weight: 1, arbitrary: fc.tuple(fc.constantFrom("floor", "ceil", "abs", "mean", "sum", "count", "share"), sub).map(([f, x]) => `${f}(${x})`) },
+    {
+      // match: keys are members or whole numbers, one or more an arm; `,` or `;` between arms.
+      weight: 1,
+      arbitrary: fc
+        .tuple(fc.oneof(literal, name), fc.array(fc.tuple(fc.array(fc.constantFrom("x", "y_z", "A", "1", "4", "05"), { minLength: 1, maxLength: 2 }), sub), { maxLength: 3 }), fc.option(sub, { nil: undefined }), fc.constantFrom(", ", "; "))
+        .map(([s, arms, otherwise, sep]) => {
+          const parts = arms.map(([keys, v]) => `${keys.join(", ")}: ${v}`);
+          if (otherwise !== undefined) parts.push(`else: ${otherwise}`);
+          return `match ${s} { ${parts.join(sep)} }`;
+        }),
+    },
     { weight: 1, arbitrary: fc.tuple(sub, sub, sub).map(([x, y, z]) => `clamp(${x}, ${y}, ${z})`) },
     { weight: 1, arbitrary: fc.tuple(sub, fc.nat({ max: 4 })).map(([x, n]) => `round(${x}, ${n})`) },
     {

@@ -36,6 +36,7 @@ function shape(e: Expr): string {
     case "NameRef": return e.name;
     case "UnitRef": return `unit.${e.name}`;
     case "BuiltinRef": return `@${e.name}`;
+    case "Match": return `match(${shape(e.subject)};${e.arms.map((a) => `${a.keys.map((k) => k.text).join(",")}:${shape(a.value)}`).join(";")}${e.otherwise ? `;else:${shape(e.otherwise)}` : ""})`;
   }
 }
 

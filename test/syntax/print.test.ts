@@ -42,6 +42,14 @@ describe("format", () => {
     expect(formatted(text)).toBe(text);
   });
 
+  it("lays out match (arms with ';', keys with ', ') and count/share conditions, and reads its own output back", () => {
+    const messy = 'rubric "R"{area "1" "A" max 2{input a:enum(A,B,C),xs:list of likert(1..5)\nlet m=match a{A:100%,B,C:60%}\nscore=max*m*share(xs>=4 and(xs!=5))+match xs{1, 2:0;else:0}*0}}';
+    const text = formatted(messy);
+    expect(text).toContain("    let m = match a { A: 100%; B, C: 60% }\n");
+    expect(text).toContain("    score = max * m * share(xs >= 4 and (xs != 5)) + match xs { 1, 2: 0; else: 0 } * 0\n");
+    expect(formatted(text)).toBe(text);
+  });
+
   it("attaches a trailing comment to what it directly follows", () => {
     expect(formatted('rubric "R"{area "1" "A" max 1{score=1} // c\n}')).toBe('rubric "R" {\n  area "1" "A" max 1 {\n    score = 1\n  } // c\n}\n');
   });
