@@ -66,8 +66,9 @@ describe("examples", () => {
     expect(formatted.ok && formatted.text).toBe(text);
   });
 
+  // Seven indices in eight folders: PCI's 2012 methodology (nine sub-indices) is its own rubric.
   it("are the seven indices of the field, each with a README naming its decision and what is illustrative", () => {
-    expect(examples).toEqual(["papi", "par-commune", "par-department", "par-district", "par-province", "pci", "sipas"]);
+    expect(examples).toEqual(["papi", "par-commune", "par-department", "par-district", "par-province", "pci", "pci-2012", "sipas"]);
     for (const name of examples) {
       const readme = readFileSync(join(root, name, "README.md"), "utf8");
       expect(readme, name).toMatch(/\*\*Decision followed\b/);
