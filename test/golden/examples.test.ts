@@ -28,7 +28,7 @@ const CONSTRUCTS = [
   "Binary:and", "Binary:or", "If", "Bands", "BandsElse",
   "Call:min", "Call:max", "Call:clamp", "Call:round", "Call:floor", "Call:ceil", "Call:abs", "Call:sum", "Call:mean", "Call:count", "Call:ratio",
   "Ranking", "RankBy", "SortKey:node", "Ties:shared", "Ties:dense", "Ties:ordinal", "RankOn:published", "RankOn:exact", "WithinGroup",
-  "BandsBlock", "Band:otherwise",
+  "BandsBlock", "Band:otherwise", "Max:fraction",
 ];
 
 function constructsOf(value: unknown, found: Set<string>): void {
@@ -50,6 +50,8 @@ function constructsOf(value: unknown, found: Set<string>): void {
       if (kind === "Band" && node["condition"] === undefined) found.add("Band:otherwise");
       if (kind === "SortKey" && (node["target"] as { kind: string }).kind === "NodeKey") found.add("SortKey:node");
       if (kind === "Ties") found.add(`Ties:${node["policy"]}`);
+      if ((kind === "Node" || kind === "Extra") && String((node["max"] as { text?: string } | undefined)?.text ?? "").includes("/")) found.add("Max:fraction");
+      if (kind === "Weight" && String(node["text"]).includes("/")) found.add("Weight:fraction");
     }
     for (const [key, child] of Object.entries(node)) if (key !== "range" && key !== "headerRange") stack.push(child);
   }

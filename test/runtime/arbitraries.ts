@@ -11,8 +11,9 @@ import type { Value } from "../../src/runtime/values.js";
 
 /** A random valid value of a declared type. */
 export function scalar(t: CompiledScalarType): fc.Arbitrary<Value> {
+  // A bound with more than two decimals (PAPI's 0..3.333333) is met on the hundredths inside it.
   const num = (lo: number, hi: number, scale = 1): fc.Arbitrary<Value> =>
-    fc.integer({ min: lo * 100, max: hi * 100 }).map((n) => ({ kind: "num", value: Exact.fraction(BigInt(n), BigInt(100 * scale)) }));
+    fc.integer({ min: Math.ceil(lo * 100 - 1e-9), max: Math.floor(hi * 100 + 1e-9) }).map((n) => ({ kind: "num", value: Exact.fraction(BigInt(n), BigInt(100 * scale)) }));
   switch (t.kind) {
     case "count": return fc.integer({ min: Number(t.min ?? 0), max: Number(t.max ?? 60) }).map((n) => ({ kind: "num", value: Exact.int(n) }));
     case "number": return num(Number(t.min ?? -50), Number(t.max ?? 50));
