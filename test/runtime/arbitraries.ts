@@ -109,11 +109,11 @@ const leafArb = (id: string, max: string, weight: string): fc.Arbitrary<string> 
 // Maxima and weights include exact fractions (`max 10/3`, `weight 1/3`): a third does
 // not end as a decimal, so both paths must carry it exactly.
 const areaArb = (id: string): fc.Arbitrary<string> =>
-  fc.tuple(fc.constantFrom("sum", "weighted", "mean", "min", "normalised"), fc.array(fc.constantFrom("1", "2", "2.5", "4", "10/3", "5/6"), { minLength: 1, maxLength: 4 }))
+  fc.tuple(fc.constantFrom("sum", "weighted", "mean", "min", "normalised"), fc.array(fc.oneof({ weight: 6, arbitrary: fc.constantFrom("1", "2", "2.5", "4") }, { weight: 1, arbitrary: fc.constantFrom("10/3", "5/6") }), { minLength: 1, maxLength: 4 }))
     .chain(([method, maxes]) => {
       const same = method === "mean" || method === "min";
       const leafMax = maxes.map((m) => (same ? maxes[0]! : m));
-      const weights = leafMax.map((_, i) => (method === "weighted" ? ["1", "2", "1/3"][i % 3]! : "1"));
+      const weights = leafMax.map((_, i) => (method === "weighted" ? ["1", "2", "1", "1/3"][i % 4]! : "1"));
       const max = method === "normalised" ? "10" : same ? leafMax[0]! : leafMax.reduce((s, m, i) => s.plus(Exact.of(m).times(Exact.of(weights[i]!))), Exact.ZERO).toString();
       return fc.tuple(...leafMax.map((m, j) => leafArb(`${id}.${j + 1}`, m, method === "weighted" ? ` weight ${weights[j]}` : "")))
         .map((items) => `area "${id}" "Lĩnh vực ${id}" max ${max} {\n  aggregate ${method}\n${items.join("\n")}\n}`);
