@@ -49,6 +49,7 @@ const EXACT: Readonly<Record<string, string>> = {
 
 const PATTERNS: readonly [RegExp, string][] = [
   [/^The max of (".*")$/, "Điểm tối đa của $1"],
+  [/^The weight of (".*")$/, "Trọng số của $1"],
   [/^The date (.*)$/, "Ngày $1"],
   [/^on (".*"), which has no child criteria$/, "ở $1, là tiêu chí không có tiêu chí con"],
   [/^inside (bonus|penalty) (".*")$/, "trong khối $1 $2"],

@@ -199,7 +199,7 @@ export function checkRuleBounds(node: CriterionNode, rule: Expr, out: Diagnostic
   // Above the max only with a concrete bound: a rule over an unbounded count (`0.5 *
   // initiatives`) is the ordinary way to write a capped rule, and warning on it is noise.
   if (range.hi !== null && range.hi.gt(max)) {
-    out.push(makeDiagnostic("RL405", rule.range, { args: { max: max.toFixed(), id, value: range.hi.toFixed() } }));
+    out.push(makeDiagnostic("RL405", rule.range, { args: { max: node.max.text.includes("/") ? node.max.text : max.toFixed(), id, value: range.hi.toFixed() } }));
   }
   if (range.lo === null || range.lo.lt(0)) {
     out.push(makeDiagnostic("RL406", rule.range, { args: range.lo === null ? { id } : { id, value: range.lo.toFixed() } }));

@@ -15,12 +15,15 @@ const parsed = new Map<string, Decimal>();
 
 /**
  * The exact value of a decimal literal's text.
- * @param text - decimal text as the lexer accepted it (e.g. `"2"`, `"0.5"`)
+ * @param text - decimal text as the lexer accepted it (e.g. `"2"`, `"0.5"`), or a fraction `"10/3"`
  */
 export function dec(text: string): Decimal {
   let value = parsed.get(text);
   if (value === undefined) {
-    value = new D(text);
+    // A fraction maximum or weight (`10/3`): 40 digits are enough for the bound warnings
+    // that read it here; the sum of maxima is checked exactly (check/exact-max.ts).
+    const slash = text.indexOf("/");
+    value = slash < 0 ? new D(text) : new D(text.slice(0, slash)).dividedBy(text.slice(slash + 1));
     if (parsed.size < MAX_MEMO) parsed.set(text, value);
   }
   return value;

@@ -8,6 +8,7 @@ import { checkNode } from "./nodes.js";
 import { declaredQuantity, type Quantity } from "./quantities.js";
 import { checkRubricLevel, unitFacts } from "./rubric.js";
 import { checkLiteralBounds } from "./literals.js";
+import { checkExactNumbers } from "./exact-max.js";
 import { collectNodes } from "./walk.js";
 
 export { collectNodes, childNodes, closest, editDistance, type NodeEntry } from "./walk.js";
@@ -50,5 +51,6 @@ export function checkRubric(ast: RubricFile): Diagnostic[] {
   for (const entry of nodes) checkNode(entry, facts, out, factQuantities);
   checkRubricLevel(ast, nodes, facts, out);
   checkLiteralBounds(ast, out);
+  checkExactNumbers(ast, out);
   return withoutConsequences(out);
 }

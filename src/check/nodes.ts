@@ -3,15 +3,16 @@
  * score), leaf or inner structure, weights, maxima against its children, `given` steps.
  * @module
  */
-import type Decimal from "decimal.js";
 import type { CriterionNode, ExtraNode, NodeStatement, TypeExpr } from "../syntax/ast.js";
-import { D, dec } from "./decimal.js";
+import { dec } from "./decimal.js";
 import { makeDiagnostic, type Diagnostic } from "../diagnostics.js";
 import { checkRuleBounds } from "./bounds.js";
 import { checkBandsExpr } from "./bands.js";
 import { checkQuantities, declaredQuantity, quantityOf, type QuantityEnv } from "./quantities.js";
 import { expect, infer, tyOf, value, type Scope, type Ty } from "./types.js";
 import { childNodes, type NodeEntry } from "./walk.js";
+import { exactOf } from "./exact-max.js";
+import { Exact } from "../runtime/exact.js";
 
 const BOOL: Ty = { k: "bool" };
 const NUM: Ty = { k: "num" };
@@ -91,25 +92,31 @@ function checkMaxima(node: CriterionNode, children: readonly CriterionNode[], ou
   if (method === "normalised") return;
   // A missing weight is reported (RL404); a sum that counts it as 0 would only add noise.
   if (method === "weighted" && children.some((c) => !c.options.some((o) => o.kind === "Weight"))) return;
-  const maxima = children.map((c) => dec(c.max.text));
-  let total: Decimal;
+  // Exact rationals, so three children of `max 10/3` add up to exactly 10.
+  const maxima = children.map((c) => exactOf(c.max.text));
+  const own = exactOf(node.max.text);
+  const badWeight = method === "weighted" && children.some((c) => c.options.some((o) => o.kind === "Weight" && exactOf(o.text) === undefined));
+  if (own === undefined || badWeight || maxima.some((m) => m === undefined)) return; // RL340 / RL305 already say why
+  const exact = maxima as Exact[];
+  let total: Exact;
   if (method === "weighted") {
     total = children.reduce((acc, c, i) => {
       const w = c.options.find((o) => o.kind === "Weight");
-      return w?.kind === "Weight" ? acc.plus(dec(w.text).times(maxima[i]!)) : acc;
-    }, new D(0));
+      const weight = w?.kind === "Weight" ? exactOf(w.text) : undefined;
+      return weight === undefined ? acc : acc.plus(weight.times(exact[i]!));
+    }, Exact.ZERO);
   } else if (method === "mean") {
-    total = maxima.reduce((a, b) => a.plus(b), new D(0)).dividedBy(maxima.length);
+    total = exact.reduce((a, b) => a.plus(b), Exact.ZERO).dividedBy(Exact.int(exact.length));
   } else if (method === "min") {
-    total = D.min(...maxima);
+    total = Exact.min(...exact);
   } else {
-    total = maxima.reduce((a, b) => a.plus(b), new D(0));
+    total = exact.reduce((a, b) => a.plus(b), Exact.ZERO);
   }
-  const args = { id: node.id.value, sum: total.toFixed(), max: dec(node.max.text).toFixed() };
+  const args = { id: node.id.value, sum: total.toString(), max: own.toString() };
   // Less than the max: every unit is scored lower than the decision intends (an error).
   // More: the points are capped at the max ("tối đa 2 điểm"), a common and deliberate rule.
-  if (total.lt(node.max.text)) out.push(makeDiagnostic("RL400", node.headerRange, { args }));
-  else if (total.gt(node.max.text)) {
+  if (total.comparedTo(own) < 0) out.push(makeDiagnostic("RL400", node.headerRange, { args }));
+  else if (total.comparedTo(own) > 0) {
     const unclamped = node.body.some((st) => st.kind === "Unclamped");
     out.push(makeDiagnostic("RL417", node.headerRange, { args: unclamped ? { ...args, unclamped: "yes" } : args }));
   }

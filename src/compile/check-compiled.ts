@@ -32,6 +32,8 @@ const string: Reader = (raw, issues) => (typeof raw === "string" ? raw : wrongTy
 const bool: Reader = (raw, issues) => (typeof raw === "boolean" ? raw : wrongType("boolean", raw, issues));
 const id = boundedString({ min: 1, message: "Too small: expected string to have >=1 characters" });
 const decimal = pattern(/^-?(0|[1-9]\d*)(\.\d*[1-9])?$/, 'a canonical decimal string such as "0.25"');
+// A maximum or weight: a canonical decimal, or a fraction n/d where its decimal does not end.
+const exactNumber = pattern(/^(?:-?(?:0|[1-9]\d*)(?:\.\d*[1-9])?|[1-9]\d*\/[1-9]\d*)$/, 'a canonical decimal string such as "0.25", or a fraction such as "10/3"');
 const naPolicy = oneOf("full", "exclude", "zero");
 const COMPARE = ["eq", "ne", "lt", "le", "gt", "ge"] as const;
 
@@ -127,8 +129,8 @@ const nodeFields = objectReader({
   id: required(id),
   keyword: required(oneOf("area", "criterion", "item")),
   title: required(string),
-  max: required(decimal),
-  weight: optional(decimal),
+  max: required(exactNumber),
+  weight: optional(exactNumber),
   description: optional(string),
   evidence: required(arrayOf(string)),
   appliesWhen: optional(expr),
@@ -166,7 +168,7 @@ const rubric = objectReader({
   unitFacts: required(arrayOf(decl)),
   nodes: required(nonEmpty(node)),
   extras: required(arrayOf(objectReader({
-    id: required(id), sign: required(oneOf("bonus", "penalty")), title: required(string), max: required(decimal),
+    id: required(id), sign: required(oneOf("bonus", "penalty")), title: required(string), max: required(exactNumber),
     description: optional(string), evidence: required(arrayOf(string)), leaf: required(leaf),
   }))),
   ranking: required(objectReader({

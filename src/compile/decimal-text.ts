@@ -4,6 +4,7 @@
  * @module
  */
 import Decimal from "decimal.js";
+import { Exact } from "../runtime/exact.js";
 
 // A private clone: the compiler never touches the user's global Decimal settings.
 const D = Decimal.clone({ precision: 40, toExpNeg: -1e9, toExpPos: 1e9 });
@@ -17,6 +18,16 @@ export function canonicalDecimal(text: string): string {
     const value = new D(text);
     return value.isZero() ? "0" : value.toFixed();
   });
+}
+
+/**
+ * Canonical text of a maximum or weight: a decimal as {@link canonicalDecimal}, a
+ * fraction `a/b` as its exact value, a decimal where it ends (`"5/2"` → `"2.5"`), else
+ * the reduced fraction (`"20/6"` → `"10/3"`). The checker has refused a zero denominator.
+ * @param text - the text the parser kept (`"10"`, `"10/3"`)
+ */
+export function canonicalExact(text: string): string {
+  return text.includes("/") ? Exact.of(text).toString() : canonicalDecimal(text);
 }
 
 /**

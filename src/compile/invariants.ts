@@ -46,7 +46,8 @@ class Checker {
 
   number(value: string | undefined, path: Path, mustBePositive?: string): boolean {
     if (value === undefined) return true;
-    if (!withinNumberBounds(value)) {
+    // A maximum or weight may be an exact fraction ("10/3"): each part within the bounds.
+    if (!value.split("/").every(withinNumberBounds)) {
       this.issue(path, INVARIANT.outOfRange(this.locale, value));
       return false;
     }

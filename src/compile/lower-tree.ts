@@ -5,7 +5,7 @@
 import type {
   CriterionNode, Declaration, ExtraNode, NaPolicy, NodeStatement, RubricFile, RubricStatement, ScalarType, TypeExpr,
 } from "../syntax/ast.js";
-import { canonicalDecimal } from "./decimal-text.js";
+import { canonicalDecimal, canonicalExact } from "./decimal-text.js";
 import { lowerBandsBlock } from "./lower-bands.js";
 import { lowerExpr, type ExprContext } from "./lower-expr.js";
 import {
@@ -108,7 +108,7 @@ function lowerNode(node: CriterionNode, inherited: NaPolicy): CompiledNode {
   let appliesWhen: CompiledExpr | undefined;
   let fromSurvey = false;
   for (const option of node.options) {
-    if (option.kind === "Weight") weight = canonicalDecimal(option.text);
+    if (option.kind === "Weight") weight = canonicalExact(option.text);
     else if (option.kind === "AppliesWhen") appliesWhen = lowerExpr(option.condition, UNIT_LEVEL);
     else fromSurvey = true;
   }
@@ -117,7 +117,7 @@ function lowerNode(node: CriterionNode, inherited: NaPolicy): CompiledNode {
     id: node.id.value,
     keyword: node.keyword,
     title: node.title.value,
-    max: canonicalDecimal(node.max.text),
+    max: canonicalExact(node.max.text),
     ...(weight === undefined ? {} : { weight }),
     ...common,
     ...(appliesWhen === undefined ? {} : { appliesWhen }),
@@ -135,7 +135,7 @@ function lowerExtra(extra: ExtraNode): CompiledExtra {
     id: extra.id.value,
     sign: extra.sign,
     title: extra.title.value,
-    max: canonicalDecimal(extra.max.text),
+    max: canonicalExact(extra.max.text),
     ...describe(extra.body),
     leaf: lowerLeaf(extra.body),
   };

@@ -116,9 +116,9 @@ export interface CompiledNode {
   readonly keyword: NodeKeyword;
   /** The title. */
   readonly title: string;
-  /** The maximum points. */
+  /** The maximum points: a decimal, or the reduced fraction (`"10/3"`) when its decimal does not end. */
   readonly max: DecimalString;
-  /** Weight under a `weighted` parent. */
+  /** Weight under a `weighted` parent: a decimal, or a reduced fraction (`"1/3"`). */
   readonly weight?: DecimalString;
   /** Free-text description. */
   readonly description?: string;

@@ -14,6 +14,7 @@
  */
 import type { CompiledDecl, CompiledNode, CompiledRubric, CompiledType } from "../compile/types.js";
 import type { Locale } from "../diagnostics.js";
+import { publishText } from "../runtime/exact.js";
 
 /** The columns of the form, in order. */
 export const TEMPLATE_COLUMNS = ["key", "number", "title", "max", "how", "self", "appraised", "reason", "notApplicable", "evidence"] as const;
@@ -148,10 +149,18 @@ function leafRows(id: string, inputs: readonly CompiledDecl[], given: { step?: s
 const titled = (node: { readonly title: string; readonly description?: string }): string =>
   node.description === undefined ? node.title : `${node.title} — ${node.description}`;
 
-function nodeRows(node: CompiledNode, depth: number, survey: boolean, locale: Locale): TemplateRow[] {
+/**
+ * A maximum as a person reads it: a fraction (`10/3`) at the rubric's published
+ * precision ("3,33"), as the decision prints it; a decimal as written.
+ */
+function maxShown(max: string, publish: CompiledRubric["publish"], locale: Locale): string {
+  return shown(max.includes("/") ? publishText(max, publish.precision, publish.rounding) : max, locale);
+}
+
+function nodeRows(node: CompiledNode, depth: number, survey: boolean, locale: Locale, publish: CompiledRubric["publish"]): TemplateRow[] {
   const inSurvey = survey || node.fromSurvey;
-  const own = row("node", node.id, { number: node.id, title: titled(node), max: shown(node.max, locale), evidence: node.evidence.join("; "), depth });
-  if (node.leaf === undefined) return [own, ...(node.children ?? []).flatMap((c) => nodeRows(c, depth + 1, inSurvey, locale))];
+  const own = row("node", node.id, { number: node.id, title: titled(node), max: maxShown(node.max, publish, locale), evidence: node.evidence.join("; "), depth });
+  if (node.leaf === undefined) return [own, ...(node.children ?? []).flatMap((c) => nodeRows(c, depth + 1, inSurvey, locale, publish))];
   const rule = node.leaf.rule;
   const given = rule.kind === "given" ? { max: node.max, ...(rule.step === undefined ? {} : { step: rule.step }) } : undefined;
   return [own, ...leafRows(node.id, node.leaf.inputs, given, inSurvey, depth, locale)];
@@ -171,7 +180,7 @@ export function buildTemplate(rubric: CompiledRubric, locale: Locale): Template 
     ...rubric.unitFacts.map((f) => row("unit", `unit.${f.name}`, { title: `${w.fact}: ${f.label ?? f.name}`, how: typeHint(f.type, locale), ...choices(f.type, locale) })),
   ];
   const extras = rubric.extras.flatMap((e) => [
-    row("node", e.id, { number: e.id, title: `${e.sign === "bonus" ? w.bonus : w.penalty}: ${titled(e)}`, max: shown(e.max, locale), evidence: e.evidence.join("; ") }),
+    row("node", e.id, { number: e.id, title: `${e.sign === "bonus" ? w.bonus : w.penalty}: ${titled(e)}`, max: maxShown(e.max, rubric.publish, locale), evidence: e.evidence.join("; ") }),
     ...leafRows(e.id, e.leaf.inputs, undefined, false, 0, locale),
   ]);
   const version = rubric.meta.version === undefined ? "" : ` ${rubric.meta.version}`;
@@ -179,7 +188,7 @@ export function buildTemplate(rubric: CompiledRubric, locale: Locale): Template 
     title: `${w.form}: ${rubric.meta.title}`,
     subtitle: `${rubric.meta.id}${version} (${w.fingerprint} ${rubric.fingerprint.slice(0, 12)})`,
     headings: TEMPLATE_COLUMNS.map((c) => TEMPLATE_HEADINGS[locale][c]),
-    rows: [...unit, ...rubric.nodes.flatMap((n) => nodeRows(n, 0, false, locale)), ...extras],
+    rows: [...unit, ...rubric.nodes.flatMap((n) => nodeRows(n, 0, false, locale, rubric.publish)), ...extras],
   };
 }
 

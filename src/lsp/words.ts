@@ -5,10 +5,17 @@
  */
 import type { Locale } from "../diagnostics.js";
 import type { Aggregation, NaPolicy } from "../syntax/ast.js";
+import { Exact } from "../runtime/exact.js";
+
+// A fraction maximum (`10/3`) with the two decimals a decision prints: "10/3 (≈ 3.33)".
+const withDecimals = (figure: string): string => {
+  const value = figure.includes("/") ? Exact.parse(figure) : undefined;
+  return value === undefined ? figure : `${figure} (≈ ${value.toFixed(2, "half-up")})`;
+};
 
 /** The server's wording in one language. */
 export interface LspWords {
-  /** "12 điểm" / "12 points". */
+  /** "12 điểm" / "12 points"; a fraction with its two decimals, "10/3 (≈ 3,33) điểm". */
   readonly points: (figure: string) => string;
   /** Names of the node keywords and of bonus and penalty blocks. */
   readonly kind: Readonly<Record<"area" | "criterion" | "item" | "bonus" | "penalty", string>>;
@@ -44,7 +51,7 @@ export interface LspWords {
 }
 
 const VI: LspWords = {
-  points: (figure) => `${figure.replace(".", ",")} điểm`,
+  points: (figure) => `${withDecimals(figure).replace(".", ",")} điểm`,
   kind: { area: "lĩnh vực", criterion: "tiêu chí", item: "tiêu chí thành phần", bonus: "điểm thưởng", penalty: "điểm trừ" },
   label: {
     max: "Điểm tối đa",
@@ -81,7 +88,7 @@ const VI: LspWords = {
 };
 
 const EN: LspWords = {
-  points: (figure) => `${figure} ${figure === "1" ? "point" : "points"}`,
+  points: (figure) => `${withDecimals(figure)} ${figure === "1" ? "point" : "points"}`,
   kind: { area: "area", criterion: "criterion", item: "item", bonus: "bonus", penalty: "penalty" },
   label: {
     max: "Max",

@@ -8,7 +8,7 @@
  */
 import type { CstElement, CstNode } from "chevrotain";
 import type { CriterionNode, ExtraNode, NodeOption, NodeKeyword, NodeStatement, Range, RubricFile, RubricStatement } from "./ast.js";
-import { buildDecl, buildNodeStmt, buildOption, buildRubricItem, headerRange, numberText, stringLit } from "./build-rubric.js";
+import { buildDecl, buildNodeStmt, buildOption, buildRubricItem, exactText, headerRange, numberText, stringLit } from "./build-rubric.js";
 import { childOf, childrenOf, isToken, nodeRange, requiredToken, tokenOf } from "./cst-util.js";
 
 /** What the partial AST lacks, for the checker to stay silent about. */
@@ -86,7 +86,7 @@ class Builder {
       const range = nodeRange(cst);
       const tokens = [requiredToken(cst, "id"), requiredToken(cst, "title"), requiredToken(cst, "max")];
       if (tokens.some((t) => t.isInsertedInRecovery === true)) return undefined; // the recovery's guess, not the author's
-      const [id, title, max] = [stringLit(tokens[0]!), stringLit(tokens[1]!), numberText(tokens[2]!)];
+      const [id, title, max] = [stringLit(tokens[0]!), stringLit(tokens[1]!), exactText(tokens[2]!, tokenOf(cst, "maxOver"))];
       return { id, title, max, range, headerRange: tokenOf(cst, "LCurly") === undefined ? range : headerRange(cst) };
     } catch {
       return undefined;

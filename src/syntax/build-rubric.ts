@@ -33,6 +33,15 @@ export function stringLit(token: IToken): StringLit {
 export const numberText = (token: IToken): { text: string; range: ReturnType<typeof tokenRange> } => ({ text: token.image, range: tokenRange(token) });
 
 /**
+ * A maximum or weight: a number, or an exact fraction `a/b` of two numbers, as the
+ * text `"a/b"` (no spaces) over the range of both.
+ * @param token - the number (the numerator of a fraction)
+ * @param over - the denominator, when written
+ */
+export const exactText = (token: IToken, over: IToken | undefined): { text: string; range: ReturnType<typeof tokenRange> } =>
+  over === undefined ? numberText(token) : { text: `${token.image}/${over.image}`, range: span(tokenRange(token), tokenRange(over)) };
+
+/**
  * Builds the AST of a whole rubric from the CST of rule `rubric`.
  * @param node - the CST root
  */
@@ -90,7 +99,7 @@ function buildNode(node: CstNode): CriterionNode {
     keyword: requiredToken(node, "keyword").image as NodeKeyword,
     id: stringLit(requiredToken(node, "id")),
     title: stringLit(requiredToken(node, "title")),
-    max: numberText(requiredToken(node, "max")),
+    max: exactText(requiredToken(node, "max"), tokenOf(node, "maxOver")),
     options: childrenOf(node, "options").map(buildOption),
     body: childrenOf(node, "body").flatMap(buildNodeStmt),
     range: nodeRange(node),
@@ -104,7 +113,7 @@ function buildExtra(node: CstNode): ExtraNode {
     sign: requiredToken(node, "sign").image as "bonus" | "penalty",
     id: stringLit(requiredToken(node, "id")),
     title: stringLit(requiredToken(node, "title")),
-    max: numberText(requiredToken(node, "max")),
+    max: exactText(requiredToken(node, "max"), tokenOf(node, "maxOver")),
     body: childrenOf(node, "body").flatMap(buildNodeStmt),
     range: nodeRange(node),
     headerRange: headerRange(node),
@@ -118,7 +127,7 @@ function buildExtra(node: CstNode): ExtraNode {
 export function buildOption(node: CstNode): NodeOption {
   const range = nodeRange(node);
   const weight = tokenOf(node, "weight");
-  if (weight !== undefined) return { kind: "Weight", text: weight.image, range };
+  if (weight !== undefined) return { kind: "Weight", text: exactText(weight, tokenOf(node, "weightOver")).text, range };
   const condition = childOf(node, "condition");
   if (condition !== undefined) return { kind: "AppliesWhen", condition: buildExpr(condition), range };
   return { kind: "FromSurvey", range };

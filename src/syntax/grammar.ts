@@ -92,6 +92,8 @@ class RubricGrammar extends CstParser {
     this.CONSUME2(StringLiteral, { LABEL: "title" });
     this.CONSUME(K.max);
     this.CONSUME(NumberLiteral, { LABEL: "max" });
+    // An exact fraction (`max 10/3`): PAPI's three sub-dimensions of a 10-point dimension.
+    this.OPTION(() => { this.CONSUME(P.slash); this.CONSUME2(NumberLiteral, { LABEL: "maxOver" }); });
     this.MANY(() => this.SUBRULE(this.nodeOption, { LABEL: "options" }));
     this.CONSUME(P.lcurly);
     this.MANY2(() => this.SUBRULE(this.nodeStmt, { LABEL: "body" }));
@@ -100,7 +102,7 @@ class RubricGrammar extends CstParser {
 
   private nodeOption = this.RULE("nodeOption", () => {
     this.OR([
-      { ALT: () => { this.CONSUME(K.weight); this.CONSUME(NumberLiteral, { LABEL: "weight" }); } },
+      { ALT: () => { this.CONSUME(K.weight); this.CONSUME(NumberLiteral, { LABEL: "weight" }); this.OPTION(() => { this.CONSUME(P.slash); this.CONSUME2(NumberLiteral, { LABEL: "weightOver" }); }); } },
       { ALT: () => { this.CONSUME(K.applies); this.CONSUME(K.when); this.SUBRULE(this.expr, { LABEL: "condition" }); } },
       { ALT: () => { this.CONSUME(K.from); this.CONSUME(K.survey); } },
     ]);
@@ -112,6 +114,7 @@ class RubricGrammar extends CstParser {
     this.CONSUME2(StringLiteral, { LABEL: "title" });
     this.CONSUME(K.max);
     this.CONSUME(NumberLiteral, { LABEL: "max" });
+    this.OPTION(() => { this.CONSUME(P.slash); this.CONSUME2(NumberLiteral, { LABEL: "maxOver" }); });
     this.CONSUME(P.lcurly);
     this.MANY(() => this.SUBRULE(this.nodeStmt, { LABEL: "body" }));
     this.CONSUME(P.rcurly);

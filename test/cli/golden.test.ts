@@ -25,6 +25,8 @@ const shown = (run: { code: number; stdout: string; stderr: string }): string =>
 
 const jsonFiles = (dir: string): string[] => (existsSync(join(root, dir)) ? readdirSync(join(root, dir)).filter((f) => f.endsWith(".json")).sort().map((f) => `${dir}/${f}`) : []);
 
+const dataFiles = (dir: string): string[] => (existsSync(join(root, dir, "data")) ? readdirSync(join(root, dir, "data")).filter((f) => f.endsWith(".csv")).sort() : []);
+
 /** The command lines run on one example, by case name. */
 function casesOf(name: string): [string, string[]][] {
   const dir = `examples/${name}`;
@@ -41,6 +43,11 @@ function casesOf(name: string): [string, string[]][] {
     ["explain.en", ["explain", source, ...clean, "--unit", first.unit.id]],
     // An incomplete unit: the root cause first, in Vietnamese.
     ...(incomplete.length === 0 ? [] : [["explain.incomplete", ["explain", source, ...clean, ...incomplete, "--unit", (JSON.parse(readFileSync(join(root, incomplete[0]!), "utf8")) as { unit: { id: string } }).unit.id, "--lang", "vi"]] as [string, string[]]]),
+    // The real tables (pci, papi): each year's data file ranked, in both languages.
+    ...dataFiles(dir).flatMap((file): [string, string[]][] => [
+      [`score.${file.replace(/\.csv$/, "")}.vi`, ["score", source, `${dir}/data/${file}`, "--lang", "vi"]],
+      [`score.${file.replace(/\.csv$/, "")}.en`, ["score", source, `${dir}/data/${file}`]],
+    ]),
     ["schema", ["schema", source]],
     ["template.vi.csv", ["template", source, "--format", "csv", "--lang", "vi"]],
   ];

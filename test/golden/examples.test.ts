@@ -29,7 +29,7 @@ const CONSTRUCTS = [
   "Call:min", "Call:max", "Call:clamp", "Call:round", "Call:floor", "Call:ceil", "Call:abs", "Call:sum", "Call:mean", "Call:count", "Call:ratio",
   "Call:share", "Match", "MatchOverList",
   "Ranking", "RankBy", "SortKey:node", "Ties:shared", "Ties:dense", "Ties:ordinal", "RankOn:published", "RankOn:exact", "WithinGroup",
-  "BandsBlock", "Band:otherwise", "BandsBlock:group", "BandsBlock:percentile", "Band:percentile",
+  "BandsBlock", "Band:otherwise", "BandsBlock:group", "BandsBlock:percentile", "Band:percentile", "Max:fraction",
 ];
 
 function constructsOf(value: unknown, found: Set<string>): void {
@@ -55,6 +55,8 @@ function constructsOf(value: unknown, found: Set<string>): void {
       if (kind === "Call" && node["callee"] === "mean" && (node["args"] as { kind: string }[])[0]?.kind === "Match") found.add("MatchOverList");
       if (kind === "SortKey" && (node["target"] as { kind: string }).kind === "NodeKey") found.add("SortKey:node");
       if (kind === "Ties") found.add(`Ties:${node["policy"]}`);
+      if ((kind === "Node" || kind === "Extra") && String((node["max"] as { text?: string } | undefined)?.text ?? "").includes("/")) found.add("Max:fraction");
+      if (kind === "Weight" && String(node["text"]).includes("/")) found.add("Weight:fraction");
     }
     for (const [key, child] of Object.entries(node)) if (key !== "range" && key !== "headerRange") stack.push(child);
   }
@@ -71,8 +73,9 @@ describe("examples", () => {
     expect(formatted.ok && formatted.text).toBe(text);
   });
 
+  // PCI's 2012 methodology (nine sub-indices) is its own rubric; Nam Định 2020 shows bands per block.
   it("are the indices of the field (and Nam Định 2020's bands per block), each with a README naming its decision and what is illustrative", () => {
-    expect(examples).toEqual(["nam-dinh-2020", "papi", "par-commune", "par-department", "par-district", "par-province", "pci", "sipas"]);
+    expect(examples).toEqual(["nam-dinh-2020", "papi", "par-commune", "par-department", "par-district", "par-province", "pci", "pci-2012", "sipas"]);
     for (const name of examples) {
       const readme = readFileSync(join(root, name, "README.md"), "utf8");
       expect(readme, name).toMatch(/\*\*Decision followed\b/);

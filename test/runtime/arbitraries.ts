@@ -11,8 +11,9 @@ import type { Value } from "../../src/runtime/values.js";
 
 /** A random valid value of a declared type. */
 export function scalar(t: CompiledScalarType): fc.Arbitrary<Value> {
+  // A bound with more than two decimals (PAPI's 0..3.333333) is met on the hundredths inside it.
   const num = (lo: number, hi: number, scale = 1): fc.Arbitrary<Value> =>
-    fc.integer({ min: lo * 100, max: hi * 100 }).map((n) => ({ kind: "num", value: Exact.fraction(BigInt(n), BigInt(100 * scale)) }));
+    fc.integer({ min: Math.ceil(lo * 100 - 1e-9), max: Math.floor(hi * 100 + 1e-9) }).map((n) => ({ kind: "num", value: Exact.fraction(BigInt(n), BigInt(100 * scale)) }));
   switch (t.kind) {
     case "count": return fc.integer({ min: Number(t.min ?? 0), max: Number(t.max ?? 60) }).map((n) => ({ kind: "num", value: Exact.int(n) }));
     case "number": return num(Number(t.min ?? -50), Number(t.max ?? 50));
@@ -92,7 +93,7 @@ function exprs(lets: boolean): { num: fc.Memo<string>; bool: fc.Memo<string> } {
 const withLets = exprs(true);
 const noLets = exprs(false);
 
-const leafArb = (id: string, max: number, weight: string): fc.Arbitrary<string> =>
+const leafArb = (id: string, max: string, weight: string): fc.Arbitrary<string> =>
   fc.tuple(
     fc.option(noLets.num(3), { nil: undefined }),
     fc.option(fc.tuple(noLets.bool(2), fc.constantFrom("full", "exclude", "zero")), { nil: undefined }),
@@ -110,13 +111,15 @@ const leafArb = (id: string, max: number, weight: string): fc.Arbitrary<string> 
       "  }",
     ].join("\n")));
 
+// Maxima and weights include exact fractions (`max 10/3`, `weight 1/3`): a third does
+// not end as a decimal, so both paths must carry it exactly.
 const areaArb = (id: string): fc.Arbitrary<string> =>
-  fc.tuple(fc.constantFrom("sum", "weighted", "mean", "min", "normalised"), fc.array(fc.constantFrom(1, 2, 2.5, 4), { minLength: 1, maxLength: 4 }))
+  fc.tuple(fc.constantFrom("sum", "weighted", "mean", "min", "normalised"), fc.array(fc.oneof({ weight: 6, arbitrary: fc.constantFrom("1", "2", "2.5", "4") }, { weight: 1, arbitrary: fc.constantFrom("10/3", "5/6") }), { minLength: 1, maxLength: 4 }))
     .chain(([method, maxes]) => {
       const same = method === "mean" || method === "min";
       const leafMax = maxes.map((m) => (same ? maxes[0]! : m));
-      const weights = leafMax.map((_, i) => (method === "weighted" ? 1 + (i % 2) : 1));
-      const max = method === "normalised" ? 10 : same ? leafMax[0]! : leafMax.reduce((s, m, i) => s + m * weights[i]!, 0);
+      const weights = leafMax.map((_, i) => (method === "weighted" ? ["1", "2", "1", "1/3"][i % 4]! : "1"));
+      const max = method === "normalised" ? "10" : same ? leafMax[0]! : leafMax.reduce((s, m, i) => s.plus(Exact.of(m).times(Exact.of(weights[i]!))), Exact.ZERO).toString();
       return fc.tuple(...leafMax.map((m, j) => leafArb(`${id}.${j + 1}`, m, method === "weighted" ? ` weight ${weights[j]}` : "")))
         .map((items) => `area "${id}" "Lĩnh vực ${id}" max ${max} {\n  aggregate ${method}\n${items.join("\n")}\n}`);
     });
@@ -153,12 +156,12 @@ export function unitArbFor(rubric: { readonly nodes: readonly CompiledNode[]; re
   const inputs = (decls: readonly CompiledDecl[]) => fc.tuple(...decls.map((d) => fc.tuple(declValue(d), faults ? fc.oneof({ weight: 15, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }) : fc.constant(true))))
     .map((pairs) => new Map(pairs.filter(([, keep]) => keep).map(([pair]) => pair)));
   const nodeData = (id: string, decls: readonly CompiledDecl[], max: number) =>
-    fc.tuple(inputs(decls), fc.integer({ min: 0, max: max * 4 + (faults ? 2 : 0) }).map((q) => String(q / 4)), rare(fc.integer({ min: 1, max: 9 }).map((k) => `0.${k}`), faults), rare(fc.constant("không phát sinh")))
+    fc.tuple(inputs(decls), fc.integer({ min: 0, max: Math.floor(max * 4) + (faults ? 2 : 0) }).map((q) => String(q / 4)), rare(fc.integer({ min: 1, max: 9 }).map((k) => `0.${k}`), faults), rare(fc.constant("không phát sinh")))
       .map(([values, points, off, na]) => [id, { inputs: values, points: off ?? points, ...(na === undefined ? {} : { notApplicable: na }) }] as const);
   const inner = (nodes: readonly CompiledNode[]): CompiledNode[] => nodes.flatMap((n) => (n.children === undefined ? [] : [n, ...inner(n.children)]));
   return fc.tuple(
     fc.tuple(...rubric.unitFacts.map(declValue)),
-    fc.tuple(...leaves(rubric.nodes).map((l) => nodeData(l.id, l.leaf?.inputs ?? [], Number(l.max)))),
+    fc.tuple(...leaves(rubric.nodes).map((l) => nodeData(l.id, l.leaf?.inputs ?? [], Number(Exact.of(l.max).toFixed(6, "down"))))),
     fc.tuple(...rubric.extras.map((e) => nodeData(e.id, e.leaf.inputs, 2))),
     fc.tuple(...inner(rubric.nodes).map((n) => rare(fc.constant(n.id)))),
   ).map(([facts, nodes, extras, naInner]) => ({

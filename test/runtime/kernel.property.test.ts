@@ -5,7 +5,7 @@
  * its traces; the kernel really answers (it does not fall back every time); and with
  * `explain` the result is the plain path's, traces and all.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -74,7 +74,8 @@ describe("the kernel gives the plain path's results", () => {
   const names = readdirSync(examples).filter((n) => readdirSync(join(examples, n)).includes("rubric.rubric")).sort();
   it.each(names)("on the %s example: its submissions, and random units with and without faults", (name) => {
     const rubric = rubricOf(readFileSync(join(examples, name, "rubric.rubric"), "utf8"));
-    for (const folder of ["submissions", "incomplete"]) {
+    // The real tables (pci, papi) have no incomplete unit: their data are the published ones.
+    for (const folder of ["submissions", "incomplete"].filter((f) => existsSync(join(examples, name, f)))) {
       for (const file of readdirSync(join(examples, name, folder)).filter((f) => f.endsWith(".json"))) {
         const parsed = zodSchemaOf(rubric).safeParse(JSON.parse(readFileSync(join(examples, name, folder, file), "utf8")));
         if (!parsed.success) continue;
