@@ -33,8 +33,17 @@ export interface SampleOutcome {
   readonly levels: Int32Array;
 }
 
-/** The outcome of {@link sensitivity}. */
-export type SensitivityOutcome = { readonly ok: true; readonly result: SensitivityResult } | { readonly ok: false; readonly problems: readonly string[] };
+/**
+ * The outcome of {@link sensitivity}.
+ * @category Analysis
+ */
+export type SensitivityOutcome = {
+  /** The analysis ran. */ readonly ok: true;
+  /** Its result. */ readonly result: SensitivityResult;
+} | {
+  /** The plan or the data was refused. */ readonly ok: false;
+  /** Every problem, each saying what to write instead. */ readonly problems: readonly string[];
+};
 
 /** The value of a range factor at a level. */
 export function valueAt(f: RangeFactor, level: number): Exact {
@@ -194,6 +203,7 @@ export function summarise(run: SensitivityRun, parts: readonly SampleOutcome[]):
  * @param submissions - the units' submissions, as parsed JSON
  * @param plan - the plan ({@link PlanSpec})
  * @param overrides - samples, seed or sampling instead of the plan's
+  * @category Analysis
  */
 export function sensitivity(rubric: CompiledRubric, submissions: readonly unknown[], plan: PlanSpec | unknown, overrides: Parameters<typeof readPlan>[2] = {}): SensitivityOutcome {
   try {

@@ -39,13 +39,23 @@ const report = objectReader({ rows: required(arrayOf(reportRow)) }, true);
 
 type ReportRow = { unit: { id: string }; rank: number; published: { index: string } };
 
-/** Last period's table, or every problem with its JSON path. */
-export type PreviousRead = { readonly ok: true; readonly rows: readonly PreviousRow[] } | { readonly ok: false; readonly issues: readonly SubmissionIssue[] };
+/**
+ * Last period's table, or every problem with its JSON path.
+ * @category Rank
+ */
+export type PreviousRead = {
+  /** The table was read. */ readonly ok: true;
+  /** Its rows. */ readonly rows: readonly PreviousRow[];
+} | {
+  /** The table was refused. */ readonly ok: false;
+  /** Every problem, with its JSON path. */ readonly issues: readonly SubmissionIssue[];
+};
 
 /**
  * Reads last period's ranking from parsed JSON. A unit listed twice is refused: its
  * change would be a guess.
  * @param value - a plain table `[{ unitId, rank, index }]` or a JSON ranking report (`{ rows: [...] }`)
+  * @category Rank
  */
 export function readPrevious(value: unknown): PreviousRead {
   const issues: Issue[] = [];

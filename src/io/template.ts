@@ -15,13 +15,22 @@
 import type { CompiledDecl, CompiledNode, CompiledRubric, CompiledType } from "../compile/types.js";
 import type { Locale } from "../diagnostics.js";
 
-/** The columns of the form, in order. */
+/**
+ * The columns of the form, in order.
+ * @category Data
+ */
 export const TEMPLATE_COLUMNS = ["key", "number", "title", "max", "how", "self", "appraised", "reason", "notApplicable", "evidence"] as const;
 
-/** A column of the form. */
+/**
+ * A column of the form.
+ * @category Data
+ */
 export type TemplateColumn = (typeof TEMPLATE_COLUMNS)[number];
 
-/** Column headings in each locale (the reader accepts either). */
+/**
+ * Column headings in each locale (the reader accepts either).
+ * @category Data
+ */
 export const TEMPLATE_HEADINGS: Readonly<Record<Locale, Readonly<Record<TemplateColumn, string>>>> = {
   vi: {
     key: "Mã", number: "STT", title: "Tiêu chí, nội dung", max: "Điểm tối đa", how: "Cách ghi", self: "Tự đánh giá",
@@ -33,10 +42,16 @@ export const TEMPLATE_HEADINGS: Readonly<Record<Locale, Readonly<Record<Template
   },
 };
 
-/** What a row of the form stands for. */
+/**
+ * What a row of the form stands for.
+ * @category Data
+ */
 export type TemplateRowKind = "unit" | "node" | "input" | "points";
 
-/** One row of the form: the fixed cells; the columns to fill are empty. */
+/**
+ * One row of the form: the fixed cells; the columns to fill are empty.
+ * @category Data
+ */
 export interface TemplateRow {
   /** What the row stands for. */
   readonly kind: TemplateRowKind;
@@ -61,7 +76,10 @@ export interface TemplateRow {
   readonly choices?: readonly string[];
 }
 
-/** The whole form. */
+/**
+ * The whole form.
+ * @category Data
+ */
 export interface Template {
   /** The form's title line. */
   readonly title: string;
@@ -161,6 +179,7 @@ function nodeRows(node: CompiledNode, depth: number, survey: boolean, locale: Lo
  * The self-assessment form of a rubric.
  * @param rubric - a compiled rubric
  * @param locale - the language of headings and hints
+  * @category Data
  */
 export function buildTemplate(rubric: CompiledRubric, locale: Locale): Template {
   const w = WORDS[locale];
@@ -187,6 +206,7 @@ export function buildTemplate(rubric: CompiledRubric, locale: Locale): Template 
  * The form as a grid of strings, heading row first, one string per column of
  * {@link TEMPLATE_COLUMNS} (the columns to fill empty).
  * @param template - the form
+  * @category Data
  */
 export function templateGrid(template: Template): string[][] {
   const cells = (r: TemplateRow): string[] => [r.key, r.number, r.title, r.max, r.how, "", "", "", "", r.evidence];

@@ -10,7 +10,10 @@ import { evaluatePlain } from "./evaluate-plain.js";
 import { evaluateKernel } from "./kernel-result.js";
 import type { NodeResult, UnitInputs, UnitResult } from "./result.js";
 
-/** Options of {@link evaluateUnit}. */
+/**
+ * Options of {@link evaluateUnit}.
+ * @category Evaluate
+ */
 export interface EvaluateUnitOptions {
   /** Use the plain reference path (slower; the kernel's figures are identical). Results then carry traces. */
   readonly plain?: boolean;
@@ -28,6 +31,7 @@ function withoutTraces(result: UnitResult): UnitResult {
  * @param rubric - a compiled rubric
  * @param data - the unit's typed inputs
  * @param options - `explain: true` for traces, `plain: true` for the reference path
+  * @category Evaluate
  */
 export function evaluateUnit(rubric: CompiledRubric, data: UnitInputs, options: EvaluateUnitOptions = {}): UnitResult {
   if (options.explain === true || options.plain === true) return evaluatePlain(rubric, data);

@@ -12,10 +12,20 @@ import { rubricLexer } from "./lexer.js";
 import { parseRubric } from "./parse.js";
 import { printExpr, printType, quote } from "./print-expr.js";
 
-/** The outcome of {@link format}. */
+/**
+ * The outcome of {@link format}.
+ * @category Language
+ */
 export type FormatResult =
-  | { readonly ok: true; readonly text: string; readonly diagnostics: Diagnostic[] }
-  | { readonly ok: false; readonly diagnostics: Diagnostic[] };
+  | {
+      /** The source parsed without errors. */ readonly ok: true;
+      /** The canonical text. */ readonly text: string;
+      /** Warnings, if any. */ readonly diagnostics: Diagnostic[];
+    }
+  | {
+      /** The source has syntax errors; it is not reformatted. */ readonly ok: false;
+      /** The errors (and any warnings). */ readonly diagnostics: Diagnostic[];
+    };
 
 interface Comment {
   readonly offset: number;
@@ -172,6 +182,7 @@ function printWith(ast: RubricFile, comments: readonly Comment[], source: string
  * Prints a rubric in canonical layout (without comments: the AST does not keep them;
  * use {@link format} on source text to keep them).
  * @param ast - the rubric
+  * @category Language
  */
 export function printRubric(ast: RubricFile): string {
   return printWith(ast, [], "");
@@ -181,6 +192,7 @@ export function printRubric(ast: RubricFile): string {
  * Formats rubric source in canonical layout, keeping its comments. Never throws; a
  * source with syntax errors is returned as diagnostics, unchanged.
  * @param source - the `.rubric` text
+  * @category Language
  */
 export function format(source: string): FormatResult {
   const parsed = parseRubric(source);
