@@ -227,7 +227,7 @@ export function makeDiagnostic(code: DiagnosticCode, range: Range, options: Make
  * Rewords a diagnostic in another locale, keeping code, range and data.
  * @param diagnostic - a diagnostic made by this library
  * @param locale - the language wanted
-  * @category Language
+ * @category Language
  */
 export function localize(diagnostic: Diagnostic, locale: Locale): Diagnostic {
   const entry: Entry = CATALOGUE[diagnostic.code];
@@ -262,7 +262,7 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
 /**
  * Sorts diagnostics by position, then code, so output is deterministic.
  * @param diagnostics - diagnostics in any order
-  * @category Language
+ * @category Language
  */
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort(
@@ -328,7 +328,7 @@ const SEVERITY_LABEL: Readonly<Record<Locale, Readonly<Record<Severity | "sugges
  * @param diagnostic - the diagnostic
  * @param source - the source text it points into
  * @param options - file name and locale
-  * @category Language
+ * @category Language
  */
 export function renderDiagnostic(diagnostic: Diagnostic, source: string, options: RenderOptions = {}): string {
   const d = options.locale ? localize(diagnostic, options.locale) : diagnostic;

@@ -319,7 +319,7 @@ function factorOf(ctx: Context, raw: unknown, i: number, slots: ReturnType<typeo
  * @param rubric - the compiled rubric
  * @param raw - the plan, as parsed JSON ({@link PlanSpec})
  * @param overrides - samples, seed or sampling given apart (command-line options win over the file)
-  * @category Analysis
+ * @category Analysis
  */
 export function readPlan(rubric: CompiledRubric, raw: unknown, overrides: { samples?: number; seed?: number; sampling?: "quasi" | "uniform" } = {}): PlanOutcome {
   const ctx: Context = { rubric, kernel: kernelOf(rubric), problems: [] };

@@ -56,7 +56,7 @@ export function factorTable(r: SensitivityResult, locale: Locale): Table {
  * @param r - the result of `sensitivity`
  * @param format - text, md, csv (the units' table) or json (the whole result)
  * @param locale - `vi` or `en`
-  * @category Analysis
+ * @category Analysis
  */
 export function renderSensitivity(r: SensitivityResult, format: TableFormat, locale: Locale): string {
   if (format === "json") return `${JSON.stringify(r, null, 2)}\n`;
@@ -117,7 +117,7 @@ ${ticks.join("")}
  * Renders a sensitivity result as a self-contained HTML page.
  * @param r - the result of `sensitivity`
  * @param locale - `vi` or `en`
-  * @category Analysis
+ * @category Analysis
  */
 export function renderSensitivityHtml(r: SensitivityResult, locale: Locale): string {
   const w = ANALYSIS_WORDS[locale];

@@ -46,7 +46,7 @@ export function whatIfTable(r: WhatIfResult, locale: Locale): Table {
  * @param r - the result of `whatIf`
  * @param format - text, md, csv or json
  * @param locale - `vi` or `en`
-  * @category Analysis
+ * @category Analysis
  */
 export function renderWhatIf(r: WhatIfResult, format: TableFormat, locale: Locale): string {
   if (format === "json") return `${JSON.stringify(r, null, 2)}\n`;
@@ -75,7 +75,7 @@ export function renderWhatIf(r: WhatIfResult, format: TableFormat, locale: Local
  * What a what-if problem says, in the report's language.
  * @param p - the problem
  * @param locale - `vi` or `en`
-  * @category Analysis
+ * @category Analysis
  */
 export function whatIfProblemText(p: WhatIfProblem, locale: Locale): string {
   const vi = locale === "vi";

@@ -203,7 +203,7 @@ export function summarise(run: SensitivityRun, parts: readonly SampleOutcome[]):
  * @param submissions - the units' submissions, as parsed JSON
  * @param plan - the plan ({@link PlanSpec})
  * @param overrides - samples, seed or sampling instead of the plan's
-  * @category Analysis
+ * @category Analysis
  */
 export function sensitivity(rubric: CompiledRubric, submissions: readonly unknown[], plan: PlanSpec | unknown, overrides: Parameters<typeof readPlan>[2] = {}): SensitivityOutcome {
   try {

@@ -196,7 +196,7 @@ function candidates(units: PreparedUnits, u: number): Candidate[] {
  * @param submissions - every unit's submission (the others stay as they are)
  * @param unitId - the unit to move
  * @param target - a rank (or better) or a band (or one listed before it)
-  * @category Analysis
+ * @category Analysis
  */
 export function whatIf(rubric: CompiledRubric, submissions: readonly unknown[], unitId: string, target: WhatIfTarget): WhatIfOutcome {
   const units = prepareUnits(rubric, submissions);

@@ -30,7 +30,7 @@ function withoutConsequences(out: Diagnostic[]): Diagnostic[] {
  * Checks a parsed rubric and returns every problem found (errors and warnings), each
  * pointing at the AST node it is about. Never throws on any AST the parser builds.
  * @param ast - the rubric's AST
-  * @category Language
+ * @category Language
  */
 export function checkRubric(ast: RubricFile): Diagnostic[] {
   const out: Diagnostic[] = [];

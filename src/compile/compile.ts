@@ -45,7 +45,7 @@ const START = { line: 1, column: 1, offset: 0 };
  * unexpected failure inside the compiler becomes diagnostic RL900.
  * @param source - the `.rubric` text
  * @param options - message locale (an unknown one falls back to English)
-  * @category Compile
+ * @category Compile
  */
 export function compile(source: string, options: CompileOptions = {}): CompileResult {
   const locale: Locale = isLocale(options.locale) ? options.locale : "en";

@@ -18,7 +18,7 @@ export function seal(rubric: UnsealedRubric): CompiledRubric {
 /**
  * Computes the fingerprint a compiled rubric should carry.
  * @param rubric - a compiled rubric, with or without its `fingerprint` field (ignored)
-  * @category Compile
+ * @category Compile
  */
 export function fingerprintOf(rubric: UnsealedRubric | CompiledRubric): string {
   const { fingerprint: _ignored, ...content } = rubric as CompiledRubric;

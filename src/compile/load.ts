@@ -68,7 +68,7 @@ export const MAX_COMPILED_DEPTH = 512;
  * that one.
  * @param json - the parsed value, or a JSON string
  * @param options - message language, the expected fingerprint
-  * @category Compile
+ * @category Compile
  */
 export function loadCompiled(json: unknown, options: LoadOptions = {}): LoadResult {
   let value = json;

@@ -91,7 +91,7 @@ export type FunctionCode = "min" | "max" | "clamp" | "round" | "floor" | "ceil" 
  * `let` a value computed earlier in the same node, `unit` a unit fact, `enum` is an
  * enum member, `figure` a rubric-level figure (only in the index formula and bands).
  * Percent literals are already fractions (`80%` → `"0.8"`).
-  * @category Compile
+ * @category Compile
  */
 export type CompiledExpr =
   /** `percent`: written as a percentage (`80%`), so explanations show it as one; no effect on the value. */

@@ -46,7 +46,7 @@ export function columnLetter(column: number): string {
  * Names a cell for messages: `data.csv:3:D (1.1.2.done)` for CSV (line and column
  * letter), `form.xlsx [Sở Nội vụ] D3 (1.1.2.done)` for XLSX.
  * @param place - the cell
-  * @category Data
+ * @category Data
  */
 export function placeName(place: CellPlace): string {
   const header = place.header === undefined ? "" : ` (${place.header})`;
@@ -99,7 +99,7 @@ export type DecimalRead =
  * @param raw - the cell's text
  * @param locale - the data's locale
  * @param fits - whether a reading (a plain decimal) is a value the input can take
-  * @category Data
+ * @category Data
  */
 export function readCellDecimal(raw: string, locale: Locale, fits?: (text: string) => boolean): DecimalRead {
   const text = raw.trim();
@@ -208,7 +208,7 @@ export const EMPTY_LIST = "[]";
  * @param raw - the cell's text
  * @param type - the declared type of the input or fact
  * @param locale - the data's locale
-  * @category Data
+ * @category Data
  */
 export function readCell(raw: string, type: CompiledType, locale: Locale): CellRead {
   const text = raw.trim();

@@ -75,7 +75,7 @@ export interface Figures {
  * An error of a unit: a node's (see the runtime's codes), or — `node` empty, code
  * `internal-error` — a failure of rubric-lang itself on this unit, which costs this
  * unit its figures and no other unit anything.
-  * @category Evaluate
+ * @category Evaluate
  */
 export type UnitError = UnitResult["errors"][number] | {
   /** Always `""`: the failure is not a node's. */ readonly node: "";
@@ -86,7 +86,7 @@ export type UnitError = UnitResult["errors"][number] | {
 /**
  * A unit's result: the final figures at the top level (present when `complete`), the
  * self-assessed ones under `self`, and every evaluated node keyed by its id.
-  * @category Evaluate
+ * @category Evaluate
  */
 export interface EvaluationResult extends Partial<Figures> {
   /** The unit. */
@@ -124,7 +124,7 @@ export interface EvaluateOptions {
 /**
  * The outcome of {@link evaluate}. A refused submission keeps the unit it names (`unit`),
  * when its id could be read, so lists of refused units can name it.
-  * @category Evaluate
+ * @category Evaluate
  */
 export type EvaluateOutcome =
   | {
@@ -190,7 +190,7 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
  * @param rubric - a compiled rubric (from `compile` or `loadCompiled`)
  * @param submission - the unit's submission, as parsed JSON
  * @param options - `explain: true` to build every node's trace
-  * @category Evaluate
+ * @category Evaluate
  */
 export function evaluate(rubric: CompiledRubric, submission: unknown, options: EvaluateOptions = {}): EvaluateOutcome {
   let unit: ParsedSubmission["unit"] | undefined;
@@ -283,7 +283,7 @@ export function unitInError(rubric: CompiledRubric, unit: { readonly id: string;
  * unit — or one rubric-lang fails on — never hides the others' results.
  * @param rubric - a compiled rubric
  * @param submissions - the units' submissions
-  * @category Evaluate
+ * @category Evaluate
  */
 export function evaluateAll(rubric: CompiledRubric, submissions: readonly unknown[]): EvaluateOutcome[] {
   return submissions.map((s) => evaluate(rubric, s));

@@ -57,7 +57,7 @@ function finish(group: Group, source: GridSource): TableItem {
  * @param rubric - the compiled rubric
  * @param locale - how numbers and dates are written
  * @param headerRow - the header's row number (default 1)
-  * @category Data
+ * @category Data
  */
 export async function* longRowsToSubmissions(header: readonly string[], rows: AsyncIterable<GridRow> | Iterable<GridRow>, source: GridSource, rubric: CompiledRubric, locale: Locale, headerRow = 1): AsyncGenerator<TableItem> {
   const at = longColumns(header);

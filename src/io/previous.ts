@@ -55,7 +55,7 @@ export type PreviousRead = {
  * Reads last period's ranking from parsed JSON. A unit listed twice is refused: its
  * change would be a guess.
  * @param value - a plain table `[{ unitId, rank, index }]` or a JSON ranking report (`{ rows: [...] }`)
-  * @category Rank
+ * @category Rank
  */
 export function readPrevious(value: unknown): PreviousRead {
   const issues: Issue[] = [];

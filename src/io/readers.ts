@@ -24,7 +24,7 @@ export type Checked<T> = {
  * A submission as validation reads it: the unit, then per layer and node id a record
  * of input values (typed and exact for the runtime, hence `unknown` here) and, in the
  * appraisal layer, the council's `reason`.
-  * @category Data
+ * @category Data
  */
 export interface ParsedSubmission {
   /** The unit: id, optional name and group, facts by name. */

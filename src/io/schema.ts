@@ -50,7 +50,7 @@ const reason = z.string().max(REASON_MAX);
  * The submission schema of a rubric, typed by what it offers: it is a zod schema, but
  * zod's own types stay out of the public API (they do not compile under every module
  * setting a user may have).
-  * @category Data
+ * @category Data
  */
 export interface SubmissionSchema {
   /** Validates a submission: the parsed value, or every issue with its path. Never throws. */
@@ -76,7 +76,7 @@ export interface SubmissionSchema {
  * here for applications that compose schemas, and it is what the JSON Schema export
  * is made from.
  * @param rubric - a compiled rubric
-  * @category Data
+ * @category Data
  */
 export function submissionSchema(rubric: CompiledRubric): SubmissionSchema {
   return zodSchemaOf(rubric);
@@ -120,7 +120,7 @@ export function zodSchemaOf(rubric: CompiledRubric) {
 /**
  * The submission schema as JSON Schema, for other applications and form builders.
  * @param rubric - a compiled rubric
-  * @category Data
+ * @category Data
  */
 export function submissionJsonSchema(rubric: CompiledRubric): Record<string, unknown> {
   return z.toJSONSchema(zodSchemaOf(rubric), { io: "input", unrepresentable: "any" }) as Record<string, unknown>;

@@ -18,7 +18,7 @@ import { TEMPLATE_COLUMNS, TEMPLATE_HEADINGS, type TemplateColumn } from "./temp
 /**
  * A form read as a submission draft, or every problem found, each naming its cell
  * (with the unit, when its id could be read, so the refusal can name it).
-  * @category Data
+ * @category Data
  */
 export type TemplateRead =
   | {
@@ -42,7 +42,7 @@ for (const locale of ["vi", "en"] as const) for (const c of TEMPLATE_COLUMNS) HE
 /**
  * Whether a row is the heading row of a form: its first cell is `Mã` or `Key`.
  * @param cells - the row's cells
-  * @category Data
+ * @category Data
  */
 export function isTemplateHeader(cells: readonly string[]): boolean {
   return HEADING_TO_COLUMN.get((cells[0] ?? "").trim().toLowerCase()) === "key";
@@ -108,7 +108,7 @@ const FILLED: readonly TemplateColumn[] = ["self", "appraised", "reason", "notAp
  * @param source - file and sheet, for messages
  * @param rubric - the rubric the form belongs to
  * @param locale - how numbers, dates and yes/no are written (`vi`: decimal comma or dot)
-  * @category Data
+ * @category Data
  */
 export function readTemplate(rows: Iterable<GridRow>, source: GridSource, rubric: CompiledRubric, locale: Locale): TemplateRead {
   const errors: string[] = [];

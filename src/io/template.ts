@@ -179,7 +179,7 @@ function nodeRows(node: CompiledNode, depth: number, survey: boolean, locale: Lo
  * The self-assessment form of a rubric.
  * @param rubric - a compiled rubric
  * @param locale - the language of headings and hints
-  * @category Data
+ * @category Data
  */
 export function buildTemplate(rubric: CompiledRubric, locale: Locale): Template {
   const w = WORDS[locale];
@@ -206,7 +206,7 @@ export function buildTemplate(rubric: CompiledRubric, locale: Locale): Template 
  * The form as a grid of strings, heading row first, one string per column of
  * {@link TEMPLATE_COLUMNS} (the columns to fill empty).
  * @param template - the form
-  * @category Data
+ * @category Data
  */
 export function templateGrid(template: Template): string[][] {
   const cells = (r: TemplateRow): string[] => [r.key, r.number, r.title, r.max, r.how, "", "", "", "", r.evidence];

@@ -39,7 +39,7 @@ export interface GridSource {
 /**
  * One unit's submission read from a table, or a problem in the table. A problem
  * message names the file, row and column and says what to write instead.
-  * @category Data
+ * @category Data
  */
 export type TableItem =
   | {
@@ -221,7 +221,7 @@ function planOf(columns: readonly (Target | undefined)[], header: readonly strin
  * @param rubric - the compiled rubric
  * @param locale - how numbers and dates are written (`vi`: decimal comma or dot)
  * @param headerRow - the header's row number (default 1)
-  * @category Data
+ * @category Data
  */
 export async function* wideRowsToSubmissions(header: readonly string[], rows: AsyncIterable<GridRow> | Iterable<GridRow>, source: GridSource, rubric: CompiledRubric, locale: Locale, headerRow = 1): AsyncGenerator<TableItem> {
   const resolved = wideColumns(header, headerRow, source, rubric);

@@ -110,7 +110,7 @@ function packedOrder(list: readonly number[], columns: readonly KeyColumn[], ids
  * @param rubric - the compiled rubric the units were scored with
  * @param outcomes - results of `evaluate` / `evaluateAll` (or bare results)
  * @param options - overrides of the rubric's policy, and last period's table
-  * @category Rank
+ * @category Rank
  */
 export function rank(rubric: CompiledRubric, outcomes: readonly (EvaluateOutcome | EvaluationResult)[], options: RankOptions = {}): RankResult {
   const policy = {

@@ -79,7 +79,7 @@ function appraisalText(n: { readonly selfPoints?: string | undefined; readonly p
  * @param result - the unit's evaluation result
  * @param rubric - the rubric it was scored with
  * @param locale - `vi` or `en`
-  * @category Report
+ * @category Report
  */
 export function unitDetailTable(result: EvaluationResult, rubric: CompiledRubric, locale: Locale): Table {
   const { precision, rounding } = rubric.publish;
@@ -125,7 +125,7 @@ export function unitDetailTable(result: EvaluationResult, rubric: CompiledRubric
  * @param format - text, md, csv, json or html
  * @param locale - `vi` or `en`
  * @param standing - the unit's rank and neighbours as a sentence (`standingText`), if known
-  * @category Report
+ * @category Report
  */
 export function renderUnitDetail(result: EvaluationResult, rubric: CompiledRubric, format: TableFormat | "html", locale: Locale, standing?: string): string {
   if (format === "json") return `${jsonTerminalSafe(JSON.stringify(result, null, 2))}\n`;

@@ -56,7 +56,7 @@ const RANKING_CSS: readonly string[] = [
  * @param ranking - the result of `rank`
  * @param rubric - the rubric (title, areas, bands, publication rules)
  * @param locale - `vi` or `en`
-  * @category Report
+ * @category Report
  */
 export function renderRankingHtml(ranking: RankResult, rubric: CompiledRubric, locale: Locale): string {
   const w = WORDS[locale];

@@ -50,7 +50,7 @@ export const WORDS: Readonly<Record<Locale, Words>> = {
  * A published figure in the locale's notation: `90.48` → `90,48` in Vietnamese.
  * @param figure - a published decimal string
  * @param locale - report language
-  * @category Report
+ * @category Report
  */
 export function figure(figure: string, locale: Locale): string {
   return locale === "vi" ? figure.replace(".", ",") : figure;
@@ -61,7 +61,7 @@ export function figure(figure: string, locale: Locale): string {
  * "không đổi" / "same", "mới" / "new", or empty without a previous table.
  * @param previous - the row's change
  * @param locale - report language
-  * @category Report
+ * @category Report
  */
 export function changeText(previous: RankedRow["previous"], locale: Locale): string {
   if (previous === undefined) return "";
@@ -74,7 +74,7 @@ export function changeText(previous: RankedRow["previous"], locale: Locale): str
 /**
  * "12/20": a rank out of the units ranked together.
  * @param row - a ranked row
-  * @category Report
+ * @category Report
  */
 export function rankText(row: RankedRow): string {
   return `${row.rank}/${row.of}`;

@@ -26,7 +26,7 @@ export type TableFormat = "text" | "md" | "csv" | "json";
  * figure columns (`right`), which hold our own numbers.
  * @param table - headings and rows
  * @param format - `text`, `md` or `csv`
-  * @category Report
+ * @category Report
  */
 export function renderTable(table: Table, format: Exclude<TableFormat, "json">): string {
   return format === "text" ? aligned(table) : format === "md" ? markdown(table) : csv(table);
@@ -70,7 +70,7 @@ function withUnranked(main: Table, apart: Table, locale: Locale): Table {
  * @param locale - `vi` (decimal comma, Vietnamese headings) or `en`
  * @param title - a title line (the rubric's title, say)
  * @param rubric - the rubric, so reasons name inputs by their labels (optional)
-  * @category Report
+ * @category Report
  */
 export function renderRanking(ranking: RankResult, format: TableFormat, locale: Locale, title: string, rubric?: CompiledRubric): string {
   if (format === "json") {

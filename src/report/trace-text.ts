@@ -17,7 +17,7 @@ const SHOWN_DECIMALS = 4;
  * half-up to four, with `≈`; in the locale's notation.
  * @param value - exact text (a decimal or a fraction)
  * @param locale - report language
-  * @category Report
+ * @category Report
  */
 export function readable(value: string, locale: Locale): string {
   const exact = Exact.parse(value);
@@ -38,7 +38,7 @@ function value(v: ShownValue, locale: Locale): string {
  * when it has more), in the locale's notation.
  * @param value - exact text (a decimal or a fraction)
  * @param locale - report language
-  * @category Report
+ * @category Report
  */
 export function percentText(value: string, locale: Locale): string {
   const exact = Exact.parse(value);
@@ -73,7 +73,7 @@ const AGGREGATE: Readonly<Record<Locale, Readonly<Record<string, string>>>> = {
  * One step as a phrase.
  * @param step - the step
  * @param locale - report language
-  * @category Report
+ * @category Report
  */
 export function stepText(step: TraceStep, locale: Locale): string {
   const vi = locale === "vi";
@@ -104,7 +104,7 @@ export function stepText(step: TraceStep, locale: Locale): string {
  * @param steps - the node's trace
  * @param locale - report language
  * @param policy - the node's not-applicable policy, when it did not apply
-  * @category Report
+ * @category Report
  */
 export function traceText(steps: readonly TraceStep[], locale: Locale, policy?: NaPolicy): string {
   // A node declared not arising, or not applying, says what that gives it.

@@ -31,7 +31,7 @@ function withoutTraces(result: UnitResult): UnitResult {
  * @param rubric - a compiled rubric
  * @param data - the unit's typed inputs
  * @param options - `explain: true` for traces, `plain: true` for the reference path
-  * @category Evaluate
+ * @category Evaluate
  */
 export function evaluateUnit(rubric: CompiledRubric, data: UnitInputs, options: EvaluateUnitOptions = {}): UnitResult {
   if (options.explain === true || options.plain === true) return evaluatePlain(rubric, data);

@@ -14,7 +14,7 @@ import type { RoundingMode } from "../compile/types.js";
  * The largest magnitude a numerator or denominator may reach: 10^1000. A computation
  * that grows past it (a value squared again and again) stops with {@link ExactOverflow}
  * instead of exhausting memory; the runtime reports it as that node's error.
-  * @category Evaluate
+ * @category Evaluate
  */
 export const MAX_EXACT_DIGITS = 1000;
 const LIMIT = 10n ** BigInt(MAX_EXACT_DIGITS);
@@ -353,7 +353,7 @@ export function publish(value: Exact, precision: number, mode: RoundingMode): st
  * @param value - an exact value as text
  * @param precision - decimals to keep
  * @param mode - the rubric's rounding mode
-  * @category Evaluate
+ * @category Evaluate
  */
 export function publishText(value: string, precision: number, mode: RoundingMode): string {
   return Exact.of(value).toFixed(precision, mode);

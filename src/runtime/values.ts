@@ -37,7 +37,7 @@ export type Value =
 /**
  * Why a node could not be scored. `too-large`: a value grew past the exact-number
  * bound; `internal-error`: a fault of rubric-lang itself, confined to the node.
-  * @category Evaluate
+ * @category Evaluate
  */
 export type EvalErrorCode =
   | "missing-input"

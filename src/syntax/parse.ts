@@ -162,7 +162,7 @@ const NO_DAMAGE: Damage = { damaged: new Set(), droppedNodes: false, unitDamaged
  * Parses a rubric. With error recovery one pass reports many syntax errors; the AST
  * is returned only when there are none.
  * @param source - the `.rubric` text
-  * @category Language
+ * @category Language
  */
 export function parseRubric(source: string): ParseResult {
   const parsed = parseRecovering(source);

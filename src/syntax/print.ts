@@ -182,7 +182,7 @@ function printWith(ast: RubricFile, comments: readonly Comment[], source: string
  * Prints a rubric in canonical layout (without comments: the AST does not keep them;
  * use {@link format} on source text to keep them).
  * @param ast - the rubric
-  * @category Language
+ * @category Language
  */
 export function printRubric(ast: RubricFile): string {
   return printWith(ast, [], "");
@@ -192,7 +192,7 @@ export function printRubric(ast: RubricFile): string {
  * Formats rubric source in canonical layout, keeping its comments. Never throws; a
  * source with syntax errors is returned as diagnostics, unchanged.
  * @param source - the `.rubric` text
-  * @category Language
+ * @category Language
  */
 export function format(source: string): FormatResult {
   const parsed = parseRubric(source);
