@@ -178,8 +178,8 @@ export type DiagnosticCode = keyof typeof ENTRIES;
  * @example
  * ```ts
  * import { CATALOGUE } from "rubric-lang";
- * CATALOGUE.RL101.severity; // "error"
- * CATALOGUE.RL101.vi({}); // "Chuỗi ký tự thiếu dấu nháy đóng …"
+ * console.log(CATALOGUE.RL101.severity); // "error"
+ * console.log(CATALOGUE.RL101.vi({})); // "Chuỗi ký tự thiếu dấu nháy đóng '"'; chuỗi phải kết thúc trên cùng một dòng."
  * ```
  */
 export const CATALOGUE: Readonly<Record<DiagnosticCode, CatalogueEntry>> = ENTRIES;
@@ -227,6 +227,12 @@ export function makeDiagnostic(code: DiagnosticCode, range: Range, options: Make
  * Rewords a diagnostic in another locale, keeping code, range and data.
  * @param diagnostic - a diagnostic made by this library
  * @param locale - the language wanted
+ * @example
+ * ```ts
+ * import { compile, localize } from "rubric-lang";
+ * const compiled = compile('rubric "Demo" { area "1" "Chỉ đạo" max 10 { score = 0,5 } }'); // English messages
+ * if (!compiled.ok) console.log(compiled.diagnostics.map((d) => localize(d, "vi").message));
+ * ```
  * @category Language
  */
 export function localize(diagnostic: Diagnostic, locale: Locale): Diagnostic {
@@ -328,6 +334,17 @@ const SEVERITY_LABEL: Readonly<Record<Locale, Readonly<Record<Severity | "sugges
  * @param diagnostic - the diagnostic
  * @param source - the source text it points into
  * @param options - file name and locale
+ * @example
+ * ```ts
+ * import { compile, renderDiagnostic } from "rubric-lang";
+ * const source = 'rubric "Demo" { area "1" "Chỉ đạo" max 10 { score = 0,5 } }';
+ * const compiled = compile(source, { locale: "vi" });
+ * if (!compiled.ok) for (const d of compiled.diagnostics) console.log(renderDiagnostic(d, source, { file: "demo.rubric" }));
+ * // demo.rubric:1:53: error RL103: '0,5' dùng dấu phẩy thập phân; … (0.5). …
+ * //    1 | rubric "Demo" { area "1" "Chỉ đạo" max 10 { score = 0,5 } }
+ * //      |                                                     ^^^
+ * //      = suggestion: 0.5
+ * ```
  * @category Language
  */
 export function renderDiagnostic(diagnostic: Diagnostic, source: string, options: RenderOptions = {}): string {

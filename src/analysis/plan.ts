@@ -319,6 +319,19 @@ function factorOf(ctx: Context, raw: unknown, i: number, slots: ReturnType<typeo
  * @param rubric - the compiled rubric
  * @param raw - the plan, as parsed JSON ({@link PlanSpec})
  * @param overrides - samples, seed or sampling given apart (command-line options win over the file)
+ * @example
+ * ```ts
+ * import { compile, readPlan } from "rubric-lang";
+ * const source = `rubric "Demo" {
+ *   area "1" "Chỉ đạo" max 40 { input done: count, planned: count; score = 40 * done / planned }
+ *   area "2" "Thủ tục" max 60 { input ontime: percent; score = 60 * ontime }
+ * }`;
+ * const compiled = compile(source);
+ * if (compiled.ok) {
+ *   const plan = readPlan(compiled.rubric, { factors: [{ kind: "weight", node: "1.1", min: "0.8", max: "1.2" }] });
+ *   if (!plan.ok) console.log(plan.problems); // node "1.1" does not exist, and which nodes can be weighted
+ * }
+ * ```
  * @category Analysis
  */
 export function readPlan(rubric: CompiledRubric, raw: unknown, overrides: { samples?: number; seed?: number; sampling?: "quasi" | "uniform" } = {}): PlanOutcome {

@@ -196,6 +196,24 @@ function candidates(units: PreparedUnits, u: number): Candidate[] {
  * @param submissions - every unit's submission (the others stay as they are)
  * @param unitId - the unit to move
  * @param target - a rank (or better) or a band (or one listed before it)
+ * @example
+ * ```ts
+ * import { compile, renderWhatIf, whatIf, whatIfProblemText } from "rubric-lang";
+ * const source = `rubric "Demo" {
+ *   area "1" "Chỉ đạo" max 40 { input done: count, planned: count; score = 40 * done / planned }
+ *   area "2" "Thủ tục" max 60 { input ontime: percent; score = 60 * ontime }
+ * }`;
+ * const submissions = [
+ *   { unit: { id: "a", name: "Sở A" }, self: { "1": { done: 9, planned: 10 }, "2": { ontime: 70 } } },
+ *   { unit: { id: "b", name: "Sở B" }, self: { "1": { done: 6, planned: 10 }, "2": { ontime: 85 } } },
+ * ];
+ * const compiled = compile(source);
+ * if (compiled.ok) {
+ *   const w = whatIf(compiled.rubric, submissions, "b", { rank: 1 });
+ *   if (w.ok) console.log(renderWhatIf(w.result, "text", "vi")); // which inputs would lift Sở B to first place, and by how much
+ *   else console.error(whatIfProblemText(w.problem, "vi"));
+ * }
+ * ```
  * @category Analysis
  */
 export function whatIf(rubric: CompiledRubric, submissions: readonly unknown[], unitId: string, target: WhatIfTarget): WhatIfOutcome {

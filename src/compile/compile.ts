@@ -45,6 +45,14 @@ const START = { line: 1, column: 1, offset: 0 };
  * unexpected failure inside the compiler becomes diagnostic RL900.
  * @param source - the `.rubric` text
  * @param options - message locale (an unknown one falls back to English)
+ * @example
+ * ```ts
+ * import { compile, renderDiagnostic } from "rubric-lang";
+ * const source = 'rubric "Demo" { area "1" "Chỉ đạo" max 10 { input done: count, planned: count; score = 10 * done / planned } }';
+ * const compiled = compile(source, { locale: "vi" });
+ * if (compiled.ok) console.log(compiled.rubric.nodes[0]?.max); // "10"
+ * else for (const d of compiled.diagnostics) console.error(renderDiagnostic(d, source, { file: "demo.rubric" }));
+ * ```
  * @category Compile
  */
 export function compile(source: string, options: CompileOptions = {}): CompileResult {

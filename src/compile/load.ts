@@ -68,6 +68,17 @@ export const MAX_COMPILED_DEPTH = 512;
  * that one.
  * @param json - the parsed value, or a JSON string
  * @param options - message language, the expected fingerprint
+ * @example
+ * ```ts
+ * import { compile } from "rubric-lang";
+ * import { evaluate, loadCompiled } from "rubric-lang/runtime"; // no parser: small enough for a browser
+ * const source = 'rubric "Demo" { area "1" "Chỉ đạo" max 10 { input done: count, planned: count; score = 10 * done / planned } }';
+ * const compiled = compile(source);
+ * const stored = compiled.ok ? JSON.stringify(compiled.rubric) : "{}"; // what an app keeps
+ * const loaded = loadCompiled(stored, { locale: "vi" });
+ * if (loaded.ok) console.log(evaluate(loaded.rubric, { unit: { id: "a" }, self: { "1": { done: 8, planned: 10 } } }).ok); // true
+ * else console.error(loaded.issues); // every problem, with its JSON path
+ * ```
  * @category Compile
  */
 export function loadCompiled(json: unknown, options: LoadOptions = {}): LoadResult {

@@ -99,6 +99,13 @@ export type DecimalRead =
  * @param raw - the cell's text
  * @param locale - the data's locale
  * @param fits - whether a reading (a plain decimal) is a value the input can take
+ * @example
+ * ```ts
+ * import { readCellDecimal } from "rubric-lang";
+ * console.log(readCellDecimal("1234,5", "vi")); // { ok: true, text: "1234.5" }
+ * console.log(readCellDecimal("1.617", "vi").ok); // false: a thousand and more, or one point six?
+ * console.log(readCellDecimal("1.617", "vi", (t) => Number(t) <= 2.5)); // { ok: true, text: "1.617" }: only one reading fits
+ * ```
  * @category Data
  */
 export function readCellDecimal(raw: string, locale: Locale, fits?: (text: string) => boolean): DecimalRead {
@@ -208,6 +215,13 @@ export const EMPTY_LIST = "[]";
  * @param raw - the cell's text
  * @param type - the declared type of the input or fact
  * @param locale - the data's locale
+ * @example
+ * ```ts
+ * import { readCell } from "rubric-lang";
+ * console.log(readCell("12,5", { kind: "number" }, "vi")); // { ok: true, value: "12.5" }
+ * console.log(readCell("có", { kind: "bool" }, "vi")); // { ok: true, value: true }
+ * console.log(readCell("", { kind: "count" }, "vi")); // { ok: true, value: undefined }: not given
+ * ```
  * @category Data
  */
 export function readCell(raw: string, type: CompiledType, locale: Locale): CellRead {

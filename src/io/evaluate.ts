@@ -190,6 +190,17 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
  * @param rubric - a compiled rubric (from `compile` or `loadCompiled`)
  * @param submission - the unit's submission, as parsed JSON
  * @param options - `explain: true` to build every node's trace
+ * @example
+ * ```ts
+ * import { compile, evaluate } from "rubric-lang";
+ * const source = 'rubric "Demo" { area "1" "Chỉ đạo" max 10 { input done: count, planned: count; score = 10 * done / planned } }';
+ * const compiled = compile(source);
+ * if (compiled.ok) {
+ *   const outcome = evaluate(compiled.rubric, { unit: { id: "a", name: "Sở A" }, self: { "1": { done: 8, planned: 10 } } });
+ *   if (outcome.ok) console.log(outcome.result.published); // { points: "8.00", index: "80.00" }
+ *   else console.error(outcome.issues); // e.g. [{ path: ["self", "1", "done"], message: … }]
+ * }
+ * ```
  * @category Evaluate
  */
 export function evaluate(rubric: CompiledRubric, submission: unknown, options: EvaluateOptions = {}): EvaluateOutcome {
@@ -283,6 +294,17 @@ export function unitInError(rubric: CompiledRubric, unit: { readonly id: string;
  * unit — or one rubric-lang fails on — never hides the others' results.
  * @param rubric - a compiled rubric
  * @param submissions - the units' submissions
+ * @example
+ * ```ts
+ * import { compile, evaluateAll } from "rubric-lang";
+ * const source = 'rubric "Demo" { area "1" "Chỉ đạo" max 10 { input done: count, planned: count; score = 10 * done / planned } }';
+ * const submissions = [
+ *   { unit: { id: "a", name: "Sở A" }, self: { "1": { done: 8, planned: 10 } } },
+ *   { unit: { id: "b", name: "Sở B" }, self: { "1": { done: 9, planned: 10 } } },
+ * ];
+ * const compiled = compile(source);
+ * if (compiled.ok) console.log(evaluateAll(compiled.rubric, submissions).map((o) => o.ok && o.result.published?.index)); // ["80.00", "90.00"]
+ * ```
  * @category Evaluate
  */
 export function evaluateAll(rubric: CompiledRubric, submissions: readonly unknown[]): EvaluateOutcome[] {

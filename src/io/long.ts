@@ -57,6 +57,22 @@ function finish(group: Group, source: GridSource): TableItem {
  * @param rubric - the compiled rubric
  * @param locale - how numbers and dates are written
  * @param headerRow - the header's row number (default 1)
+ * @example
+ * ```ts
+ * import { compile, longRowsToSubmissions } from "rubric-lang";
+ * const source = 'rubric "Demo" { area "1" "Chỉ đạo" max 10 { input done: count, planned: count; score = 10 * done / planned } }';
+ * const compiled = compile(source);
+ * if (compiled.ok) {
+ *   const header = ["unit", "node", "input", "layer", "value"];
+ *   const rows = [
+ *     { cells: ["a", "1", "done", "self", "8"], row: 2 },
+ *     { cells: ["a", "1", "planned", "self", "10"], row: 3 },
+ *   ];
+ *   for await (const item of longRowsToSubmissions(header, rows, { file: "long.csv" }, compiled.rubric, "en")) {
+ *     console.log(item.ok ? item.value : item.message); // { unit: { id: "a" }, self: { "1": { done: "8", planned: "10" } } }
+ *   }
+ * }
+ * ```
  * @category Data
  */
 export async function* longRowsToSubmissions(header: readonly string[], rows: AsyncIterable<GridRow> | Iterable<GridRow>, source: GridSource, rubric: CompiledRubric, locale: Locale, headerRow = 1): AsyncGenerator<TableItem> {

@@ -76,6 +76,16 @@ export interface SubmissionSchema {
  * here for applications that compose schemas, and it is what the JSON Schema export
  * is made from.
  * @param rubric - a compiled rubric
+ * @example
+ * ```ts
+ * import { compile, submissionSchema } from "rubric-lang";
+ * const source = 'rubric "Demo" { area "1" "Chỉ đạo" max 10 { input done: count, planned: count; score = 10 * done / planned } }';
+ * const compiled = compile(source);
+ * if (compiled.ok) {
+ *   const parsed = submissionSchema(compiled.rubric).safeParse({ unit: { id: "a" }, self: { "1": { done: -1 } } });
+ *   if (!parsed.success) console.log(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
+ * }
+ * ```
  * @category Data
  */
 export function submissionSchema(rubric: CompiledRubric): SubmissionSchema {
@@ -120,6 +130,13 @@ export function zodSchemaOf(rubric: CompiledRubric) {
 /**
  * The submission schema as JSON Schema, for other applications and form builders.
  * @param rubric - a compiled rubric
+ * @example
+ * ```ts
+ * import { compile, submissionJsonSchema } from "rubric-lang";
+ * const source = 'rubric "Demo" { area "1" "Chỉ đạo" max 10 { input done: count, planned: count; score = 10 * done / planned } }';
+ * const compiled = compile(source);
+ * if (compiled.ok) console.log(JSON.stringify(submissionJsonSchema(compiled.rubric), null, 2)); // for form builders and other languages
+ * ```
  * @category Data
  */
 export function submissionJsonSchema(rubric: CompiledRubric): Record<string, unknown> {

@@ -108,6 +108,20 @@ const FILLED: readonly TemplateColumn[] = ["self", "appraised", "reason", "notAp
  * @param source - file and sheet, for messages
  * @param rubric - the rubric the form belongs to
  * @param locale - how numbers, dates and yes/no are written (`vi`: decimal comma or dot)
+ * @example
+ * ```ts
+ * import { buildTemplate, compile, evaluate, readTemplate, templateGrid } from "rubric-lang";
+ * const source = 'rubric "Demo" { area "1" "Chỉ đạo" max 10 { input done: count, planned: count; score = 10 * done / planned } }';
+ * const compiled = compile(source);
+ * if (compiled.ok) {
+ *   // The form as an official fills it: the unit's id and the self-assessed values (column "self").
+ *   const filled: Record<string, string> = { "unit.id": "so-noi-vu", "1.done": "8", "1.planned": "10" };
+ *   const grid = templateGrid(buildTemplate(compiled.rubric, "en")).map((cells) => cells.map((c, i) => (i === 5 && cells[0]! in filled ? filled[cells[0]!]! : c)));
+ *   const read = readTemplate(grid.map((cells, i) => ({ cells, row: i + 1 })), { file: "form.csv" }, compiled.rubric, "en");
+ *   if (read.ok) console.log(evaluate(compiled.rubric, read.draft.value).ok); // true
+ *   else console.error(read.errors); // each names its cell, e.g. "form.csv:6:F: …"
+ * }
+ * ```
  * @category Data
  */
 export function readTemplate(rows: Iterable<GridRow>, source: GridSource, rubric: CompiledRubric, locale: Locale): TemplateRead {

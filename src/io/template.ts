@@ -179,6 +179,18 @@ function nodeRows(node: CompiledNode, depth: number, survey: boolean, locale: Lo
  * The self-assessment form of a rubric.
  * @param rubric - a compiled rubric
  * @param locale - the language of headings and hints
+ * @example
+ * ```ts
+ * import { buildTemplate, compile, templateGrid } from "rubric-lang";
+ * const source = 'rubric "Demo" { area "1" "Chỉ đạo" max 10 { input done: count, planned: count; score = 10 * done / planned } }';
+ * const compiled = compile(source);
+ * if (compiled.ok) {
+ *   const grid = templateGrid(buildTemplate(compiled.rubric, "vi")); // rows of strings, ready for CSV or XLSX
+ *   console.log(grid.map((row) => row.slice(0, 5).join(" | ")));
+ *   // "Mã | STT | Tiêu chí, nội dung | Điểm tối đa | Cách ghi", "unit.id |  | Mã đơn vị (bắt buộc) |  | văn bản", …
+ *   // "1.done |  | done |  | số nguyên ≥ 0", "1.planned |  | planned |  | số nguyên ≥ 0"
+ * }
+ * ```
  * @category Data
  */
 export function buildTemplate(rubric: CompiledRubric, locale: Locale): Template {
@@ -206,6 +218,13 @@ export function buildTemplate(rubric: CompiledRubric, locale: Locale): Template 
  * The form as a grid of strings, heading row first, one string per column of
  * {@link TEMPLATE_COLUMNS} (the columns to fill empty).
  * @param template - the form
+ * @example
+ * ```ts
+ * import { buildTemplate, compile, templateGrid } from "rubric-lang";
+ * const source = 'rubric "Demo" { area "1" "Chỉ đạo" max 10 { input done: count, planned: count; score = 10 * done / planned } }';
+ * const compiled = compile(source);
+ * if (compiled.ok) console.log(templateGrid(buildTemplate(compiled.rubric, "en"))[0]); // ["Key", "No.", "Criterion", …]
+ * ```
  * @category Data
  */
 export function templateGrid(template: Template): string[][] {

@@ -221,6 +221,20 @@ function planOf(columns: readonly (Target | undefined)[], header: readonly strin
  * @param rubric - the compiled rubric
  * @param locale - how numbers and dates are written (`vi`: decimal comma or dot)
  * @param headerRow - the header's row number (default 1)
+ * @example
+ * ```ts
+ * import { compile, evaluate, wideRowsToSubmissions } from "rubric-lang";
+ * const source = 'rubric "Demo" { area "1" "Chỉ đạo" max 10 { input done: count, planned: count; score = 10 * done / planned } }';
+ * const compiled = compile(source);
+ * if (compiled.ok) {
+ *   const header = ["unit.id", "unit.name", "1.done", "1.planned"];
+ *   const rows = [{ cells: ["a", "Sở A", "8", "10"], row: 2 }, { cells: ["b", "Sở B", "9", "x"], row: 3 }];
+ *   for await (const item of wideRowsToSubmissions(header, rows, { file: "data.csv" }, compiled.rubric, "en")) {
+ *     if (item.ok) console.log(evaluate(compiled.rubric, item.value).ok); // true (Sở A)
+ *     else console.error(item.message); // Sở B refused, naming the cell: data.csv:3:D …
+ *   }
+ * }
+ * ```
  * @category Data
  */
 export async function* wideRowsToSubmissions(header: readonly string[], rows: AsyncIterable<GridRow> | Iterable<GridRow>, source: GridSource, rubric: CompiledRubric, locale: Locale, headerRow = 1): AsyncGenerator<TableItem> {

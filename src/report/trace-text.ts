@@ -104,6 +104,17 @@ export function stepText(step: TraceStep, locale: Locale): string {
  * @param steps - the node's trace
  * @param locale - report language
  * @param policy - the node's not-applicable policy, when it did not apply
+ * @example
+ * ```ts
+ * import { compile, evaluate, traceText } from "rubric-lang";
+ * const source = 'rubric "Demo" { area "1" "Chỉ đạo" max 10 { input done: count, planned: count; score = 10 * done / planned } }';
+ * const compiled = compile(source);
+ * if (compiled.ok) {
+ *   const outcome = evaluate(compiled.rubric, { unit: { id: "a" }, self: { "1": { done: 8, planned: 10 } } }, { explain: true });
+ *   const trace = outcome.ok ? outcome.result.nodes["1"]?.trace : undefined;
+ *   if (trace) console.log(traceText(trace, "vi")); // "được 8 điểm"
+ * }
+ * ```
  * @category Report
  */
 export function traceText(steps: readonly TraceStep[], locale: Locale, policy?: NaPolicy): string {

@@ -31,6 +31,17 @@ function withoutTraces(result: UnitResult): UnitResult {
  * @param rubric - a compiled rubric
  * @param data - the unit's typed inputs
  * @param options - `explain: true` for traces, `plain: true` for the reference path
+ * @example
+ * ```ts
+ * import { compile, evaluateUnit, Exact } from "rubric-lang";
+ * const source = 'rubric "Demo" { area "1" "Chỉ đạo" max 10 { input done: count, planned: count; score = 10 * done / planned } }';
+ * const compiled = compile(source);
+ * if (compiled.ok) {
+ *   const inputs = new Map([["done", { kind: "num", value: Exact.int(8) }], ["planned", { kind: "num", value: Exact.int(10) }]] as const);
+ *   const result = evaluateUnit(compiled.rubric, { unit: { id: "a" }, facts: new Map(), nodes: new Map([["1", { inputs }]]) });
+ *   console.log(result.figures?.index, result.published?.index); // "80" "80.00"
+ * }
+ * ```
  * @category Evaluate
  */
 export function evaluateUnit(rubric: CompiledRubric, data: UnitInputs, options: EvaluateUnitOptions = {}): UnitResult {

@@ -162,6 +162,12 @@ const NO_DAMAGE: Damage = { damaged: new Set(), droppedNodes: false, unitDamaged
  * Parses a rubric. With error recovery one pass reports many syntax errors; the AST
  * is returned only when there are none.
  * @param source - the `.rubric` text
+ * @example
+ * ```ts
+ * import { parseRubric } from "rubric-lang";
+ * const { ast, diagnostics } = parseRubric('rubric "Demo" { area "1" "Chỉ đạo" max 10 { score = 10 } }');
+ * console.log(ast?.title.value, ast?.body.length, diagnostics.length); // "Demo" 1 0
+ * ```
  * @category Language
  */
 export function parseRubric(source: string): ParseResult {

@@ -182,6 +182,12 @@ function printWith(ast: RubricFile, comments: readonly Comment[], source: string
  * Prints a rubric in canonical layout (without comments: the AST does not keep them;
  * use {@link format} on source text to keep them).
  * @param ast - the rubric
+ * @example
+ * ```ts
+ * import { parseRubric, printRubric } from "rubric-lang";
+ * const { ast } = parseRubric('rubric "Demo" {area "1" "Chỉ đạo" max 10 {score = 10}}');
+ * if (ast) console.log(printRubric(ast)); // the canonical text, as format() gives it
+ * ```
  * @category Language
  */
 export function printRubric(ast: RubricFile): string {
@@ -192,6 +198,17 @@ export function printRubric(ast: RubricFile): string {
  * Formats rubric source in canonical layout, keeping its comments. Never throws; a
  * source with syntax errors is returned as diagnostics, unchanged.
  * @param source - the `.rubric` text
+ * @example
+ * ```ts
+ * import { format } from "rubric-lang";
+ * const formatted = format('rubric "Demo" {area "1" "Chỉ đạo" max 10 {score = 10}}');
+ * if (formatted.ok) console.log(formatted.text);
+ * // rubric "Demo" {
+ * //   area "1" "Chỉ đạo" max 10 {
+ * //     score = 10
+ * //   }
+ * // }
+ * ```
  * @category Language
  */
 export function format(source: string): FormatResult {
