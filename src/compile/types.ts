@@ -32,9 +32,9 @@ export type DecimalString = string;
  */
 export type CompiledType =
   | {
-      /** `number` (any decimal), `count` (whole, ≥ 0) or `percent` (a fraction: 80% is `"0.8"`). */ readonly kind: "number" | "count" | "percent";
-      /** The inclusive lower bound, when declared (a percent bound as a fraction). */ readonly min?: DecimalString;
-      /** The inclusive upper bound, when declared (a percent bound as a fraction). */ readonly max?: DecimalString;
+      /** `number` (any decimal), `count` (whole, ≥ 0) or `percent` (given in percent points, `85` for 85 %; a fraction in rules). */ readonly kind: "number" | "count" | "percent";
+      /** The inclusive lower bound, when declared (a percent's in percent points). */ readonly min?: DecimalString;
+      /** The inclusive upper bound, when declared (a percent's in percent points). */ readonly max?: DecimalString;
     }
   | {
       /** A Likert scale: whole answers from `min` to `max`. */ readonly kind: "likert";
