@@ -7,16 +7,28 @@
 import type { Range } from "./syntax/ast.js";
 import { viPhrase } from "./vi-phrases.js";
 
-/** How serious a diagnostic is. Only `error` stops compilation. */
+/**
+ * How serious a diagnostic is. Only `error` stops compilation.
+ * @category Language
+ */
 export type Severity = "error" | "warning" | "info";
 
-/** Languages messages can be written in. */
+/**
+ * Languages messages can be written in.
+ * @category Language
+ */
 export type Locale = "en" | "vi";
 
-/** Values substituted into a message template. */
+/**
+ * Values substituted into a message template.
+ * @category Language
+ */
 export type MessageArgs = Readonly<Record<string, string | number>>;
 
-/** One problem found in a source, with where it is and what to do about it. */
+/**
+ * One problem found in a source, with where it is and what to do about it.
+ * @category Language
+ */
 export interface Diagnostic {
   /** Stable code from {@link CATALOGUE}, e.g. `"RL201"`. */
   readonly code: DiagnosticCode;
@@ -30,7 +42,10 @@ export interface Diagnostic {
   readonly data?: DiagnosticData;
 }
 
-/** Structured data carried by a diagnostic. */
+/**
+ * Structured data carried by a diagnostic.
+ * @category Language
+ */
 export interface DiagnosticData {
   /** The arguments of the message template. */
   readonly args?: MessageArgs;
@@ -38,11 +53,19 @@ export interface DiagnosticData {
   readonly suggestion?: string;
 }
 
-interface Entry {
+/**
+ * One code of the {@link CATALOGUE}: its severity and its message in each language.
+ * @category Language
+ */
+export interface CatalogueEntry {
+  /** The severity a diagnostic of this code has unless its maker overrides it. */
   readonly severity: Severity;
+  /** The English message, from the diagnostic's {@link DiagnosticData.args}. */
   readonly en: (a: MessageArgs) => string;
+  /** The Vietnamese message (decimal commas, official wording), from the same arguments. */
   readonly vi: (a: MessageArgs) => string;
 }
+type Entry = CatalogueEntry;
 
 const s = (a: MessageArgs, k: string): string => String(a[k] ?? "");
 // In Vietnamese templates: an argument phrase in Vietnamese wording.
@@ -63,7 +86,7 @@ const alternatives = (words: string, or: string): string => {
  * RL1xx syntax, RL2xx names, RL3xx types, RL4xx structure and points, RL5xx limits,
  * RL9xx internal failures (a bug of ours, reported as data rather than thrown).
  */
-export const CATALOGUE = {
+const ENTRIES = {
   RL100: {
     severity: "error",
     en: (a) => (Number(a["count"] ?? 1) > 1 ? `The characters '${s(a, "text")}' (the first is ${s(a, "code")}) are not part of the language; delete them, or in a name use only letters, digits and '_'.` : `The character '${s(a, "text")}' (${s(a, "code")}) is not part of the language; delete it, or in a name use only letters, digits and '_'.`),
@@ -167,8 +190,27 @@ export const CATALOGUE = {
   RL900: { severity: "error", en: (a) => `Internal error in the compiler (${s(a, "detail")}); please report it with this file.`, vi: (a) => `Lỗi nội bộ của trình biên dịch (${t(a, "detail")}); vui lòng báo lỗi kèm tệp này.` },
 } as const satisfies Record<string, Entry>;
 
-/** A stable diagnostic code, e.g. `"RL201"`. */
-export type DiagnosticCode = keyof typeof CATALOGUE;
+/**
+ * A stable diagnostic code, e.g. `"RL201"`.
+ * @category Language
+ */
+export type DiagnosticCode = keyof typeof ENTRIES;
+
+/**
+ * The code catalogue: every diagnostic code with its severity and its English and
+ * Vietnamese wording. Codes are stable across releases; wording may change.
+ * RL1xx syntax, RL2xx names, RL3xx types, RL4xx structure and points, RL5xx limits,
+ * RL9xx internal failures (a bug of ours, reported as data rather than thrown).
+ * Typed by entry rather than by its literal, so each code's functions are documented once.
+ * @category Language
+ * @example
+ * ```ts
+ * import { CATALOGUE } from "rubric-lang";
+ * console.log(CATALOGUE.RL101.severity); // "error"
+ * console.log(CATALOGUE.RL101.vi({})); // "Chuỗi ký tự thiếu dấu nháy đóng '"'; chuỗi phải kết thúc trên cùng một dòng."
+ * ```
+ */
+export const CATALOGUE: Readonly<Record<DiagnosticCode, CatalogueEntry>> = ENTRIES;
 
 /**
  * True for a locale the catalogue words messages in.
@@ -213,6 +255,13 @@ export function makeDiagnostic(code: DiagnosticCode, range: Range, options: Make
  * Rewords a diagnostic in another locale, keeping code, range and data.
  * @param diagnostic - a diagnostic made by this library
  * @param locale - the language wanted
+ * @example
+ * ```ts
+ * import { compile, localize } from "rubric-lang";
+ * const compiled = compile('rubric "Demo" { area "1" "Chỉ đạo" max 10 { score = 0,5 } }'); // English messages
+ * if (!compiled.ok) console.log(compiled.diagnostics.map((d) => localize(d, "vi").message));
+ * ```
+ * @category Language
  */
 export function localize(diagnostic: Diagnostic, locale: Locale): Diagnostic {
   const entry: Entry = CATALOGUE[diagnostic.code];
@@ -236,7 +285,10 @@ export function limitDiagnostics(sorted: readonly Diagnostic[], max = MAX_DIAGNO
   return [...sorted.slice(0, max), makeDiagnostic("RL504", hidden[0]!.range, { args: { count: hidden.length }, severity })];
 }
 
-/** True when any diagnostic in the list is an error. */
+/**
+ * True when any diagnostic in the list is an error.
+ * @category Language
+ */
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === "error");
 }
@@ -244,6 +296,7 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
 /**
  * Sorts diagnostics by position, then code, so output is deterministic.
  * @param diagnostics - diagnostics in any order
+ * @category Language
  */
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort(
@@ -251,7 +304,10 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
   );
 }
 
-/** Options for {@link renderDiagnostic}. */
+/**
+ * Options for {@link renderDiagnostic}.
+ * @category Language
+ */
 export interface RenderOptions {
   /** The file name to print before `:line:col`. */
   readonly file?: string;
@@ -259,7 +315,10 @@ export interface RenderOptions {
   readonly locale?: Locale;
 }
 
-/** Widest stretch of a source line printed under a diagnostic (minified or garbage lines can be megabytes). */
+/**
+ * Widest stretch of a source line printed under a diagnostic (minified or garbage lines can be megabytes).
+ * @category Language
+ */
 export const MAX_FRAME_WIDTH = 160;
 
 // Control characters would act on a terminal: print C0 ones as their Control Pictures
@@ -303,6 +362,18 @@ const SEVERITY_LABEL: Readonly<Record<Locale, Readonly<Record<Severity | "sugges
  * @param diagnostic - the diagnostic
  * @param source - the source text it points into
  * @param options - file name and locale
+ * @example
+ * ```ts
+ * import { compile, renderDiagnostic } from "rubric-lang";
+ * const source = 'rubric "Demo" { area "1" "Chỉ đạo" max 10 { score = 0,5 } }';
+ * const compiled = compile(source, { locale: "vi" });
+ * if (!compiled.ok) for (const d of compiled.diagnostics) console.log(renderDiagnostic(d, source, { file: "demo.rubric" }));
+ * // demo.rubric:1:53: error RL103: '0,5' dùng dấu phẩy thập phân; … (0.5). …
+ * //    1 | rubric "Demo" { area "1" "Chỉ đạo" max 10 { score = 0,5 } }
+ * //      |                                                     ^^^
+ * //      = suggestion: 0.5
+ * ```
+ * @category Language
  */
 export function renderDiagnostic(diagnostic: Diagnostic, source: string, options: RenderOptions = {}): string {
   const d = options.locale ? localize(diagnostic, options.locale) : diagnostic;

@@ -11,14 +11,14 @@ export {
   CATALOGUE,
   hasErrors,
   localize,
-  makeDiagnostic,
+  MAX_FRAME_WIDTH,
   renderDiagnostic,
   sortDiagnostics,
+  type CatalogueEntry,
   type Diagnostic,
   type DiagnosticCode,
   type DiagnosticData,
   type Locale,
-  type MakeOptions,
   type MessageArgs,
   type RenderOptions,
   type Severity,
@@ -39,8 +39,6 @@ export {
   fingerprintOf,
   loadCompiled,
   MAX_COMPILED_DEPTH,
-  seal,
-  sha256Hex,
   COMPILED_FORMAT,
   FORMAT_VERSION,
   type CompileOptions,
@@ -77,24 +75,26 @@ export * from "./runtime-entry.js";
 export { submissionSchema, submissionJsonSchema, type ParsedSubmission, type SubmissionSchema } from "./io/schema.js";
 
 // ---- io: cells of tabular data (CSV, XLSX) read as declared types, with their place
-export { readCell, readCellDecimal, placeName, columnLetter, newDraft, putValue, placeOf, pathKey, type CellPlace, type CellRead, type SubmissionDraft } from "./io/cells.js";
+// (the readers' own bookkeeping, drafts of a submission and path keys, stays internal)
+export { readCell, readCellDecimal, placeName, type CellPlace, type CellRead, type DecimalRead, type SubmissionDraft, type UnitRef } from "./io/cells.js";
 // ---- io: the self-assessment form of a rubric, and reading a filled one back (grids of strings from CSV or XLSX)
-export { buildTemplate, templateGrid, typeHint, TEMPLATE_COLUMNS, TEMPLATE_HEADINGS, type Template, type TemplateColumn, type TemplateRow, type TemplateRowKind } from "./io/template.js";
+export { buildTemplate, templateGrid, TEMPLATE_COLUMNS, TEMPLATE_HEADINGS, type Template, type TemplateColumn, type TemplateRow, type TemplateRowKind } from "./io/template.js";
 export { readTemplate, isTemplateHeader, type TemplateRead } from "./io/template-read.js";
 
 // ---- io: data tables (wide and long) mapped to submissions (the CSV and JSON Lines file
 // readers use `node:` modules and stay out of this entry, which must bundle for a browser)
-export { wideRowsToSubmissions, wideColumns, wideRow, splitHeader, rowName, type GridRow, type GridSource, type RefusedRead, type TableItem } from "./io/wide.js";
-export { longRowsToSubmissions, longColumns, LONG_COLUMNS } from "./io/long.js";
-export { rubricTargets, resolveTarget, targetPath, readTarget, TABLE_LAYERS, type Target, type RubricTargets } from "./io/targets.js";
+export { wideRowsToSubmissions, type GridRow, type GridSource, type RefusedRead, type TableItem } from "./io/wide.js";
+export { longRowsToSubmissions, LONG_COLUMNS } from "./io/long.js";
+export { TABLE_LAYERS } from "./io/targets.js";
 export { slimResult, slimOutcome } from "./io/slim.js";
 
 // ---- report: ranked tables as text, Markdown, CSV, JSON, in Vietnamese and English
-export { renderRanking, renderRankingHtml, renderUnitDetail, unitDetailTable, renderTable, escapeHtml, rankedTable, unrankedTable, changeText, figure, rankText, WORDS, type TableFormat, type Table, type Words } from "./report/index.js";
+export { renderRanking, renderRankingHtml, renderUnitDetail, unitDetailTable, renderTable, rankedTable, unrankedTable, changeText, figure, rankText, WORDS, type TableFormat, type Table, type Words } from "./report/index.js";
 // ---- report: explanations and reasons worded in the locale, from the data the runtime and rank give
 export { traceText, stepText, readable, percentText, nodeErrorText, unitErrorsText, unrankedReason, localizedUnranked, standingText, bandBasisText, tieBreakText, type NodeErrorData } from "./report/index.js";
-export { issueMessage, issueLine, placeText, problemLine, labelOf } from "./io/issue-wording.js";
+export { issueMessage, issueLine, placeText } from "./io/issue-wording.js";
 
 // ---- analysis: sensitivity of a ranking (Monte Carlo over weights, thresholds, N/A policies, appraisal corrections) and what-if for one unit, on the exact kernel
+// (prepareSensitivity / runSamples / summarise split a run between workers of the app's own, e.g. web workers)
 export { readPlan, sensitivity, prepareSensitivity, runSamples, summarise, whatIf, renderSensitivity, renderSensitivityHtml, renderWhatIf, whatIfProblemText } from "./analysis/index.js";
-export type { ChoiceFactor, Factor, FactorSpec, Plan, PlanOutcome, PlanSpec, RangeFactor, SampleOutcome, SensitivityOutcome, SensitivityRun, FactorSensitivity, SensitivityResult, UnitSensitivity, WhatIfOutcome, WhatIfProblem, WhatIfResult, WhatIfStep, WhatIfTarget } from "./analysis/index.js";
+export type { ChoiceFactor, Factor, FactorSpec, Plan, PlanOutcome, PlanSpec, RangeFactor, PreparedSensitivity, SampleOutcome, SensitivityOutcome, SensitivityRun, FactorSensitivity, SensitivityResult, UnitSensitivity, WhatIfOutcome, WhatIfProblem, WhatIfResult, WhatIfStep, WhatIfTarget } from "./analysis/index.js";

@@ -37,5 +37,5 @@ export type { ParsedSubmission } from "./io/readers.js";
 export { readPrevious, type PreviousRead } from "./io/previous.js";
 // The runtime's numbers are its own exact rationals (no decimal.js types), so the
 // per-unit evaluator and its input types are public too.
-export { evaluateUnit, Exact, ExactOverflow, MAX_EXACT_DIGITS, publishText, type TraceStep, type EvalErrorArgs, type EvaluateUnitOptions, type NodeResult, type UnitInputs, type UnitResult, type EvalErrorCode, type Value } from "./runtime/index.js";
+export { evaluateUnit, Exact, ExactOverflow, MAX_EXACT_DIGITS, publishText, type TraceStep, type Ratio, type EvalErrorArgs, type EvaluateUnitOptions, type NodeResult, type UnitInputs, type UnitResult, type EvalErrorCode, type Value } from "./runtime/index.js";
 export { rank, percentileOf, PERCENTILE_METHODS, type BandBasis, type Change, type PreviousRow, type RankedRow, type RankOptions, type RankResult, type UnrankedCause, type UnrankedRow } from "./rank/index.js";

@@ -5,7 +5,7 @@
  * @module
  */
 export { readPlan, type ChoiceFactor, type Factor, type FactorSpec, type Plan, type PlanOutcome, type PlanSpec, type RangeFactor } from "./plan.js";
-export { prepareSensitivity, runSamples, sensitivity, summarise, type SampleOutcome, type SensitivityOutcome, type SensitivityRun } from "./sensitivity.js";
+export { prepareSensitivity, runSamples, sensitivity, summarise, type PreparedSensitivity, type SampleOutcome, type SensitivityOutcome, type SensitivityRun } from "./sensitivity.js";
 export type { FactorSensitivity, SensitivityResult, UnitSensitivity } from "./stats.js";
 export { whatIf, type WhatIfOutcome, type WhatIfProblem, type WhatIfResult, type WhatIfStep, type WhatIfTarget } from "./whatif.js";
 export { renderSensitivity, renderSensitivityHtml } from "./render-sensitivity.js";

@@ -11,15 +11,54 @@ import { toExact } from "../runtime/fast-num.js";
 import { kernelOf, type Kernel } from "../runtime/kernel.js";
 import { MAX_QUASI_FACTORS } from "./sampling.js";
 
-/** A factor as written in a plan. Numbers are decimal strings; thresholds may end in `%`. */
+/**
+ * A factor as written in a plan. Numbers are decimal strings; thresholds may end in `%`.
+ * @category Analysis
+ */
 export type FactorSpec =
-  | { readonly kind: "weight"; readonly node: string; readonly min: string; readonly max: string; readonly step?: string; readonly name?: string }
-  | { readonly kind: "threshold"; readonly node: string; readonly arm: number; readonly min: string; readonly max: string; readonly step?: string; readonly name?: string }
-  | { readonly kind: "band"; readonly band: string; readonly min: string; readonly max: string; readonly step?: string; readonly name?: string }
-  | { readonly kind: "na-policy"; readonly choices: readonly ("as-declared" | NaPolicy)[]; readonly nodes?: readonly string[]; readonly name?: string }
-  | { readonly kind: "appraisal"; readonly min: string; readonly max: string; readonly step?: string; readonly name?: string };
+  | {
+      /** A weight: a top-level area's multiplier (of its points and maximum), or a child's weight under `aggregate weighted`. */ readonly kind: "weight";
+      /** The node's id. */ readonly node: string;
+      /** The lowest value (decimal text; a threshold may end in `%`). */ readonly min: string;
+      /** The highest value (decimal text; a threshold may end in `%`). */ readonly max: string;
+      /** The step between values; must divide the range (default a thousandth of it). */ readonly step?: string;
+      /** The name reports show; derived from the factor when absent. */ readonly name?: string;
+    }
+  | {
+      /** The threshold of one arm of a node's `bands` rule. */ readonly kind: "threshold";
+      /** The node's id. */ readonly node: string;
+      /** The arm, from 1. */ readonly arm: number;
+      /** The lowest value (decimal text; a threshold may end in `%`). */ readonly min: string;
+      /** The highest value (decimal text; a threshold may end in `%`). */ readonly max: string;
+      /** The step between values; must divide the range (default a thousandth of it). */ readonly step?: string;
+      /** The name reports show; derived from the factor when absent. */ readonly name?: string;
+    }
+  | {
+      /** The number in a classification band's condition (`"Tốt" when index >= 80`). */ readonly kind: "band";
+      /** The band's label. */ readonly band: string;
+      /** The lowest value (decimal text; a threshold may end in `%`). */ readonly min: string;
+      /** The highest value (decimal text; a threshold may end in `%`). */ readonly max: string;
+      /** The step between values; must divide the range (default a thousandth of it). */ readonly step?: string;
+      /** The name reports show; derived from the factor when absent. */ readonly name?: string;
+    }
+  | {
+      /** The N/A policy of the listed nodes (or of every node and `when` clause). */ readonly kind: "na-policy";
+      /** The alternatives; `as-declared` keeps each node's own policy. */ readonly choices: readonly ("as-declared" | NaPolicy)[];
+      /** The nodes it applies to; every node when absent. */ readonly nodes?: readonly string[];
+      /** The name reports show; derived from the factor when absent. */ readonly name?: string;
+    }
+  | {
+      /** The scale s of appraisal corrections: a corrected number becomes self + s × (appraised − self); 1 is the rubric as it is. */ readonly kind: "appraisal";
+      /** The lowest value (decimal text; a threshold may end in `%`). */ readonly min: string;
+      /** The highest value (decimal text; a threshold may end in `%`). */ readonly max: string;
+      /** The step between values; must divide the range (default a thousandth of it). */ readonly step?: string;
+      /** The name reports show; derived from the factor when absent. */ readonly name?: string;
+    };
 
-/** A sensitivity plan as written. */
+/**
+ * A sensitivity plan as written.
+ * @category Analysis
+ */
 export interface PlanSpec {
   /** The factors that vary. */
   readonly factors: readonly FactorSpec[];
@@ -31,7 +70,10 @@ export interface PlanSpec {
   readonly sampling?: "quasi" | "uniform";
 }
 
-/** A continuous factor resolved: `levels` values min + k × step, k = 0 … levels − 1. */
+/**
+ * A continuous factor resolved: `levels` values min + k × step, k = 0 … levels − 1.
+ * @category Analysis
+ */
 export interface RangeFactor {
   /** What it moves (`area-weight`: a top-level area's multiplier). */
   readonly kind: "weight" | "area-weight" | "threshold" | "band" | "appraisal";
@@ -53,7 +95,10 @@ export interface RangeFactor {
   readonly target: number;
 }
 
-/** A discrete factor resolved: N/A policy alternatives for a set of node slots. */
+/**
+ * A discrete factor resolved: N/A policy alternatives for a set of node slots.
+ * @category Analysis
+ */
 export interface ChoiceFactor {
   /** N/A policy alternatives. */
   readonly kind: "na-policy";
@@ -71,10 +116,16 @@ export interface ChoiceFactor {
   readonly levels: number;
 }
 
-/** A resolved factor. */
+/**
+ * A resolved factor.
+ * @category Analysis
+ */
 export type Factor = RangeFactor | ChoiceFactor;
 
-/** A plan checked against its rubric. */
+/**
+ * A plan checked against its rubric.
+ * @category Analysis
+ */
 export interface Plan {
   /** The factors, in plan order. */
   readonly factors: readonly Factor[];
@@ -86,8 +137,17 @@ export interface Plan {
   readonly sampling: "quasi" | "uniform";
 }
 
-/** The outcome of {@link readPlan}. */
-export type PlanOutcome = { readonly ok: true; readonly plan: Plan } | { readonly ok: false; readonly problems: readonly string[] };
+/**
+ * The outcome of {@link readPlan}.
+ * @category Analysis
+ */
+export type PlanOutcome = {
+  /** The plan is valid. */ readonly ok: true;
+  /** The plan resolved against the rubric. */ readonly plan: Plan;
+} | {
+  /** The plan was refused. */ readonly ok: false;
+  /** Every problem, each saying what to write instead. */ readonly problems: readonly string[];
+};
 
 /** Most values one range factor may take (the sampling's integer arithmetic stays exact). */
 export const MAX_LEVELS = 1 << 20;
@@ -259,6 +319,20 @@ function factorOf(ctx: Context, raw: unknown, i: number, slots: ReturnType<typeo
  * @param rubric - the compiled rubric
  * @param raw - the plan, as parsed JSON ({@link PlanSpec})
  * @param overrides - samples, seed or sampling given apart (command-line options win over the file)
+ * @example
+ * ```ts
+ * import { compile, readPlan } from "rubric-lang";
+ * const source = `rubric "Demo" {
+ *   area "1" "Chỉ đạo" max 40 { input done: count, planned: count; score = 40 * done / planned }
+ *   area "2" "Thủ tục" max 60 { input ontime: percent; score = 60 * ontime }
+ * }`;
+ * const compiled = compile(source);
+ * if (compiled.ok) {
+ *   const plan = readPlan(compiled.rubric, { factors: [{ kind: "weight", node: "1.1", min: "0.8", max: "1.2" }] });
+ *   if (!plan.ok) console.log(plan.problems); // node "1.1" does not exist, and which nodes can be weighted
+ * }
+ * ```
+ * @category Analysis
  */
 export function readPlan(rubric: CompiledRubric, raw: unknown, overrides: { samples?: number; seed?: number; sampling?: "quasi" | "uniform" } = {}): PlanOutcome {
   const ctx: Context = { rubric, kernel: kernelOf(rubric), problems: [] };

@@ -56,6 +56,26 @@ export function factorTable(r: SensitivityResult, locale: Locale): Table {
  * @param r - the result of `sensitivity`
  * @param format - text, md, csv (the units' table) or json (the whole result)
  * @param locale - `vi` or `en`
+ * @example
+ * ```ts
+ * import { compile, renderSensitivity, sensitivity } from "rubric-lang";
+ * const source = `rubric "Demo" {
+ *   area "1" "Chỉ đạo" max 40 { input done: count, planned: count; score = 40 * done / planned }
+ *   area "2" "Thủ tục" max 60 { input ontime: percent; score = 60 * ontime }
+ * }`;
+ * const submissions = [
+ *   { unit: { id: "a", name: "Sở A" }, self: { "1": { done: 9, planned: 10 }, "2": { ontime: 70 } } },
+ *   { unit: { id: "b", name: "Sở B" }, self: { "1": { done: 6, planned: 10 }, "2": { ontime: 85 } } },
+ * ];
+ * const compiled = compile(source);
+ * if (compiled.ok) {
+ *   const plan = { factors: [{ kind: "weight", node: "1", min: "0.5", max: "1.5", step: "0.1" }], samples: 200, seed: 7 };
+ *   const s = sensitivity(compiled.rubric, submissions, plan);
+ *   if (s.ok) console.log(renderSensitivity(s.result, "text", "en")); // how often each unit keeps its rank
+ *   else console.error(s.problems); // what is wrong with the plan, and what to write
+ * }
+ * ```
+ * @category Analysis
  */
 export function renderSensitivity(r: SensitivityResult, format: TableFormat, locale: Locale): string {
   if (format === "json") return `${JSON.stringify(r, null, 2)}\n`;
@@ -116,6 +136,7 @@ ${ticks.join("")}
  * Renders a sensitivity result as a self-contained HTML page.
  * @param r - the result of `sensitivity`
  * @param locale - `vi` or `en`
+ * @category Analysis
  */
 export function renderSensitivityHtml(r: SensitivityResult, locale: Locale): string {
   const w = ANALYSIS_WORDS[locale];

@@ -46,6 +46,25 @@ export function whatIfTable(r: WhatIfResult, locale: Locale): Table {
  * @param r - the result of `whatIf`
  * @param format - text, md, csv or json
  * @param locale - `vi` or `en`
+ * @example
+ * ```ts
+ * import { compile, renderWhatIf, whatIf, whatIfProblemText } from "rubric-lang";
+ * const source = `rubric "Demo" {
+ *   area "1" "Chỉ đạo" max 40 { input done: count, planned: count; score = 40 * done / planned }
+ *   area "2" "Thủ tục" max 60 { input ontime: percent; score = 60 * ontime }
+ * }`;
+ * const submissions = [
+ *   { unit: { id: "a", name: "Sở A" }, self: { "1": { done: 9, planned: 10 }, "2": { ontime: 70 } } },
+ *   { unit: { id: "b", name: "Sở B" }, self: { "1": { done: 6, planned: 10 }, "2": { ontime: 85 } } },
+ * ];
+ * const compiled = compile(source);
+ * if (compiled.ok) {
+ *   const w = whatIf(compiled.rubric, submissions, "b", { rank: 1 });
+ *   if (w.ok) console.log(renderWhatIf(w.result, "text", "vi")); // which inputs would lift Sở B to first place, and by how much
+ *   else console.error(whatIfProblemText(w.problem, "vi"));
+ * }
+ * ```
+ * @category Analysis
  */
 export function renderWhatIf(r: WhatIfResult, format: TableFormat, locale: Locale): string {
   if (format === "json") return `${JSON.stringify(r, null, 2)}\n`;
@@ -74,6 +93,7 @@ export function renderWhatIf(r: WhatIfResult, format: TableFormat, locale: Local
  * What a what-if problem says, in the report's language.
  * @param p - the problem
  * @param locale - `vi` or `en`
+ * @category Analysis
  */
 export function whatIfProblemText(p: WhatIfProblem, locale: Locale): string {
   const vi = locale === "vi";

@@ -19,7 +19,10 @@ import { sampler } from "./sampling.js";
 import { summariseSamples, type SensitivityResult } from "./stats.js";
 import { prepareUnits, rankedSlots, scaleCorrections, scoreUnits, workColumns, type PreparedUnits } from "./units.js";
 
-/** Ranks, bands and factor levels of a range of samples (flat: sample × unit, sample × factor). */
+/**
+ * Ranks, bands and factor levels of a range of samples (flat: sample × unit, sample × factor).
+ * @category Analysis
+ */
 export interface SampleOutcome {
   /** First sample. */
   readonly from: number;
@@ -33,8 +36,17 @@ export interface SampleOutcome {
   readonly levels: Int32Array;
 }
 
-/** The outcome of {@link sensitivity}. */
-export type SensitivityOutcome = { readonly ok: true; readonly result: SensitivityResult } | { readonly ok: false; readonly problems: readonly string[] };
+/**
+ * The outcome of {@link sensitivity}.
+ * @category Analysis
+ */
+export type SensitivityOutcome = {
+  /** The analysis ran. */ readonly ok: true;
+  /** Its result. */ readonly result: SensitivityResult;
+} | {
+  /** The plan or the data was refused. */ readonly ok: false;
+  /** Every problem, each saying what to write instead. */ readonly problems: readonly string[];
+};
 
 /** The value of a range factor at a level. */
 export function valueAt(f: RangeFactor, level: number): Exact {
@@ -52,9 +64,16 @@ function withLiteral(e: CompiledExpr | undefined, value: string): CompiledExpr |
   return copy(e) as CompiledExpr;
 }
 
-/** Everything a run needs, built once per process (a worker builds its own). */
+/**
+ * Everything a run needs, built once per process (a worker builds its own): a handle
+ * to pass to {@link runSamples} and {@link summarise}.
+ * @category Analysis
+ */
 export interface SensitivityRun {
-  /** The units, read once. */
+  /**
+   * The units, read once (in the kernel's own form).
+   * @hidden
+   */
   readonly units: PreparedUnits;
   /** The checked plan. */
   readonly plan: Plan;
@@ -63,13 +82,46 @@ export interface SensitivityRun {
 }
 
 /**
+ * The outcome of {@link prepareSensitivity}.
+ * @category Analysis
+ */
+export type PreparedSensitivity = {
+  /** The plan and the units were read. */ readonly ok: true;
+  /** The run, ready for {@link runSamples}. */ readonly run: SensitivityRun;
+} | {
+  /** The plan or the data was refused. */ readonly ok: false;
+  /** Every problem, each saying what to write instead. */ readonly problems: readonly string[];
+};
+
+/**
  * Prepares a run: the plan checked, the units read, the nominal ranking (the rubric as it is).
  * @param rubric - the compiled rubric
  * @param submissions - the units' submissions
  * @param plan - the plan ({@link PlanSpec}, as parsed JSON)
  * @param overrides - samples, seed or sampling given apart
+ * @example
+ * ```ts
+ * import { compile, prepareSensitivity, renderSensitivity, runSamples, summarise } from "rubric-lang";
+ * const source = `rubric "Demo" {
+ *   area "1" "Chỉ đạo" max 40 { input done: count, planned: count; score = 40 * done / planned }
+ *   area "2" "Thủ tục" max 60 { input ontime: percent; score = 60 * ontime }
+ * }`;
+ * const submissions = [
+ *   { unit: { id: "a", name: "Sở A" }, self: { "1": { done: 9, planned: 10 }, "2": { ontime: 70 } } },
+ *   { unit: { id: "b", name: "Sở B" }, self: { "1": { done: 6, planned: 10 }, "2": { ontime: 85 } } },
+ * ];
+ * const compiled = compile(source);
+ * const plan = { factors: [{ kind: "weight", node: "1", min: "0.5", max: "1.5", step: "0.1" }], samples: 200, seed: 7 };
+ * const prepared = compiled.ok ? prepareSensitivity(compiled.rubric, submissions, plan) : undefined;
+ * if (prepared?.ok) {
+ *   // each half could run in a web worker of its own (which prepares its own run): the result is the same
+ *   const parts = [runSamples(prepared.run, 0, 100), runSamples(prepared.run, 100, 100)];
+ *   console.log(renderSensitivity(summarise(prepared.run, parts), "md", "vi"));
+ * }
+ * ```
+ * @category Analysis
  */
-export function prepareSensitivity(rubric: CompiledRubric, submissions: readonly unknown[], plan: unknown, overrides: Parameters<typeof readPlan>[2] = {}): { ok: true; run: SensitivityRun } | { ok: false; problems: readonly string[] } {
+export function prepareSensitivity(rubric: CompiledRubric, submissions: readonly unknown[], plan: unknown, overrides: Parameters<typeof readPlan>[2] = {}): PreparedSensitivity {
   const checked = readPlan(rubric, plan, overrides);
   if (!checked.ok) return checked;
   return { ok: true, run: { units: prepareUnits(rubric, submissions), plan: checked.plan, nominal: rank(rubric, evaluateAll(rubric, submissions)) } };
@@ -127,6 +179,8 @@ function leafMemos(run: SensitivityRun): LeafMemo[] {
  * @param run - the prepared run
  * @param from - first sample (from 0)
  * @param count - how many
+
+ * @category Analysis
  */
 export function runSamples(run: SensitivityRun, from: number, count: number): SampleOutcome {
   const { units, plan } = run;
@@ -182,6 +236,8 @@ export function runSamples(run: SensitivityRun, from: number, count: number): Sa
  * Joins sample ranges (in any order) into the run's result.
  * @param run - the prepared run
  * @param parts - outcomes of {@link runSamples} covering every sample once
+
+ * @category Analysis
  */
 export function summarise(run: SensitivityRun, parts: readonly SampleOutcome[]): SensitivityResult {
   return summariseSamples(run, [...parts].sort((a, b) => a.from - b.from));
@@ -194,6 +250,26 @@ export function summarise(run: SensitivityRun, parts: readonly SampleOutcome[]):
  * @param submissions - the units' submissions, as parsed JSON
  * @param plan - the plan ({@link PlanSpec})
  * @param overrides - samples, seed or sampling instead of the plan's
+ * @example
+ * ```ts
+ * import { compile, renderSensitivity, sensitivity } from "rubric-lang";
+ * const source = `rubric "Demo" {
+ *   area "1" "Chỉ đạo" max 40 { input done: count, planned: count; score = 40 * done / planned }
+ *   area "2" "Thủ tục" max 60 { input ontime: percent; score = 60 * ontime }
+ * }`;
+ * const submissions = [
+ *   { unit: { id: "a", name: "Sở A" }, self: { "1": { done: 9, planned: 10 }, "2": { ontime: 70 } } },
+ *   { unit: { id: "b", name: "Sở B" }, self: { "1": { done: 6, planned: 10 }, "2": { ontime: 85 } } },
+ * ];
+ * const compiled = compile(source);
+ * if (compiled.ok) {
+ *   const plan = { factors: [{ kind: "weight", node: "1", min: "0.5", max: "1.5", step: "0.1" }], samples: 200, seed: 7 };
+ *   const s = sensitivity(compiled.rubric, submissions, plan);
+ *   if (s.ok) console.log(renderSensitivity(s.result, "text", "en")); // how often each unit keeps its rank
+ *   else console.error(s.problems); // what is wrong with the plan, and what to write
+ * }
+ * ```
+ * @category Analysis
  */
 export function sensitivity(rubric: CompiledRubric, submissions: readonly unknown[], plan: PlanSpec | unknown, overrides: Parameters<typeof readPlan>[2] = {}): SensitivityOutcome {
   try {

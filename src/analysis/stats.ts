@@ -17,10 +17,16 @@ import { Exact, text } from "../runtime/exact.js";
 import type { Factor } from "./plan.js";
 import type { SampleOutcome, SensitivityRun } from "./sensitivity.js";
 
-/** One unit's rank over the samples. */
+/**
+ * One unit's rank over the samples.
+ * @category Analysis
+ */
 export interface UnitSensitivity {
   /** The unit. */
-  readonly unit: { readonly id: string; readonly name?: string };
+  readonly unit: {
+    /** The unit's id. */ readonly id: string;
+    /** Its name, when given. */ readonly name?: string;
+  };
   /** Its group ("" when none). */
   readonly group: string;
   /** Its rank with the rubric as it is. */
@@ -37,7 +43,10 @@ export interface UnitSensitivity {
   readonly bands: Readonly<Record<string, number>>;
 }
 
-/** A factor's summary. */
+/**
+ * A factor's summary.
+ * @category Analysis
+ */
 export interface FactorSensitivity {
   /** Its name. */
   readonly name: string;
@@ -55,10 +64,17 @@ export interface FactorSensitivity {
   readonly firstOrder?: string;
 }
 
-/** The result of a sensitivity run. */
+/**
+ * The result of a sensitivity run.
+ * @category Analysis
+ */
 export interface SensitivityResult {
   /** The rubric. */
-  readonly rubric: { readonly id: string; readonly title: string; readonly fingerprint: string };
+  readonly rubric: {
+    /** The rubric's id. */ readonly id: string;
+    /** Its title. */ readonly title: string;
+    /** The compiled rubric's fingerprint. */ readonly fingerprint: string;
+  };
   /** Samples drawn. */
   readonly samples: number;
   /** The seed. */
@@ -70,7 +86,13 @@ export interface SensitivityResult {
   /** Units ranked with the rubric as it is, in that order. */
   readonly units: readonly UnitSensitivity[];
   /** Units not ranked with the rubric as it is, and why (they are not sampled). */
-  readonly unranked: readonly { readonly unit: { readonly id: string; readonly name?: string }; readonly reason: string }[];
+  readonly unranked: readonly {
+    /** The unit. */ readonly unit: {
+      /** The unit's id. */ readonly id: string;
+      /** Its name, when given. */ readonly name?: string;
+    };
+    /** Why it is not ranked, in English. */ readonly reason: string;
+  }[];
   /** Per factor. */
   readonly factors: readonly FactorSensitivity[];
   /** Mean of Y, the sum of absolute rank shifts per sample, exact to 3 decimals. */

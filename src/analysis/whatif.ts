@@ -18,10 +18,20 @@ import { rank } from "../rank/rank.js";
 import { prepareUnits, rankedSlots, scoreUnits, type PreparedUnits } from "./units.js";
 import type { EvaluationResult } from "../io/evaluate.js";
 
-/** What the unit should reach: a rank (or better), or a band (or one listed before it). */
-export type WhatIfTarget = { readonly rank: number } | { readonly band: string };
+/**
+ * What the unit should reach: a rank (or better), or a band (or one listed before it).
+ * @category Analysis
+ */
+export type WhatIfTarget = {
+  /** The rank to reach (or better). */ readonly rank: number;
+} | {
+  /** The band to reach (or one listed before it). */ readonly band: string;
+};
 
-/** One way to reach the target. */
+/**
+ * One way to reach the target.
+ * @category Analysis
+ */
 export interface WhatIfStep {
   /** The criterion (leaf, bonus or penalty block). */
   readonly node: string;
@@ -49,14 +59,25 @@ export interface WhatIfStep {
   readonly index: string;
 }
 
-/** The answer of {@link whatIf}. */
+/**
+ * The answer of {@link whatIf}.
+ * @category Analysis
+ */
 export interface WhatIfResult {
   /** The unit. */
-  readonly unit: { readonly id: string; readonly name?: string };
+  readonly unit: {
+    /** The unit's id. */ readonly id: string;
+    /** Its name, when given. */ readonly name?: string;
+  };
   /** The target. */
   readonly target: WhatIfTarget;
   /** Its rank (of how many), band and published index now. */
-  readonly now: { readonly rank: number; readonly of: number; readonly band?: string; readonly index: string };
+  readonly now: {
+    /** Its rank now. */ readonly rank: number;
+    /** How many units are ranked. */ readonly of: number;
+    /** Its band now, when the rubric has bands. */ readonly band?: string;
+    /** Its published index now. */ readonly index: string;
+  };
   /** True when the unit already meets the target. */
   readonly reached: boolean;
   /** Changes that reach the target, most points per step first. */
@@ -65,15 +86,42 @@ export interface WhatIfResult {
   readonly searched: number;
 }
 
-/** Why no answer could be given. */
+/**
+ * Why no answer could be given.
+ * @category Analysis
+ */
 export type WhatIfProblem =
-  | { readonly code: "unknown-unit"; readonly unit: string }
-  | { readonly code: "not-ranked"; readonly unit: string; readonly reason: string }
-  | { readonly code: "unknown-band"; readonly band: string; readonly bands: readonly string[] }
-  | { readonly code: "bad-rank"; readonly rank: number; readonly of: number };
+  | {
+      /** No unit has this id. */ readonly code: "unknown-unit";
+      /** The id asked for. */ readonly unit: string;
+    }
+  | {
+      /** The unit is not ranked, so there is no rank to improve. */ readonly code: "not-ranked";
+      /** The unit's id. */ readonly unit: string;
+      /** Why it is not ranked, in English. */ readonly reason: string;
+    }
+  | {
+      /** The rubric has no band with this label. */ readonly code: "unknown-band";
+      /** The label asked for. */ readonly band: string;
+      /** The rubric's band labels. */ readonly bands: readonly string[];
+    }
+  | {
+      /** The rank asked for is not between 1 and the number of ranked units. */ readonly code: "bad-rank";
+      /** The rank asked for. */ readonly rank: number;
+      /** How many units are ranked. */ readonly of: number;
+    };
 
-/** The outcome of {@link whatIf}. */
-export type WhatIfOutcome = { readonly ok: true; readonly result: WhatIfResult } | { readonly ok: false; readonly problem: WhatIfProblem };
+/**
+ * The outcome of {@link whatIf}.
+ * @category Analysis
+ */
+export type WhatIfOutcome = {
+  /** An answer was found (it may be that no change reaches the target). */ readonly ok: true;
+  /** The answer. */ readonly result: WhatIfResult;
+} | {
+  /** No answer could be given. */ readonly ok: false;
+  /** Why. */ readonly problem: WhatIfProblem;
+};
 
 const LINEAR = 64;
 const MAX_DOUBLINGS = 40;
@@ -148,6 +196,25 @@ function candidates(units: PreparedUnits, u: number): Candidate[] {
  * @param submissions - every unit's submission (the others stay as they are)
  * @param unitId - the unit to move
  * @param target - a rank (or better) or a band (or one listed before it)
+ * @example
+ * ```ts
+ * import { compile, renderWhatIf, whatIf, whatIfProblemText } from "rubric-lang";
+ * const source = `rubric "Demo" {
+ *   area "1" "Chỉ đạo" max 40 { input done: count, planned: count; score = 40 * done / planned }
+ *   area "2" "Thủ tục" max 60 { input ontime: percent; score = 60 * ontime }
+ * }`;
+ * const submissions = [
+ *   { unit: { id: "a", name: "Sở A" }, self: { "1": { done: 9, planned: 10 }, "2": { ontime: 70 } } },
+ *   { unit: { id: "b", name: "Sở B" }, self: { "1": { done: 6, planned: 10 }, "2": { ontime: 85 } } },
+ * ];
+ * const compiled = compile(source);
+ * if (compiled.ok) {
+ *   const w = whatIf(compiled.rubric, submissions, "b", { rank: 1 });
+ *   if (w.ok) console.log(renderWhatIf(w.result, "text", "vi")); // which inputs would lift Sở B to first place, and by how much
+ *   else console.error(whatIfProblemText(w.problem, "vi"));
+ * }
+ * ```
+ * @category Analysis
  */
 export function whatIf(rubric: CompiledRubric, submissions: readonly unknown[], unitId: string, target: WhatIfTarget): WhatIfOutcome {
   const units = prepareUnits(rubric, submissions);

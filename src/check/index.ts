@@ -31,6 +31,13 @@ function withoutConsequences(out: Diagnostic[]): Diagnostic[] {
  * Checks a parsed rubric and returns every problem found (errors and warnings), each
  * pointing at the AST node it is about. Never throws on any AST the parser builds.
  * @param ast - the rubric's AST
+ * @example
+ * ```ts
+ * import { checkRubric, parseRubric } from "rubric-lang";
+ * const { ast } = parseRubric('rubric "Demo" { area "1" "Chỉ đạo" max 10 { score = 10 * dne } }');
+ * if (ast) console.log(checkRubric(ast).map((d) => `${d.code} ${d.message}`)); // ["RL201 Unknown name 'dne'. …"]
+ * ```
+ * @category Language
  */
 export function checkRubric(ast: RubricFile): Diagnostic[] {
   const out: Diagnostic[] = [];

@@ -8,6 +8,7 @@
 /**
  * Serialises a JSON-compatible value canonically.
  * @param value - plain data: objects, arrays, strings, finite numbers, booleans, null
+ * @category Compile
  */
 export function canonicalJson(value: unknown): string {
   // One string built by appending (no intermediate arrays): this runs on every compile.

@@ -11,16 +11,29 @@ import { seal } from "./fingerprint.js";
 import { lowerRubric } from "./lower-tree.js";
 import type { CompiledRubric } from "./types.js";
 
-/** Options for {@link compile}. */
+/**
+ * Options for {@link compile}.
+ * @category Compile
+ */
 export interface CompileOptions {
   /** Language of diagnostic messages; English by default, and for a locale the library does not know. */
   readonly locale?: Locale;
 }
 
-/** The outcome of {@link compile}: a compiled rubric with warnings, or the errors. */
+/**
+ * The outcome of {@link compile}: a compiled rubric with warnings, or the errors.
+ * @category Compile
+ */
 export type CompileResult =
-  | { readonly ok: true; readonly rubric: CompiledRubric; readonly diagnostics: readonly Diagnostic[] }
-  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+  | {
+      /** The rubric compiled. */ readonly ok: true;
+      /** The compiled rubric, fingerprinted. */ readonly rubric: CompiledRubric;
+      /** Warnings and notes, if any, in source order. */ readonly diagnostics: readonly Diagnostic[];
+    }
+  | {
+      /** The source has errors; no rubric. */ readonly ok: false;
+      /** Every diagnostic in source order (errors among them), at most 100 (RL504 says how many more). */ readonly diagnostics: readonly Diagnostic[];
+    };
 
 const START = { line: 1, column: 1, offset: 0 };
 
@@ -32,6 +45,15 @@ const START = { line: 1, column: 1, offset: 0 };
  * unexpected failure inside the compiler becomes diagnostic RL900.
  * @param source - the `.rubric` text
  * @param options - message locale (an unknown one falls back to English)
+ * @example
+ * ```ts
+ * import { compile, renderDiagnostic } from "rubric-lang";
+ * const source = 'rubric "Demo" { area "1" "Chỉ đạo" max 10 { input done: count, planned: count; score = 10 * done / planned } }';
+ * const compiled = compile(source, { locale: "vi" });
+ * if (compiled.ok) console.log(compiled.rubric.nodes[0]?.max); // "10"
+ * else for (const d of compiled.diagnostics) console.error(renderDiagnostic(d, source, { file: "demo.rubric" }));
+ * ```
+ * @category Compile
  */
 export function compile(source: string, options: CompileOptions = {}): CompileResult {
   const locale: Locale = isLocale(options.locale) ? options.locale : "en";

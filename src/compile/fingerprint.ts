@@ -18,6 +18,14 @@ export function seal(rubric: UnsealedRubric): CompiledRubric {
 /**
  * Computes the fingerprint a compiled rubric should carry.
  * @param rubric - a compiled rubric, with or without its `fingerprint` field (ignored)
+ * @example
+ * ```ts
+ * import { compile, fingerprintOf } from "rubric-lang";
+ * const source = 'rubric "Demo" { area "1" "Chỉ đạo" max 10 { input done: count, planned: count; score = 10 * done / planned } }';
+ * const compiled = compile(source);
+ * if (compiled.ok) console.log(fingerprintOf(compiled.rubric) === compiled.rubric.fingerprint); // true
+ * ```
+ * @category Compile
  */
 export function fingerprintOf(rubric: UnsealedRubric | CompiledRubric): string {
   const { fingerprint: _ignored, ...content } = rubric as CompiledRubric;

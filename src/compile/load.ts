@@ -10,7 +10,10 @@ import { checkInvariants } from "./invariants.js";
 import { checkCompiledShape } from "./check-compiled.js";
 import { COMPILED_FORMAT, FORMAT_VERSION, type CompiledRubric } from "./types.js";
 
-/** One reason a stored rubric was refused, with the JSON path that is wrong. */
+/**
+ * One reason a stored rubric was refused, with the JSON path that is wrong.
+ * @category Compile
+ */
 export interface LoadIssue {
   /** Stable code: `format`, `version`, `shape`, `fingerprint`, `depth`, `json` or `invariant` (a rule the compiler guarantees is broken). */
   readonly code: "format" | "version" | "shape" | "fingerprint" | "depth" | "json" | "invariant";
@@ -20,12 +23,24 @@ export interface LoadIssue {
   readonly message: string;
 }
 
-/** The outcome of {@link loadCompiled}. */
+/**
+ * The outcome of {@link loadCompiled}.
+ * @category Compile
+ */
 export type LoadResult =
-  | { readonly ok: true; readonly rubric: CompiledRubric }
-  | { readonly ok: false; readonly issues: readonly LoadIssue[] };
+  | {
+      /** The stored rubric is valid and its fingerprint matches. */ readonly ok: true;
+      /** The rubric, ready to evaluate. */ readonly rubric: CompiledRubric;
+    }
+  | {
+      /** The stored rubric was refused. */ readonly ok: false;
+      /** Every problem, with its JSON path. */ readonly issues: readonly LoadIssue[];
+    };
 
-/** Options of {@link loadCompiled}. */
+/**
+ * Options of {@link loadCompiled}.
+ * @category Compile
+ */
 export interface LoadOptions {
   /** Language of the invariant messages (default English). */
   readonly locale?: Locale;
@@ -37,7 +52,10 @@ export interface LoadOptions {
   readonly fingerprint?: string;
 }
 
-/** Deeper JSON than this is refused before validation, so no recursion can overflow. */
+/**
+ * Deeper JSON than this is refused before validation, so no recursion can overflow.
+ * @category Compile
+ */
 export const MAX_COMPILED_DEPTH = 512;
 
 /**
@@ -50,6 +68,18 @@ export const MAX_COMPILED_DEPTH = 512;
  * that one.
  * @param json - the parsed value, or a JSON string
  * @param options - message language, the expected fingerprint
+ * @example
+ * ```ts
+ * import { compile } from "rubric-lang";
+ * import { evaluate, loadCompiled } from "rubric-lang/runtime"; // no parser: small enough for a browser
+ * const source = 'rubric "Demo" { area "1" "Chỉ đạo" max 10 { input done: count, planned: count; score = 10 * done / planned } }';
+ * const compiled = compile(source);
+ * const stored = compiled.ok ? JSON.stringify(compiled.rubric) : "{}"; // what an app keeps
+ * const loaded = loadCompiled(stored, { locale: "vi" });
+ * if (loaded.ok) console.log(evaluate(loaded.rubric, { unit: { id: "a" }, self: { "1": { done: 8, planned: 10 } } }).ok); // true
+ * else console.error(loaded.issues); // every problem, with its JSON path
+ * ```
+ * @category Compile
  */
 export function loadCompiled(json: unknown, options: LoadOptions = {}): LoadResult {
   let value = json;

@@ -8,27 +8,63 @@ import type { Aggregation, NaPolicy, NodeKeyword, RoundingMode } from "../syntax
 
 export type { Aggregation, NaPolicy, NodeKeyword, RoundingMode };
 
-/** The format tag of a compiled rubric. */
+/**
+ * The format tag of a compiled rubric.
+ * @category Compile
+ */
 export const COMPILED_FORMAT = "rubric-lang/compiled" as const;
 
-/** The version of the compiled format; bumped on any incompatible change. */
+/**
+ * The version of the compiled format; bumped on any incompatible change.
+ * @category Compile
+ */
 export const FORMAT_VERSION = 1 as const;
 
-/** A decimal number written as a string in canonical form (e.g. `"0.8"`, `"-2"`, `"100"`). */
+/**
+ * A decimal number written as a string in canonical form (e.g. `"0.8"`, `"-2"`, `"100"`).
+ * @category Compile
+ */
 export type DecimalString = string;
 
-/** A resolved input or unit-fact type. Range bounds are inclusive decimals. */
+/**
+ * A resolved input or unit-fact type. Range bounds are inclusive decimals.
+ * @category Compile
+ */
 export type CompiledType =
-  | { readonly kind: "number" | "count" | "percent"; readonly min?: DecimalString; readonly max?: DecimalString }
-  | { readonly kind: "likert"; readonly min: DecimalString; readonly max: DecimalString }
-  | { readonly kind: "bool" | "date" | "text" }
-  | { readonly kind: "enum"; readonly members: readonly string[] }
-  | { readonly kind: "list"; readonly element: CompiledScalarType };
+  | {
+      /** `number` (any decimal), `count` (whole, ≥ 0) or `percent` (given in percent points, `85` for 85 %; a fraction in rules). */ readonly kind: "number" | "count" | "percent";
+      /** The inclusive lower bound, when declared (a percent's in percent points). */ readonly min?: DecimalString;
+      /** The inclusive upper bound, when declared (a percent's in percent points). */ readonly max?: DecimalString;
+    }
+  | {
+      /** A Likert scale: whole answers from `min` to `max`. */ readonly kind: "likert";
+      /** The lowest answer. */ readonly min: DecimalString;
+      /** The highest answer. */ readonly max: DecimalString;
+    }
+  | {
+      /** `bool` (yes/no), `date` (`YYYY-MM-DD`) or `text`. */ readonly kind: "bool" | "date" | "text";
+    }
+  | {
+      /** One of the listed members. */ readonly kind: "enum";
+      /** The members' names, in the order declared. */ readonly members: readonly string[];
+    }
+  | {
+      /** A list of scalars (for `sum`, `mean`, `count`, `min`, `max`). */ readonly kind: "list";
+      /** The type of each element. */ readonly element: CompiledScalarType;
+    };
 
-/** A scalar (non-list) compiled type. */
-export type CompiledScalarType = Exclude<CompiledType, { readonly kind: "list" }>;
+/**
+ * A scalar (non-list) compiled type.
+ * @category Compile
+ */
+export type CompiledScalarType = Exclude<CompiledType, {
+  /** The kind left out: lists. */ readonly kind: "list";
+}>;
 
-/** A declared input or unit fact. */
+/**
+ * A declared input or unit fact.
+ * @category Compile
+ */
 export interface CompiledDecl {
   /** The name, unique within its node (or among unit facts); submissions use it. */
   readonly name: string;
@@ -38,10 +74,16 @@ export interface CompiledDecl {
   readonly type: CompiledType;
 }
 
-/** Comparison operators of the compiled form. */
+/**
+ * Comparison operators of the compiled form.
+ * @category Compile
+ */
 export type CompareCode = "eq" | "ne" | "lt" | "le" | "gt" | "ge";
 
-/** Built-in functions of the compiled form. */
+/**
+ * Built-in functions of the compiled form.
+ * @category Compile
+ */
 export type FunctionCode = "min" | "max" | "clamp" | "round" | "floor" | "ceil" | "abs" | "sum" | "mean" | "count" | "ratio";
 
 /**
@@ -49,31 +91,95 @@ export type FunctionCode = "min" | "max" | "clamp" | "round" | "floor" | "ceil" 
  * `let` a value computed earlier in the same node, `unit` a unit fact, `enum` is an
  * enum member, `figure` a rubric-level figure (only in the index formula and bands).
  * Percent literals are already fractions (`80%` → `"0.8"`).
+ * @category Compile
  */
 export type CompiledExpr =
   /** `percent`: written as a percentage (`80%`), so explanations show it as one; no effect on the value. */
-  | { readonly op: "num"; readonly value: DecimalString; readonly percent?: true }
-  | { readonly op: "date"; readonly value: string }
-  | { readonly op: "bool"; readonly value: boolean }
-  | { readonly op: "enum"; readonly value: string }
-  | { readonly op: "input"; readonly name: string }
-  | { readonly op: "let"; readonly name: string }
-  | { readonly op: "unit"; readonly name: string }
-  | { readonly op: "max" }
-  | { readonly op: "figure"; readonly name: "points" | "max" | "index" | "bonus" | "penalty" }
-  | { readonly op: "neg" | "not"; readonly arg: CompiledExpr }
-  | { readonly op: "add" | "sub" | "mul" | "div" | "and" | "or" | CompareCode; readonly left: CompiledExpr; readonly right: CompiledExpr }
-  | { readonly op: "if"; readonly cond: CompiledExpr; readonly then: CompiledExpr; readonly else: CompiledExpr }
-  | { readonly op: "call"; readonly fn: FunctionCode; readonly args: readonly CompiledExpr[] }
-  | { readonly op: "bands"; readonly subject: CompiledExpr; readonly arms: readonly CompiledBandArm[]; readonly otherwise?: CompiledExpr }
+  | {
+      /** A number literal. */ readonly op: "num";
+      /** The exact decimal. */ readonly value: DecimalString;
+      /** Present when written as a percentage (`80%`), so explanations show it as one; no effect on the value. */ readonly percent?: true;
+    }
+  | {
+      /** A date literal. */ readonly op: "date";
+      /** The date, `YYYY-MM-DD`. */ readonly value: string;
+    }
+  | {
+      /** A boolean literal. */ readonly op: "bool";
+      /** `true` or `false`. */ readonly value: boolean;
+    }
+  | {
+      /** An enum member. */ readonly op: "enum";
+      /** The member's name. */ readonly value: string;
+    }
+  | {
+      /** Reads an input of the node. */ readonly op: "input";
+      /** The input's name. */ readonly name: string;
+    }
+  | {
+      /** Reads a `let` computed earlier in the node. */ readonly op: "let";
+      /** The `let`'s name. */ readonly name: string;
+    }
+  | {
+      /** Reads a unit fact. */ readonly op: "unit";
+      /** The fact's name. */ readonly name: string;
+    }
+  | {
+      /** The node's own maximum points. */ readonly op: "max";
+    }
+  | {
+      /** A rubric-wide figure (index formula and bands only). */ readonly op: "figure";
+      /** Which figure. */ readonly name: "points" | "max" | "index" | "bonus" | "penalty";
+    }
+  | {
+      /** Arithmetic negation or logical `not`. */ readonly op: "neg" | "not";
+      /** The operand. */ readonly arg: CompiledExpr;
+    }
+  | {
+      /** The arithmetic, logical or comparison operator. */ readonly op: "add" | "sub" | "mul" | "div" | "and" | "or" | CompareCode;
+      /** The left operand. */ readonly left: CompiledExpr;
+      /** The right operand. */ readonly right: CompiledExpr;
+    }
+  | {
+      /** A conditional. */ readonly op: "if";
+      /** The condition. */ readonly cond: CompiledExpr;
+      /** The value when the condition holds. */ readonly then: CompiledExpr;
+      /** The value otherwise. */ readonly else: CompiledExpr;
+    }
+  | {
+      /** A call of a built-in function. */ readonly op: "call";
+      /** The function. */ readonly fn: FunctionCode;
+      /** The arguments in order. */ readonly args: readonly CompiledExpr[];
+    }
+  | {
+      /** A `bands` expression. */ readonly op: "bands";
+      /** The value compared with each arm's threshold. */ readonly subject: CompiledExpr;
+      /** The arms in order; the first that matches gives the value. */ readonly arms: readonly CompiledBandArm[];
+      /** The value when no arm matches (its `else`), when written. */ readonly otherwise?: CompiledExpr;
+    }
   /** `count(cond)` / `share(cond)`: `cond` is tested on each element of `list`, which it reads as `item`. */
-  | { readonly op: "tally"; readonly fn: "count" | "share"; readonly list: CompiledExpr; readonly cond: CompiledExpr }
+  | {
+      /** A tally of list elements. */ readonly op: "tally";
+      /** The number of elements meeting the condition, or their exact share. */ readonly fn: "count" | "share";
+      /** The list. */ readonly list: CompiledExpr;
+      /** The condition tested on each element. */ readonly cond: CompiledExpr;
+    }
   /** The element of the list a `tally` condition is testing. */
-  | { readonly op: "item" }
+  | {
+      /** The element under test. */ readonly op: "item";
+    }
   /** `match`: the first arm one of whose keys equals the subject gives the value; over a list, element by element. */
-  | { readonly op: "match"; readonly subject: CompiledExpr; readonly arms: readonly CompiledMatchArm[]; readonly otherwise?: CompiledExpr };
+  | {
+      /** A mapping of values. */ readonly op: "match";
+      /** The value matched (or a list, element by element). */ readonly subject: CompiledExpr;
+      /** The arms in order. */ readonly arms: readonly CompiledMatchArm[];
+      /** The value for a subject no arm takes (its `else`), when written. */ readonly otherwise?: CompiledExpr;
+    };
 
-/** One arm of a compiled `match`: its keys (enum members or whole numbers, as literals) and its value. */
+/**
+ * One arm of a compiled `match`: its keys (enum members or whole numbers, as literals) and its value.
+ * @category Compile
+ */
 export interface CompiledMatchArm {
   /** The values this arm takes: `enum` or `num` literals. */
   readonly keys: readonly CompiledExpr[];
@@ -81,7 +187,10 @@ export interface CompiledMatchArm {
   readonly value: CompiledExpr;
 }
 
-/** One arm of a compiled `bands` expression. */
+/**
+ * One arm of a compiled `bands` expression.
+ * @category Compile
+ */
 export interface CompiledBandArm {
   /** How the subject is compared with the threshold. */
   readonly cmp: CompareCode;
@@ -91,24 +200,45 @@ export interface CompiledBandArm {
   readonly value: CompiledExpr;
 }
 
-/** How a leaf awards points. */
+/**
+ * How a leaf awards points.
+ * @category Compile
+ */
 export type CompiledRule =
-  | { readonly kind: "expr"; readonly expr: CompiledExpr }
-  | { readonly kind: "given"; readonly step?: DecimalString };
+  | {
+      /** Points computed by an expression. */ readonly kind: "expr";
+      /** The expression giving the points (before clamping). */ readonly expr: CompiledExpr;
+    }
+  | {
+      /** Points given by the assessor in the submission (`score = given`). */ readonly kind: "given";
+      /** The step the given points must be a multiple of, when declared. */ readonly step?: DecimalString;
+    };
 
-/** What a leaf computes: inputs, lets in order, not-arising conditions, the rule. */
+/**
+ * What a leaf computes: inputs, lets in order, not-arising conditions, the rule.
+ * @category Compile
+ */
 export interface CompiledLeaf {
   /** The inputs a submission fills for this node. */
   readonly inputs: readonly CompiledDecl[];
   /** Named intermediate values, in evaluation order (each uses only earlier ones). */
-  readonly lets: readonly { readonly name: string; readonly expr: CompiledExpr }[];
+  readonly lets: readonly {
+    /** The name. */ readonly name: string;
+    /** The expression computing it. */ readonly expr: CompiledExpr;
+  }[];
   /** `when cond: policy` clauses: the first true one makes the node not applicable with that policy. */
-  readonly when: readonly { readonly cond: CompiledExpr; readonly policy: NaPolicy }[];
+  readonly when: readonly {
+    /** The condition. */ readonly cond: CompiledExpr;
+    /** The N/A policy the node takes when it holds. */ readonly policy: NaPolicy;
+  }[];
   /** The scoring rule. */
   readonly rule: CompiledRule;
 }
 
-/** A node of the compiled criterion tree. Exactly one of `children` and `leaf` is set. */
+/**
+ * A node of the compiled criterion tree. Exactly one of `children` and `leaf` is set.
+ * @category Compile
+ */
 export interface CompiledNode {
   /** The published numbering, unique in the rubric. */
   readonly id: string;
@@ -140,7 +270,10 @@ export interface CompiledNode {
   readonly leaf?: CompiledLeaf;
 }
 
-/** A compiled bonus or penalty: a leaf outside the tree, capped at its max. */
+/**
+ * A compiled bonus or penalty: a leaf outside the tree, capped at its max.
+ * @category Compile
+ */
 export interface CompiledExtra {
   /** Its id. */
   readonly id: string;
@@ -158,15 +291,27 @@ export interface CompiledExtra {
   readonly leaf: CompiledLeaf;
 }
 
-/** A sort key of the ranking. */
+/**
+ * A sort key of the ranking.
+ * @category Compile
+ */
 export interface CompiledSortKey {
   /** A rubric-wide figure, or a node's points. */
-  readonly target: { readonly kind: "figure"; readonly name: "index" | "points" | "bonus" | "penalty" } | { readonly kind: "node"; readonly id: string };
+  readonly target: {
+    /** A rubric-wide figure of the unit. */ readonly kind: "figure";
+    /** Which figure. */ readonly name: "index" | "points" | "bonus" | "penalty";
+  } | {
+    /** A node's points. */ readonly kind: "node";
+    /** The node's id. */ readonly id: string;
+  };
   /** Direction. */
   readonly direction: "asc" | "desc";
 }
 
-/** The ranking policy. */
+/**
+ * The ranking policy.
+ * @category Compile
+ */
 export interface CompiledRanking {
   /** Sort keys in order; the unit id is always the final stable key. */
   readonly keys: readonly CompiledSortKey[];
@@ -178,7 +323,10 @@ export interface CompiledRanking {
   readonly withinGroup: boolean;
 }
 
-/** A classification band; the first whose condition holds wins; no condition and no cut = otherwise. */
+/**
+ * A classification band; the first whose condition holds wins; no condition and no cut = otherwise.
+ * @category Compile
+ */
 export interface CompiledBand {
   /** The label. */
   readonly label: string;
@@ -209,7 +357,10 @@ export interface CompiledBandBlock {
   readonly bands: readonly CompiledBand[];
 }
 
-/** Metadata that travels into every result. */
+/**
+ * Metadata that travels into every result.
+ * @category Compile
+ */
 export interface CompiledMeta {
   /** Rubric id (the `id` statement, else derived from the title). */
   readonly id: string;
@@ -223,7 +374,10 @@ export interface CompiledMeta {
   readonly locale: string;
 }
 
-/** A compiled rubric, ready to store or evaluate. */
+/**
+ * A compiled rubric, ready to store or evaluate.
+ * @category Compile
+ */
 export interface CompiledRubric {
   /** Format tag. */
   readonly format: typeof COMPILED_FORMAT;
@@ -234,7 +388,10 @@ export interface CompiledRubric {
   /** Metadata. */
   readonly meta: CompiledMeta;
   /** Rounding of published figures. */
-  readonly publish: { readonly precision: number; readonly rounding: RoundingMode };
+  readonly publish: {
+    /** Decimals published (0–10). */ readonly precision: number;
+    /** The rounding mode. */ readonly rounding: RoundingMode;
+  };
   /** The index formula (default `points / max * 100`). */
   readonly index: CompiledExpr;
   /** Whether bonus may lift the total above the tree's maximum. */
@@ -257,5 +414,8 @@ export interface CompiledRubric {
   readonly bandBlocks?: readonly CompiledBandBlock[];
 }
 
-/** A compiled rubric before its fingerprint is computed. */
+/**
+ * A compiled rubric before its fingerprint is computed.
+ * @category Compile
+ */
 export type UnsealedRubric = Omit<CompiledRubric, "fingerprint">;

@@ -15,7 +15,10 @@ import { isCalendarDate } from "./decimal-input.js";
 import { enumMember, nfc } from "./nfc.js";
 import { Exact } from "../runtime/exact.js";
 
-/** Where a cell stands: enough to name it in a message. */
+/**
+ * Where a cell stands: enough to name it in a message.
+ * @category Data
+ */
 export interface CellPlace {
   /** The file it was read from. */
   readonly file: string;
@@ -43,6 +46,7 @@ export function columnLetter(column: number): string {
  * Names a cell for messages: `data.csv:3:D (1.1.2.done)` for CSV (line and column
  * letter), `form.xlsx [Sở Nội vụ] D3 (1.1.2.done)` for XLSX.
  * @param place - the cell
+ * @category Data
  */
 export function placeName(place: CellPlace): string {
   const header = place.header === undefined ? "" : ` (${place.header})`;
@@ -50,10 +54,37 @@ export function placeName(place: CellPlace): string {
   return place.sheet === undefined ? `${place.file}:${place.row}:${letter}${header}` : `${place.file} [${place.sheet}] ${letter}${place.row}${header}`;
 }
 
-/** A cell read as a value, or why it cannot be. An empty cell reads as `undefined` (not given). */
-export type CellRead = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly message: string };
+/**
+ * A cell read as a value, or why it cannot be. An empty cell reads as `undefined` (not given).
+ * @category Data
+ */
+export type CellRead = {
+  /** The cell was read. */ readonly ok: true;
+  /** The value, as a submission holds it; `undefined` for an empty cell. */ readonly value: unknown;
+} | {
+  /** The cell cannot be read as its type. */ readonly ok: false;
+  /** Why, in the locale, saying what to write instead. */ readonly message: string;
+};
 
 const PLAIN = /^-?\d+(\.\d+)?$/;
+
+/**
+ * A number read from a cell by {@link readCellDecimal}, or why it cannot be.
+ * @category Data
+ */
+export type DecimalRead =
+  | {
+      /** The cell holds one number. */
+      readonly ok: true;
+      /** The number as decimal text with a dot, exactly as written (`"1617.5"`). */
+      readonly text: string;
+    }
+  | {
+      /** The cell does not hold a number, or holds an ambiguous one. */
+      readonly ok: false;
+      /** Why, in the locale, with what to write instead. */
+      readonly message: string;
+    };
 
 /**
  * Reads a number written in a cell, exactly, as a decimal string with a dot.
@@ -68,8 +99,16 @@ const PLAIN = /^-?\d+(\.\d+)?$/;
  * @param raw - the cell's text
  * @param locale - the data's locale
  * @param fits - whether a reading (a plain decimal) is a value the input can take
+ * @example
+ * ```ts
+ * import { readCellDecimal } from "rubric-lang";
+ * console.log(readCellDecimal("1234,5", "vi")); // { ok: true, text: "1234.5" }
+ * console.log(readCellDecimal("1.617", "vi").ok); // false: a thousand and more, or one point six?
+ * console.log(readCellDecimal("1.617", "vi", (t) => Number(t) <= 2.5)); // { ok: true, text: "1.617" }: only one reading fits
+ * ```
+ * @category Data
  */
-export function readCellDecimal(raw: string, locale: Locale, fits?: (text: string) => boolean): { readonly ok: true; readonly text: string } | { readonly ok: false; readonly message: string } {
+export function readCellDecimal(raw: string, locale: Locale, fits?: (text: string) => boolean): DecimalRead {
   const text = raw.trim();
   const oneReading = (decimal: string, grouped: string): { ok: true; text: string } | undefined => {
     const readings = fits === undefined ? [] : [decimal, grouped].filter(fits);
@@ -176,6 +215,14 @@ export const EMPTY_LIST = "[]";
  * @param raw - the cell's text
  * @param type - the declared type of the input or fact
  * @param locale - the data's locale
+ * @example
+ * ```ts
+ * import { readCell } from "rubric-lang";
+ * console.log(readCell("12,5", { kind: "number" }, "vi")); // { ok: true, value: "12.5" }
+ * console.log(readCell("có", { kind: "bool" }, "vi")); // { ok: true, value: true }
+ * console.log(readCell("", { kind: "count" }, "vi")); // { ok: true, value: undefined }: not given
+ * ```
+ * @category Data
  */
 export function readCell(raw: string, type: CompiledType, locale: Locale): CellRead {
   const text = raw.trim();
@@ -191,11 +238,14 @@ export function readCell(raw: string, type: CompiledType, locale: Locale): CellR
   return { ok: true, value: items };
 }
 
-/** A submission being assembled from cells, with the cell behind each value. */
+/**
+ * A submission being assembled from cells, with the cell behind each value.
+ * @category Data
+ */
 export interface SubmissionDraft {
   /** The submission in its JSON shape (`unit`, `self`, `appraisal`, …). */
   readonly value: Record<string, unknown>;
-  /** Path key ({@link pathKey}) → the name of the cell it came from. */
+  /** A value's path in the submission (its segments joined) → the name of the cell it came from. */
   readonly places: Map<string, string>;
 }
 
@@ -219,7 +269,7 @@ export function newDraft(): SubmissionDraft {
  * @param path - e.g. `["appraisal", "1.1.2", "done"]`
  * @param value - the value read from the cell
  * @param place - the cell's name ({@link placeName})
- * @param key - the path's key, when the caller has it already ({@link pathKey})
+ * @param key - the path's key, when the caller has it already (`pathKey`)
  */
 export function putValue(draft: SubmissionDraft, path: readonly string[], value: unknown, place: string, key = pathKey(path)): string | undefined {
   const earlier = draft.places.get(key);
@@ -249,7 +299,10 @@ export function placeOf(draft: { readonly places: ReadonlyMap<string, string> },
   return undefined;
 }
 
-/** The unit a refused sheet, row or line is about, when its id could be read. */
+/**
+ * The unit a refused sheet, row or line is about, when its id could be read.
+ * @category Data
+ */
 export interface UnitRef {
   /** The unit's id. */
   readonly id: string;

@@ -27,7 +27,10 @@ import { compileValidator, type Validated } from "./validate.js";
 import { codedIssue, type SubmissionIssueCode } from "./issue-codes.js";
 export type { SubmissionIssueCode } from "./issue-codes.js";
 
-/** A problem with a submission: where (a JSON path) and what, as data and in English. */
+/**
+ * A problem with a submission: where (a JSON path) and what, as data and in English.
+ * @category Evaluate
+ */
 export interface SubmissionIssue {
   /** Path into the submission, e.g. `["self", "1.1.2", "done"]`. */
   readonly path: readonly (string | number)[];
@@ -39,19 +42,28 @@ export interface SubmissionIssue {
   readonly args: Readonly<Record<string, string>>;
 }
 
-/** A node's result with both layers. */
+/**
+ * A node's result with both layers.
+ * @category Evaluate
+ */
 export interface LayeredNodeResult extends NodeResult {
   /** Points from the self-assessment alone, when it could be computed. */
   readonly selfPoints?: string;
   /** Final points minus self-assessed points. */
   readonly difference?: string;
   /** The final value of each input (and given points) with the layer it came from. */
-  readonly values?: Readonly<Record<string, { readonly value: ShownValue; readonly layer: Layer }>>;
+  readonly values?: Readonly<Record<string, {
+    /** The value (a number as exact text). */ readonly value: ShownValue;
+    /** The layer it came from. */ readonly layer: Layer;
+  }>>;
   /** The appraisal council's reason for its correction. */
   readonly reason?: string;
 }
 
-/** Exact figures of a unit (decimal strings). */
+/**
+ * Exact figures of a unit (decimal strings).
+ * @category Evaluate
+ */
 export interface Figures {
   /** The total: tree points + bonus − penalty, never below 0, capped unless the rubric allows. */
   readonly points: string;
@@ -69,12 +81,18 @@ export interface Figures {
  * An error of a unit: a node's (see the runtime's codes), or — `node` empty, code
  * `internal-error` — a failure of rubric-lang itself on this unit, which costs this
  * unit its figures and no other unit anything.
+ * @category Evaluate
  */
-export type UnitError = UnitResult["errors"][number] | { readonly node: ""; readonly code: "internal-error"; readonly message: string };
+export type UnitError = UnitResult["errors"][number] | {
+  /** Always `""`: the failure is not a node's. */ readonly node: "";
+  /** A failure of the evaluator itself (a bug of ours, reported as data). */ readonly code: "internal-error";
+  /** What went wrong, in English. */ readonly message: string;
+};
 
 /**
  * A unit's result: the final figures at the top level (present when `complete`), the
  * self-assessed ones under `self`, and every evaluated node keyed by its id.
+ * @category Evaluate
  */
 export interface EvaluationResult extends Partial<Figures> {
   /** The unit. */
@@ -86,7 +104,10 @@ export interface EvaluationResult extends Partial<Figures> {
   /** Every node error (and a failure of rubric-lang on the unit, if any). */
   readonly errors: readonly UnitError[];
   /** Published figures, rounded once as the rubric says. */
-  readonly published?: { readonly points: string; readonly index: string };
+  readonly published?: {
+    /** Total points, rounded once as the rubric's `publish` says. */ readonly points: string;
+    /** The index, rounded once as the rubric's `publish` says. */ readonly index: string;
+  };
   /** The self-assessed figures, when the self-assessment is complete. */
   readonly self?: Figures;
   /** Final points minus self-assessed points, when both are complete. */
@@ -97,7 +118,10 @@ export interface EvaluationResult extends Partial<Figures> {
   readonly warnings?: readonly UnitWarning[];
 }
 
-/** Options of {@link evaluate}. */
+/**
+ * Options of {@link evaluate}.
+ * @category Evaluate
+ */
 export interface EvaluateOptions {
   /** Build each node's `trace` (how it was scored); without it, results carry no traces. */
   readonly explain?: boolean;
@@ -106,10 +130,21 @@ export interface EvaluateOptions {
 /**
  * The outcome of {@link evaluate}. A refused submission keeps the unit it names (`unit`),
  * when its id could be read, so lists of refused units can name it.
+ * @category Evaluate
  */
 export type EvaluateOutcome =
-  | { readonly ok: true; readonly result: EvaluationResult }
-  | { readonly ok: false; readonly issues: readonly SubmissionIssue[]; readonly unit?: { readonly id: string; readonly name?: string } };
+  | {
+      /** The submission was valid and scored. */ readonly ok: true;
+      /** The result (it may still hold node errors). */ readonly result: EvaluationResult;
+    }
+  | {
+      /** The submission was refused; nothing was scored. */ readonly ok: false;
+      /** Every issue, with its JSON path. */ readonly issues: readonly SubmissionIssue[];
+      /** The unit the submission names, when it can be read (for reports of refused units). */ readonly unit?: {
+        /** The unit's id. */ readonly id: string;
+        /** Its name, when given. */ readonly name?: string;
+      };
+    };
 
 /** The unit a refused submission names (`unitOfDraft`), its id in NFC as results give it. */
 function unitNamed(submission: unknown): { unit?: { id: string; name?: string } } {
@@ -161,6 +196,18 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
  * @param rubric - a compiled rubric (from `compile` or `loadCompiled`)
  * @param submission - the unit's submission, as parsed JSON
  * @param options - `explain: true` to build every node's trace
+ * @example
+ * ```ts
+ * import { compile, evaluate } from "rubric-lang";
+ * const source = 'rubric "Demo" { area "1" "Chỉ đạo" max 10 { input done: count, planned: count; score = 10 * done / planned } }';
+ * const compiled = compile(source);
+ * if (compiled.ok) {
+ *   const outcome = evaluate(compiled.rubric, { unit: { id: "a", name: "Sở A" }, self: { "1": { done: 8, planned: 10 } } });
+ *   if (outcome.ok) console.log(outcome.result.published); // { points: "8.00", index: "80.00" }
+ *   else console.error(outcome.issues); // e.g. [{ path: ["self", "1", "done"], message: … }]
+ * }
+ * ```
+ * @category Evaluate
  */
 export function evaluate(rubric: CompiledRubric, submission: unknown, options: EvaluateOptions = {}): EvaluateOutcome {
   let unit: ParsedSubmission["unit"] | undefined;
@@ -253,6 +300,18 @@ export function unitInError(rubric: CompiledRubric, unit: { readonly id: string;
  * unit — or one rubric-lang fails on — never hides the others' results.
  * @param rubric - a compiled rubric
  * @param submissions - the units' submissions
+ * @example
+ * ```ts
+ * import { compile, evaluateAll } from "rubric-lang";
+ * const source = 'rubric "Demo" { area "1" "Chỉ đạo" max 10 { input done: count, planned: count; score = 10 * done / planned } }';
+ * const submissions = [
+ *   { unit: { id: "a", name: "Sở A" }, self: { "1": { done: 8, planned: 10 } } },
+ *   { unit: { id: "b", name: "Sở B" }, self: { "1": { done: 9, planned: 10 } } },
+ * ];
+ * const compiled = compile(source);
+ * if (compiled.ok) console.log(evaluateAll(compiled.rubric, submissions).map((o) => o.ok && o.result.published?.index)); // ["80.00", "90.00"]
+ * ```
+ * @category Evaluate
  */
 export function evaluateAll(rubric: CompiledRubric, submissions: readonly unknown[]): EvaluateOutcome[] {
   return submissions.map((s) => evaluate(rubric, s));

@@ -78,6 +78,7 @@ export function problemLine(line: string, locale: Locale): string {
  * message the validators give covered).
  * @param message - the English message
  * @param locale - the reader's language
+ * @category Report
  */
 export function issueMessage(message: string, locale: Locale): string {
   if (locale !== "vi") return message;
@@ -100,6 +101,7 @@ const LAYER: Readonly<Record<Locale, Readonly<Record<string, string>>>> = {
  * @param path - the issue's JSON path
  * @param rubric - the rubric, for labels (optional)
  * @param locale - the reader's language
+ * @category Report
  */
 export function placeText(path: readonly (string | number)[], rubric: CompiledRubric | undefined, locale: Locale): string {
   const vi = locale === "vi";
@@ -142,6 +144,7 @@ export function labelOf(rubric: CompiledRubric, node: string, name: string): str
  * @param issue - the issue
  * @param rubric - the rubric, for labels (optional)
  * @param locale - the reader's language
+ * @category Report
  */
 export function issueLine(issue: { readonly path: readonly (string | number)[]; readonly message: string }, rubric: CompiledRubric | undefined, locale: Locale): string {
   return `${placeText(issue.path, rubric, locale)}: ${issueMessage(issue.message, locale)}`;

@@ -11,7 +11,10 @@ import type { ParsedSubmission } from "./readers.js";
 type NodeData = { inputs: Map<string, Value>; points?: string; notApplicable?: string };
 type LayerData = Readonly<Record<string, Readonly<Record<string, unknown>> | undefined>>;
 
-/** Where a final value came from. */
+/**
+ * Where a final value came from.
+ * @category Evaluate
+ */
 export type Layer = "self" | "appraisal" | "survey";
 
 /** The two views of a unit, and where each final value came from. */

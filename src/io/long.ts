@@ -14,7 +14,10 @@ import { newDraft, placeName, putValue, type SubmissionDraft } from "./cells.js"
 import { readTarget, resolveTarget, rubricTargets, targetPath, type Target } from "./targets.js";
 import { refusal, rowName, type GridRow, type GridSource, type TableItem } from "./wide.js";
 
-/** The columns of a long table. */
+/**
+ * The columns of a long table.
+ * @category Data
+ */
 export const LONG_COLUMNS = ["unit", "node", "input", "layer", "value"] as const;
 
 type LongColumn = (typeof LONG_COLUMNS)[number];
@@ -48,12 +51,29 @@ function finish(group: Group, source: GridSource): TableItem {
  * Maps the rows of a long table to submissions, one per run of rows with the same
  * unit. A unit whose rows are not together comes out twice, and is then refused as a
  * duplicate by the caller. Blank rows are skipped.
- * @param header - the header row's cells (see {@link longColumns})
+ * @param header - the header row's cells (`unit`, `node`, `input`, `layer`, `value`, in any order; see {@link LONG_COLUMNS})
  * @param rows - the data rows after the header
  * @param source - the table's file (and sheet)
  * @param rubric - the compiled rubric
  * @param locale - how numbers and dates are written
  * @param headerRow - the header's row number (default 1)
+ * @example
+ * ```ts
+ * import { compile, longRowsToSubmissions } from "rubric-lang";
+ * const source = 'rubric "Demo" { area "1" "Chỉ đạo" max 10 { input done: count, planned: count; score = 10 * done / planned } }';
+ * const compiled = compile(source);
+ * if (compiled.ok) {
+ *   const header = ["unit", "node", "input", "layer", "value"];
+ *   const rows = [
+ *     { cells: ["a", "1", "done", "self", "8"], row: 2 },
+ *     { cells: ["a", "1", "planned", "self", "10"], row: 3 },
+ *   ];
+ *   for await (const item of longRowsToSubmissions(header, rows, { file: "long.csv" }, compiled.rubric, "en")) {
+ *     console.log(item.ok ? item.value : item.message); // { unit: { id: "a" }, self: { "1": { done: "8", planned: "10" } } }
+ *   }
+ * }
+ * ```
+ * @category Data
  */
 export async function* longRowsToSubmissions(header: readonly string[], rows: AsyncIterable<GridRow> | Iterable<GridRow>, source: GridSource, rubric: CompiledRubric, locale: Locale, headerRow = 1): AsyncGenerator<TableItem> {
   const at = longColumns(header);

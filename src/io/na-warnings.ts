@@ -9,14 +9,23 @@ import type { CompiledNode, CompiledRubric } from "../compile/types.js";
 import type { NodeResult } from "../runtime/result.js";
 import type { Layer } from "./layers.js";
 
-/** A warning about a unit's data: a value that was given but not used. */
+/**
+ * A warning about a unit's data: a value that was given but not used.
+ * @category Evaluate
+ */
 export interface UnitWarning {
   /** `value-not-applicable`: values were given for a node that does not apply to the unit. */
   readonly code: "value-not-applicable";
   /** The node the values were given for. */
   readonly node: string;
   /** What the warning names: the inputs given (with their layer) and the node that does not apply (itself or an ancestor). */
-  readonly args: { readonly inputs: readonly { readonly name: string; readonly layer: Layer }[]; readonly notApplicable: string };
+  readonly args: {
+    /** The inputs given, with their layer. */ readonly inputs: readonly {
+      /** The input's name. */ readonly name: string;
+      /** The layer it was given in. */ readonly layer: Layer;
+    }[];
+    /** The id of the node that does not apply (the node itself or an ancestor). */ readonly notApplicable: string;
+  };
 }
 
 const parents = new WeakMap<CompiledRubric, Map<string, string | undefined>>();

@@ -40,13 +40,38 @@ const report = objectReader({ rows: required(arrayOf(reportRow)) }, true);
 
 type ReportRow = { unit: { id: string }; rank: number; published: { index: string } };
 
-/** Last period's table, or every problem with its JSON path. */
-export type PreviousRead = { readonly ok: true; readonly rows: readonly PreviousRow[] } | { readonly ok: false; readonly issues: readonly SubmissionIssue[] };
+/**
+ * Last period's table, or every problem with its JSON path.
+ * @category Rank
+ */
+export type PreviousRead = {
+  /** The table was read. */ readonly ok: true;
+  /** Its rows. */ readonly rows: readonly PreviousRow[];
+} | {
+  /** The table was refused. */ readonly ok: false;
+  /** Every problem, with its JSON path. */ readonly issues: readonly SubmissionIssue[];
+};
 
 /**
  * Reads last period's ranking from parsed JSON. A unit listed twice is refused: its
  * change would be a guess.
  * @param value - a plain table `[{ unitId, rank, index }]` or a JSON ranking report (`{ rows: [...] }`)
+ * @example
+ * ```ts
+ * import { compile, evaluateAll, rank, readPrevious } from "rubric-lang";
+ * const source = 'rubric "Demo" { area "1" "Chỉ đạo" max 10 { input done: count, planned: count; score = 10 * done / planned } }';
+ * const submissions = [
+ *   { unit: { id: "a", name: "Sở A" }, self: { "1": { done: 8, planned: 10 } } },
+ *   { unit: { id: "b", name: "Sở B" }, self: { "1": { done: 9, planned: 10 } } },
+ * ];
+ * const compiled = compile(source);
+ * const previous = readPrevious(JSON.parse('[{ "unitId": "a", "rank": 2, "index": "75.00" }, { "unitId": "b", "rank": 1, "index": "91.00" }]'));
+ * if (compiled.ok && previous.ok) {
+ *   const ranking = rank(compiled.rubric, evaluateAll(compiled.rubric, submissions), { previous: previous.rows });
+ *   console.log(ranking.rows.map((r) => r.previous)); // [{ rank: 1, index: "91.00", change: "same", places: 0, indexDelta: "-1" }, …]
+ * } else if (!previous.ok) console.error(previous.issues);
+ * ```
+ * @category Rank
  */
 export function readPrevious(value: unknown): PreviousRead {
   const issues: Issue[] = [];

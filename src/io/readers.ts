@@ -12,19 +12,30 @@ import type { Value } from "../runtime/values.js";
 import { readDecimal } from "./decimal-input.js";
 
 /** A checked reading: the value, or every problem with it (messages as issues show them). */
-export type Checked<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly messages: readonly string[] };
+export type Checked<T> = {
+  /** The value passed every check. */ readonly ok: true;
+  /** The checked value. */ readonly value: T;
+} | {
+  /** The value was refused. */ readonly ok: false;
+  /** Every problem. */ readonly messages: readonly string[];
+};
 
 /**
  * A submission as validation reads it: the unit, then per layer and node id a record
  * of input values (typed and exact for the runtime, hence `unknown` here) and, in the
  * appraisal layer, the council's `reason`.
+ * @category Data
  */
 export interface ParsedSubmission {
   /** The unit: id, optional name and group, facts by name. */
   readonly unit: {
+    /** The unit's id: what results, rankings and last period's table know it by. */
     readonly id: string;
+    /** Its name as reports show it. */
     readonly name?: string | undefined;
+    /** Its group, for rubrics that rank `within group`. */
     readonly group?: string | undefined;
+    /** The unit facts the rubric declares, by name (values as parsed). */
     readonly facts?: Readonly<Record<string, unknown>> | undefined;
   };
   /** The self-assessment, by node id. */

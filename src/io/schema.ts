@@ -50,12 +50,24 @@ const reason = z.string().max(REASON_MAX);
  * The submission schema of a rubric, typed by what it offers: it is a zod schema, but
  * zod's own types stay out of the public API (they do not compile under every module
  * setting a user may have).
+ * @category Data
  */
 export interface SubmissionSchema {
   /** Validates a submission: the parsed value, or every issue with its path. Never throws. */
   safeParse(submission: unknown):
-    | { readonly success: true; readonly data: ParsedSubmission }
-    | { readonly success: false; readonly error: { readonly issues: readonly { readonly path: readonly PropertyKey[]; readonly message: string }[] } };
+    | {
+        /** Whether the submission is valid. */ readonly success: true;
+        /** The submission as parsed: numbers as exact values, ready to evaluate. */ readonly data: ParsedSubmission;
+      }
+    | {
+        /** Whether the submission is valid. */ readonly success: false;
+        /** Why it is not. */ readonly error: {
+          /** Every issue. */ readonly issues: readonly {
+            /** Where: the JSON path in the submission. */ readonly path: readonly PropertyKey[];
+            /** What is wrong, in English. */ readonly message: string;
+          }[];
+        };
+      };
 }
 
 /**
@@ -64,6 +76,17 @@ export interface SubmissionSchema {
  * here for applications that compose schemas, and it is what the JSON Schema export
  * is made from.
  * @param rubric - a compiled rubric
+ * @example
+ * ```ts
+ * import { compile, submissionSchema } from "rubric-lang";
+ * const source = 'rubric "Demo" { area "1" "Chỉ đạo" max 10 { input done: count, planned: count; score = 10 * done / planned } }';
+ * const compiled = compile(source);
+ * if (compiled.ok) {
+ *   const parsed = submissionSchema(compiled.rubric).safeParse({ unit: { id: "a" }, self: { "1": { done: -1 } } });
+ *   if (!parsed.success) console.log(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
+ * }
+ * ```
+ * @category Data
  */
 export function submissionSchema(rubric: CompiledRubric): SubmissionSchema {
   return zodSchemaOf(rubric);
@@ -107,6 +130,14 @@ export function zodSchemaOf(rubric: CompiledRubric) {
 /**
  * The submission schema as JSON Schema, for other applications and form builders.
  * @param rubric - a compiled rubric
+ * @example
+ * ```ts
+ * import { compile, submissionJsonSchema } from "rubric-lang";
+ * const source = 'rubric "Demo" { area "1" "Chỉ đạo" max 10 { input done: count, planned: count; score = 10 * done / planned } }';
+ * const compiled = compile(source);
+ * if (compiled.ok) console.log(JSON.stringify(submissionJsonSchema(compiled.rubric), null, 2)); // for form builders and other languages
+ * ```
+ * @category Data
  */
 export function submissionJsonSchema(rubric: CompiledRubric): Record<string, unknown> {
   return z.toJSONSchema(zodSchemaOf(rubric), { io: "input", unrepresentable: "any" }) as Record<string, unknown>;

@@ -29,6 +29,7 @@ function rankedNodes(rubric: CompiledRubric): ReadonlySet<string> {
  * slim nodes (frozen).
  * @param rubric - the rubric the result was scored with
  * @param result - a full result from `evaluate`
+ * @category Evaluate
  */
 export function slimResult(rubric: CompiledRubric, result: EvaluationResult): EvaluationResult {
   const same = sharedOf(rubric, result.rubric);
@@ -110,6 +111,7 @@ function sharedOf(rubric: CompiledRubric, identity: EvaluationResult["rubric"]):
  * {@link slimResult} over an outcome; an invalid outcome is kept as it is.
  * @param rubric - the rubric the outcome was scored with
  * @param outcome - an outcome from `evaluate`
+ * @category Evaluate
  */
 export function slimOutcome(rubric: CompiledRubric, outcome: EvaluateOutcome): EvaluateOutcome {
   return outcome.ok ? { ok: true, result: slimResult(rubric, outcome.result) } : outcome;

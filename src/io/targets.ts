@@ -20,7 +20,10 @@ export type Target =
   | { readonly kind: "reason"; readonly node: string }
   | { readonly kind: "notApplicable"; readonly node: string };
 
-/** The layer names a table may use, `notApplicable` included. */
+/**
+ * The layer names a table may use, `notApplicable` included.
+ * @category Data
+ */
 export const TABLE_LAYERS = ["self", "appraisal", "survey", "notApplicable"] as const;
 
 interface LeafInfo {

@@ -18,11 +18,17 @@ import { TEMPLATE_COLUMNS, TEMPLATE_HEADINGS, type TemplateColumn } from "./temp
 /**
  * A form read as a submission draft, or every problem found, each naming its cell
  * (with the unit, when its id could be read, so the refusal can name it).
+ * @category Data
  */
 export type TemplateRead =
-  | { readonly ok: true; readonly draft: SubmissionDraft }
   | {
+      /** The form was read. */ readonly ok: true;
+      /** The submission read from it, with where each value came from. */ readonly draft: SubmissionDraft;
+    }
+  | {
+      /** The form was refused. */
       readonly ok: false;
+      /** Every problem, worded in the locale and naming its cell. */
       readonly errors: readonly string[];
       /** The unit, when its id could be read. */
       readonly unit?: UnitRef;
@@ -36,6 +42,7 @@ for (const locale of ["vi", "en"] as const) for (const c of TEMPLATE_COLUMNS) HE
 /**
  * Whether a row is the heading row of a form: its first cell is `Mã` or `Key`.
  * @param cells - the row's cells
+ * @category Data
  */
 export function isTemplateHeader(cells: readonly string[]): boolean {
   return HEADING_TO_COLUMN.get((cells[0] ?? "").trim().toLowerCase()) === "key";
@@ -101,6 +108,21 @@ const FILLED: readonly TemplateColumn[] = ["self", "appraised", "reason", "notAp
  * @param source - file and sheet, for messages
  * @param rubric - the rubric the form belongs to
  * @param locale - how numbers, dates and yes/no are written (`vi`: decimal comma or dot)
+ * @example
+ * ```ts
+ * import { buildTemplate, compile, evaluate, readTemplate, templateGrid } from "rubric-lang";
+ * const source = 'rubric "Demo" { area "1" "Chỉ đạo" max 10 { input done: count, planned: count; score = 10 * done / planned } }';
+ * const compiled = compile(source);
+ * if (compiled.ok) {
+ *   // The form as an official fills it: the unit's id and the self-assessed values (column "self").
+ *   const filled: Record<string, string> = { "unit.id": "so-noi-vu", "1.done": "8", "1.planned": "10" };
+ *   const grid = templateGrid(buildTemplate(compiled.rubric, "en")).map((cells) => cells.map((c, i) => (i === 5 && cells[0]! in filled ? filled[cells[0]!]! : c)));
+ *   const read = readTemplate(grid.map((cells, i) => ({ cells, row: i + 1 })), { file: "form.csv" }, compiled.rubric, "en");
+ *   if (read.ok) console.log(evaluate(compiled.rubric, read.draft.value).ok); // true
+ *   else console.error(read.errors); // each names its cell, e.g. "form.csv:6:F: …"
+ * }
+ * ```
+ * @category Data
  */
 export function readTemplate(rows: Iterable<GridRow>, source: GridSource, rubric: CompiledRubric, locale: Locale): TemplateRead {
   const errors: string[] = [];

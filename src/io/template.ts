@@ -16,13 +16,22 @@ import type { CompiledDecl, CompiledNode, CompiledRubric, CompiledType } from ".
 import type { Locale } from "../diagnostics.js";
 import { publishText } from "../runtime/exact.js";
 
-/** The columns of the form, in order. */
+/**
+ * The columns of the form, in order.
+ * @category Data
+ */
 export const TEMPLATE_COLUMNS = ["key", "number", "title", "max", "how", "self", "appraised", "reason", "notApplicable", "evidence"] as const;
 
-/** A column of the form. */
+/**
+ * A column of the form.
+ * @category Data
+ */
 export type TemplateColumn = (typeof TEMPLATE_COLUMNS)[number];
 
-/** Column headings in each locale (the reader accepts either). */
+/**
+ * Column headings in each locale (the reader accepts either).
+ * @category Data
+ */
 export const TEMPLATE_HEADINGS: Readonly<Record<Locale, Readonly<Record<TemplateColumn, string>>>> = {
   vi: {
     key: "Mã", number: "STT", title: "Tiêu chí, nội dung", max: "Điểm tối đa", how: "Cách ghi", self: "Tự đánh giá",
@@ -34,10 +43,16 @@ export const TEMPLATE_HEADINGS: Readonly<Record<Locale, Readonly<Record<Template
   },
 };
 
-/** What a row of the form stands for. */
+/**
+ * What a row of the form stands for.
+ * @category Data
+ */
 export type TemplateRowKind = "unit" | "node" | "input" | "points";
 
-/** One row of the form: the fixed cells; the columns to fill are empty. */
+/**
+ * One row of the form: the fixed cells; the columns to fill are empty.
+ * @category Data
+ */
 export interface TemplateRow {
   /** What the row stands for. */
   readonly kind: TemplateRowKind;
@@ -62,7 +77,10 @@ export interface TemplateRow {
   readonly choices?: readonly string[];
 }
 
-/** The whole form. */
+/**
+ * The whole form.
+ * @category Data
+ */
 export interface Template {
   /** The form's title line. */
   readonly title: string;
@@ -170,6 +188,19 @@ function nodeRows(node: CompiledNode, depth: number, survey: boolean, locale: Lo
  * The self-assessment form of a rubric.
  * @param rubric - a compiled rubric
  * @param locale - the language of headings and hints
+ * @example
+ * ```ts
+ * import { buildTemplate, compile, templateGrid } from "rubric-lang";
+ * const source = 'rubric "Demo" { area "1" "Chỉ đạo" max 10 { input done: count, planned: count; score = 10 * done / planned } }';
+ * const compiled = compile(source);
+ * if (compiled.ok) {
+ *   const grid = templateGrid(buildTemplate(compiled.rubric, "vi")); // rows of strings, ready for CSV or XLSX
+ *   console.log(grid.map((row) => row.slice(0, 5).join(" | ")));
+ *   // "Mã | STT | Tiêu chí, nội dung | Điểm tối đa | Cách ghi", "unit.id |  | Mã đơn vị (bắt buộc) |  | văn bản", …
+ *   // "1.done |  | done |  | số nguyên ≥ 0", "1.planned |  | planned |  | số nguyên ≥ 0"
+ * }
+ * ```
+ * @category Data
  */
 export function buildTemplate(rubric: CompiledRubric, locale: Locale): Template {
   const w = WORDS[locale];
@@ -196,6 +227,14 @@ export function buildTemplate(rubric: CompiledRubric, locale: Locale): Template 
  * The form as a grid of strings, heading row first, one string per column of
  * {@link TEMPLATE_COLUMNS} (the columns to fill empty).
  * @param template - the form
+ * @example
+ * ```ts
+ * import { buildTemplate, compile, templateGrid } from "rubric-lang";
+ * const source = 'rubric "Demo" { area "1" "Chỉ đạo" max 10 { input done: count, planned: count; score = 10 * done / planned } }';
+ * const compiled = compile(source);
+ * if (compiled.ok) console.log(templateGrid(buildTemplate(compiled.rubric, "en"))[0]); // ["Key", "No.", "Criterion", …]
+ * ```
+ * @category Data
  */
 export function templateGrid(template: Template): string[][] {
   const cells = (r: TemplateRow): string[] => [r.key, r.number, r.title, r.max, r.how, "", "", "", "", r.evidence];

@@ -14,7 +14,10 @@ import type { Locale } from "../diagnostics.js";
 import { columnLetter, newDraft, pathKey, placeName, putValue, unitOfDraft, type SubmissionDraft, type UnitRef } from "./cells.js";
 import { readTarget, resolveTarget, rubricTargets, targetPath, type Target } from "./targets.js";
 
-/** One row of a table: its cells as text and its 1-based row (line) number. */
+/**
+ * One row of a table: its cells as text and its 1-based row (line) number.
+ * @category Data
+ */
 export interface GridRow {
   /** The cells' text. */
   readonly cells: readonly string[];
@@ -22,7 +25,10 @@ export interface GridRow {
   readonly row: number;
 }
 
-/** Where a table comes from, for messages. */
+/**
+ * Where a table comes from, for messages.
+ * @category Data
+ */
 export interface GridSource {
   /** The file. */
   readonly file: string;
@@ -33,20 +39,25 @@ export interface GridSource {
 /**
  * One unit's submission read from a table, or a problem in the table. A problem
  * message names the file, row and column and says what to write instead.
+ * @category Data
  */
 export type TableItem =
   | {
+      /** The unit's data was read. */
       readonly ok: true;
       /** The submission in its JSON shape. */
       readonly value: Record<string, unknown>;
       /** Where the unit's data is (`file:row`, `file:rows 2–9`). */
       readonly origin: string;
-      /** The cell behind each value (see `placeOf`). */
+      /** The cell behind each value, by the value's path in the submission. */
       readonly places: SubmissionDraft["places"];
     }
   | RefusedRead;
 
-/** A unit (or a file) refused while it was read, with every problem worded. */
+/**
+ * A unit (or a file) refused while it was read, with every problem worded.
+ * @category Data
+ */
 export interface RefusedRead {
   /** Always false: nothing of it is scored. */
   readonly ok: false;
@@ -210,6 +221,21 @@ function planOf(columns: readonly (Target | undefined)[], header: readonly strin
  * @param rubric - the compiled rubric
  * @param locale - how numbers and dates are written (`vi`: decimal comma or dot)
  * @param headerRow - the header's row number (default 1)
+ * @example
+ * ```ts
+ * import { compile, evaluate, wideRowsToSubmissions } from "rubric-lang";
+ * const source = 'rubric "Demo" { area "1" "Chỉ đạo" max 10 { input done: count, planned: count; score = 10 * done / planned } }';
+ * const compiled = compile(source);
+ * if (compiled.ok) {
+ *   const header = ["unit.id", "unit.name", "1.done", "1.planned"];
+ *   const rows = [{ cells: ["a", "Sở A", "8", "10"], row: 2 }, { cells: ["b", "Sở B", "9", "x"], row: 3 }];
+ *   for await (const item of wideRowsToSubmissions(header, rows, { file: "data.csv" }, compiled.rubric, "en")) {
+ *     if (item.ok) console.log(evaluate(compiled.rubric, item.value).ok); // true (Sở A)
+ *     else console.error(item.message); // Sở B refused, naming the cell: data.csv:3:D …
+ *   }
+ * }
+ * ```
+ * @category Data
  */
 export async function* wideRowsToSubmissions(header: readonly string[], rows: AsyncIterable<GridRow> | Iterable<GridRow>, source: GridSource, rubric: CompiledRubric, locale: Locale, headerRow = 1): AsyncGenerator<TableItem> {
   const resolved = wideColumns(header, headerRow, source, rubric);

@@ -111,6 +111,21 @@ function packedOrder(list: readonly number[], columns: readonly KeyColumn[], ids
  * @param rubric - the compiled rubric the units were scored with
  * @param outcomes - results of `evaluate` / `evaluateAll` (or bare results)
  * @param options - overrides of the rubric's policy, and last period's table
+ * @example
+ * ```ts
+ * import { compile, evaluateAll, rank } from "rubric-lang";
+ * const source = 'rubric "Demo" { area "1" "Chỉ đạo" max 10 { input done: count, planned: count; score = 10 * done / planned } }';
+ * const submissions = [
+ *   { unit: { id: "a", name: "Sở A" }, self: { "1": { done: 8, planned: 10 } } },
+ *   { unit: { id: "b", name: "Sở B" }, self: { "1": { done: 9, planned: 10 } } },
+ * ];
+ * const compiled = compile(source);
+ * if (compiled.ok) {
+ *   const ranking = rank(compiled.rubric, evaluateAll(compiled.rubric, submissions));
+ *   console.log(ranking.rows.map((r) => `${r.rank}. ${r.unit.name} ${r.published.index}`)); // ["1. Sở B 90.00", "2. Sở A 80.00"]
+ * }
+ * ```
+ * @category Rank
  */
 export function rank(rubric: CompiledRubric, outcomes: readonly (EvaluateOutcome | EvaluationResult)[], options: RankOptions = {}): RankResult {
   const policy = {

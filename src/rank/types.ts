@@ -5,7 +5,10 @@
 import type { CompiledRanking, CompiledSortKey, PercentileMethod } from "../compile/types.js";
 import type { SubmissionIssue, UnitError } from "../io/evaluate.js";
 
-/** Overrides of the rubric's ranking policy, for what-if comparisons. */
+/**
+ * Overrides of the rubric's ranking policy, for what-if comparisons.
+ * @category Rank
+ */
 export interface RankOptions {
   /** Sort keys instead of the rubric's. */
   readonly keys?: CompiledRanking["keys"];
@@ -19,7 +22,10 @@ export interface RankOptions {
   readonly previous?: readonly PreviousRow[];
 }
 
-/** A unit's place in an earlier period. */
+/**
+ * A unit's place in an earlier period.
+ * @category Rank
+ */
 export interface PreviousRow {
   /** The unit's id. */
   readonly unitId: string;
@@ -29,7 +35,10 @@ export interface PreviousRow {
   readonly index: string;
 }
 
-/** The change against the previous period ("tăng 2 hạng"). */
+/**
+ * The change against the previous period ("tăng 2 hạng").
+ * @category Rank
+ */
 export interface Change {
   /** Rank then. */
   readonly rank: number;
@@ -43,10 +52,16 @@ export interface Change {
   readonly indexDelta: string;
 }
 
-/** One ranked unit. */
+/**
+ * One ranked unit.
+ * @category Rank
+ */
 export interface RankedRow {
   /** The unit. */
-  readonly unit: { readonly id: string; readonly name?: string };
+  readonly unit: {
+    /** The unit's id. */ readonly id: string;
+    /** Its name, when given. */ readonly name?: string;
+  };
   /** Its group ("" when none). */
   readonly group: string;
   /** Its rank (within its group when ranking within groups). */
@@ -66,7 +81,10 @@ export interface RankedRow {
   /** Exact applicable maximum (below the declared one when something did not apply to the unit). */
   readonly max: string;
   /** Published (rounded) index and points. */
-  readonly published: { readonly index: string; readonly points: string };
+  readonly published: {
+    /** The published index (decimal text). */ readonly index: string;
+    /** The published points (decimal text). */ readonly points: string;
+  };
   /** Its band, if the rubric has bands and one matches. */
   readonly band?: string;
   /** How a percentile band was decided: the index against the cohort's cut-off. */
@@ -79,13 +97,17 @@ export interface RankedRow {
    * Present when the unit ranked just below equals this one on the first sort key and a
    * later key put this one above: that key, and the unit it decided against.
    */
-  readonly tieBreak?: { readonly key: CompiledSortKey; readonly over: string };
+  readonly tieBreak?: {
+    /** The sort key that separated the two units. */ readonly key: CompiledSortKey;
+    /** The id of the unit ranked just below by that key. */ readonly over: string;
+  };
 }
 
 /**
  * A percentile band decision: `value cmp cutoff`, the cutoff being the cohort's
  * `percentile`-th percentile by `method`, the cohort `of` units. For a band reached
  * after failing percentile bands (the lowest group), the last cut-off it fell below.
+ * @category Rank
  */
 export interface BandBasis {
   /** The percentile, 0 to 100 (`"75"`). */
@@ -102,10 +124,16 @@ export interface BandBasis {
   readonly of: number;
 }
 
-/** A unit that cannot be ranked, and why. */
+/**
+ * A unit that cannot be ranked, and why.
+ * @category Rank
+ */
 export interface UnrankedRow {
   /** The unit. */
-  readonly unit: { readonly id: string; readonly name?: string };
+  readonly unit: {
+    /** The unit's id. */ readonly id: string;
+    /** Its name, when given. */ readonly name?: string;
+  };
   /** Why, in English: an incomplete result, an invalid submission, or a duplicate id. */
   readonly reason: string;
   /** Why, as data, for wording in any language (`unrankedReason` in the reports). */
@@ -116,18 +144,36 @@ export interface UnrankedRow {
   readonly problems?: readonly string[];
 }
 
-/** Why a unit is not ranked, as data. */
+/**
+ * Why a unit is not ranked, as data.
+ * @category Rank
+ */
 export type UnrankedCause =
   /** Its submission was refused: every issue, with its JSON path. */
-  | { readonly kind: "invalid"; readonly issues: readonly SubmissionIssue[] }
+  | {
+      /** Discriminant. */ readonly kind: "invalid";
+      /** Every issue of the submission, with its JSON path. */ readonly issues: readonly SubmissionIssue[];
+    }
   /** Some criterion could not be scored: the node errors. */
-  | { readonly kind: "incomplete"; readonly errors: readonly UnitError[] }
+  | {
+      /** Discriminant. */ readonly kind: "incomplete";
+      /** The node errors. */ readonly errors: readonly UnitError[];
+    }
   /** Its id was given `count` times. */
-  | { readonly kind: "duplicate"; readonly count: number }
+  | {
+      /** Discriminant. */ readonly kind: "duplicate";
+      /** How many submissions gave this id. */ readonly count: number;
+    }
   /** Its data could not be read (a bad cell, row or line): every problem, worded and placed when read. */
-  | { readonly kind: "refused"; readonly problems: readonly string[] };
+  | {
+      /** Discriminant. */ readonly kind: "refused";
+      /** Every problem, worded and placed when read (file, row, cell). */ readonly problems: readonly string[];
+    };
 
-/** The ranked table. */
+/**
+ * The ranked table.
+ * @category Rank
+ */
 export interface RankResult {
   /** Ranked rows, by group (sorted), then rank, then unit id. */
   readonly rows: readonly RankedRow[];

@@ -79,6 +79,17 @@ function appraisalText(n: { readonly selfPoints?: string | undefined; readonly p
  * @param result - the unit's evaluation result
  * @param rubric - the rubric it was scored with
  * @param locale - `vi` or `en`
+ * @example
+ * ```ts
+ * import { compile, evaluate, renderTable, unitDetailTable } from "rubric-lang";
+ * const source = 'rubric "Demo" { area "1" "Chỉ đạo" max 10 { input done: count, planned: count; score = 10 * done / planned } }';
+ * const compiled = compile(source);
+ * if (compiled.ok) {
+ *   const outcome = evaluate(compiled.rubric, { unit: { id: "a" }, self: { "1": { done: 8, planned: 10 } } });
+ *   if (outcome.ok) console.log(renderTable(unitDetailTable(outcome.result, compiled.rubric, "vi"), "csv"));
+ * }
+ * ```
+ * @category Report
  */
 export function unitDetailTable(result: EvaluationResult, rubric: CompiledRubric, locale: Locale): Table {
   const { precision, rounding } = rubric.publish;
@@ -124,6 +135,20 @@ export function unitDetailTable(result: EvaluationResult, rubric: CompiledRubric
  * @param format - text, md, csv, json or html
  * @param locale - `vi` or `en`
  * @param standing - the unit's rank and neighbours as a sentence (`standingText`), if known
+ * @example
+ * ```ts
+ * import { compile, evaluate, renderUnitDetail } from "rubric-lang";
+ * const source = 'rubric "Demo" { area "1" "Chỉ đạo" max 10 { input done: count, planned: count; score = 10 * done / planned } }';
+ * const compiled = compile(source);
+ * if (compiled.ok) {
+ *   const outcome = evaluate(compiled.rubric, { unit: { id: "a", name: "Sở A" }, self: { "1": { done: 8, planned: 10 } } }, { explain: true });
+ *   if (outcome.ok) console.log(renderUnitDetail(outcome.result, compiled.rubric, "text", "en"));
+ * }
+ * // Sở A — Demo
+ * // Points 8.00 · Index 80.00
+ * // Id  Criterion  Max  Self  Final  Difference  Status  How it was scored …
+ * ```
+ * @category Report
  */
 export function renderUnitDetail(result: EvaluationResult, rubric: CompiledRubric, format: TableFormat | "html", locale: Locale, standing?: string): string {
   if (format === "json") return `${jsonTerminalSafe(JSON.stringify(result, null, 2))}\n`;

@@ -56,6 +56,21 @@ const RANKING_CSS: readonly string[] = [
  * @param ranking - the result of `rank`
  * @param rubric - the rubric (title, areas, bands, publication rules)
  * @param locale - `vi` or `en`
+ * @example
+ * ```ts
+ * import { compile, evaluateAll, rank, renderRankingHtml } from "rubric-lang";
+ * const source = 'rubric "Demo" { area "1" "Chỉ đạo" max 10 { input done: count, planned: count; score = 10 * done / planned } }';
+ * const submissions = [
+ *   { unit: { id: "a", name: "Sở A" }, self: { "1": { done: 8, planned: 10 } } },
+ *   { unit: { id: "b", name: "Sở B" }, self: { "1": { done: 9, planned: 10 } } },
+ * ];
+ * const compiled = compile(source);
+ * if (compiled.ok) {
+ *   const html = renderRankingHtml(rank(compiled.rubric, evaluateAll(compiled.rubric, submissions)), compiled.rubric, "vi");
+ *   console.log(html.startsWith("<!DOCTYPE html>")); // true: one page, nothing to fetch
+ * }
+ * ```
+ * @category Report
  */
 export function renderRankingHtml(ranking: RankResult, rubric: CompiledRubric, locale: Locale): string {
   const w = WORDS[locale];

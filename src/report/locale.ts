@@ -6,7 +6,10 @@
 import type { Locale } from "../diagnostics.js";
 import type { RankedRow } from "../rank/types.js";
 
-/** Column headings and phrases of a report. */
+/**
+ * Column headings and phrases of a report.
+ * @category Report
+ */
 export interface Words {
   /** Heading of the rank column. */
   readonly rank: string;
@@ -34,7 +37,10 @@ export interface Words {
   readonly note: string;
 }
 
-/** The words of each locale. */
+/**
+ * The words of each locale.
+ * @category Report
+ */
 export const WORDS: Readonly<Record<Locale, Words>> = {
   vi: { rank: "Hạng", unit: "Đơn vị", group: "Nhóm", points: "Điểm", index: "Chỉ số", band: "Xếp loại", change: "So với kỳ trước", unranked: "Chưa xếp hạng", reason: "Lý do", title: "Bảng xếp hạng", note: "Ghi chú", max: "Điểm tối đa" },
   en: { rank: "Rank", unit: "Unit", group: "Group", points: "Points", index: "Index", band: "Band", change: "Change", unranked: "Not ranked", reason: "Reason", title: "Ranking", note: "Note", max: "Max" },
@@ -44,6 +50,7 @@ export const WORDS: Readonly<Record<Locale, Words>> = {
  * A published figure in the locale's notation: `90.48` → `90,48` in Vietnamese.
  * @param figure - a published decimal string
  * @param locale - report language
+ * @category Report
  */
 export function figure(figure: string, locale: Locale): string {
   return locale === "vi" ? figure.replace(".", ",") : figure;
@@ -54,6 +61,7 @@ export function figure(figure: string, locale: Locale): string {
  * "không đổi" / "same", "mới" / "new", or empty without a previous table.
  * @param previous - the row's change
  * @param locale - report language
+ * @category Report
  */
 export function changeText(previous: RankedRow["previous"], locale: Locale): string {
   if (previous === undefined) return "";
@@ -66,6 +74,7 @@ export function changeText(previous: RankedRow["previous"], locale: Locale): str
 /**
  * "12/20": a rank out of the units ranked together.
  * @param row - a ranked row
+ * @category Report
  */
 export function rankText(row: RankedRow): string {
   return `${row.rank}/${row.of}`;

@@ -13,7 +13,10 @@ import { WORDS } from "./locale.js";
 import { rankedTable, unrankedTable, type Table } from "./table.js";
 import { localizedUnranked } from "./unit-errors.js";
 
-/** Report formats of the ranked table. */
+/**
+ * Report formats of the ranked table.
+ * @category Report
+ */
 export type TableFormat = "text" | "md" | "csv" | "json";
 
 /**
@@ -23,6 +26,18 @@ export type TableFormat = "text" | "md" | "csv" | "json";
  * figure columns (`right`), which hold our own numbers.
  * @param table - headings and rows
  * @param format - `text`, `md` or `csv`
+ * @example
+ * ```ts
+ * import { compile, evaluateAll, rank, rankedTable, renderTable } from "rubric-lang";
+ * const source = 'rubric "Demo" { area "1" "Chỉ đạo" max 10 { input done: count, planned: count; score = 10 * done / planned } }';
+ * const submissions = [
+ *   { unit: { id: "a", name: "Sở A" }, self: { "1": { done: 8, planned: 10 } } },
+ *   { unit: { id: "b", name: "Sở B" }, self: { "1": { done: 9, planned: 10 } } },
+ * ];
+ * const compiled = compile(source);
+ * if (compiled.ok) console.log(renderTable(rankedTable(rank(compiled.rubric, evaluateAll(compiled.rubric, submissions)), "en"), "csv"));
+ * ```
+ * @category Report
  */
 export function renderTable(table: Table, format: Exclude<TableFormat, "json">): string {
   return format === "text" ? aligned(table) : format === "md" ? markdown(table) : csv(table);
@@ -66,6 +81,24 @@ function withUnranked(main: Table, apart: Table, locale: Locale): Table {
  * @param locale - `vi` (decimal comma, Vietnamese headings) or `en`
  * @param title - a title line (the rubric's title, say)
  * @param rubric - the rubric, so reasons name inputs by their labels (optional)
+ * @example
+ * ```ts
+ * import { compile, evaluateAll, rank, renderRanking } from "rubric-lang";
+ * const source = 'rubric "Demo" { area "1" "Chỉ đạo" max 10 { input done: count, planned: count; score = 10 * done / planned } }';
+ * const submissions = [
+ *   { unit: { id: "a", name: "Sở A" }, self: { "1": { done: 8, planned: 10 } } },
+ *   { unit: { id: "b", name: "Sở B" }, self: { "1": { done: 9, planned: 10 } } },
+ * ];
+ * const compiled = compile(source);
+ * if (compiled.ok) console.log(renderRanking(rank(compiled.rubric, evaluateAll(compiled.rubric, submissions)), "md", "vi", "Demo", compiled.rubric));
+ * // # Bảng xếp hạng: Demo
+ * //
+ * // | Hạng | Đơn vị | Điểm | Chỉ số |
+ * // |---|---|---|---|
+ * // | 1/2 | Sở B | 9,00 | 90,00 |
+ * // | 2/2 | Sở A | 8,00 | 80,00 |
+ * ```
+ * @category Report
  */
 export function renderRanking(ranking: RankResult, format: TableFormat, locale: Locale, title: string, rubric?: CompiledRubric): string {
   if (format === "json") {

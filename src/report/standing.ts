@@ -30,6 +30,7 @@ function neighbour(row: RankedRow, self: RankedRow, above: boolean, locale: Loca
  * @param unitId - the unit
  * @param locale - report language
  * @param rubric - the rubric, for the wording of why a unit is not ranked
+ * @category Report
  */
 export function standingText(ranking: RankResult, unitId: string, locale: Locale, rubric?: CompiledRubric): string | undefined {
   const vi = locale === "vi";

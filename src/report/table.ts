@@ -9,7 +9,10 @@ import { changeText, figure, rankText, WORDS } from "./locale.js";
 import { readable } from "./trace-text.js";
 import { unrankedReason } from "./unit-errors.js";
 
-/** A table of strings: headings and rows. */
+/**
+ * A table of strings: headings and rows.
+ * @category Report
+ */
 export interface Table {
   /** Column headings. */
   readonly head: readonly string[];
@@ -24,6 +27,7 @@ export interface Table {
  * @param tieBreak - the deciding key and the unit below
  * @param below - that unit's name
  * @param locale - report language
+ * @category Report
  */
 export function tieBreakText(tieBreak: NonNullable<RankedRow["tieBreak"]>, below: string, locale: Locale): string {
   const target = tieBreak.key.target;
@@ -43,6 +47,7 @@ const KEY_NAME: Readonly<Record<Locale, Readonly<Record<"index" | "points" | "bo
  * Optional columns appear only when some row has them.
  * @param ranking - the result of `rank`
  * @param locale - report language
+ * @category Report
  */
 export function rankedTable(ranking: RankResult, locale: Locale): Table {
   const w = WORDS[locale];
@@ -74,6 +79,7 @@ export function rankedTable(ranking: RankResult, locale: Locale): Table {
  * @param ranking - the result of `rank`
  * @param locale - report language
  * @param rubric - the rubric, so reasons name inputs by their labels (optional)
+ * @category Report
  */
 export function unrankedTable(ranking: RankResult, locale: Locale, rubric?: CompiledRubric): Table {
   const w = WORDS[locale];

@@ -17,6 +17,7 @@ const SHOWN_DECIMALS = 4;
  * half-up to four, with `≈`; in the locale's notation.
  * @param value - exact text (a decimal or a fraction)
  * @param locale - report language
+ * @category Report
  */
 export function readable(value: string, locale: Locale): string {
   const exact = Exact.parse(value);
@@ -37,6 +38,7 @@ function value(v: ShownValue, locale: Locale): string {
  * when it has more), in the locale's notation.
  * @param value - exact text (a decimal or a fraction)
  * @param locale - report language
+ * @category Report
  */
 export function percentText(value: string, locale: Locale): string {
   const exact = Exact.parse(value);
@@ -86,6 +88,7 @@ const AGGREGATE: Readonly<Record<Locale, Readonly<Record<string, string>>>> = {
  * One step as a phrase.
  * @param step - the step
  * @param locale - report language
+ * @category Report
  */
 export function stepText(step: TraceStep, locale: Locale): string {
   const vi = locale === "vi";
@@ -125,6 +128,18 @@ export function stepText(step: TraceStep, locale: Locale): string {
  * @param steps - the node's trace
  * @param locale - report language
  * @param policy - the node's not-applicable policy, when it did not apply
+ * @example
+ * ```ts
+ * import { compile, evaluate, traceText } from "rubric-lang";
+ * const source = 'rubric "Demo" { area "1" "Chỉ đạo" max 10 { input done: count, planned: count; score = 10 * done / planned } }';
+ * const compiled = compile(source);
+ * if (compiled.ok) {
+ *   const outcome = evaluate(compiled.rubric, { unit: { id: "a" }, self: { "1": { done: 8, planned: 10 } } }, { explain: true });
+ *   const trace = outcome.ok ? outcome.result.nodes["1"]?.trace : undefined;
+ *   if (trace) console.log(traceText(trace, "vi")); // "được 8 điểm"
+ * }
+ * ```
+ * @category Report
  */
 export function traceText(steps: readonly TraceStep[], locale: Locale, policy?: NaPolicy): string {
   // A node declared not arising, or not applying, says what that gives it.

@@ -12,7 +12,10 @@ import type { UnrankedRow } from "../rank/types.js";
 import type { EvalErrorArgs, EvalErrorCode } from "../runtime/index.js";
 import { readable } from "./trace-text.js";
 
-/** A node error as results carry it. */
+/**
+ * A node error as results carry it.
+ * @category Report
+ */
 export interface NodeErrorData {
   /** The node's id (`index` for the index formula, empty for the whole unit). */
   readonly node: string;
@@ -45,6 +48,7 @@ function inputName(e: NodeErrorData, rubric: CompiledRubric | undefined): string
  * @param e - the error
  * @param rubric - the rubric, for input labels (optional)
  * @param locale - the reader's language
+ * @category Report
  */
 export function nodeErrorText(e: NodeErrorData, rubric: CompiledRubric | undefined, locale: Locale): string {
   // The whole unit failed (a fault of ours): its message is already worded in the locale.
@@ -77,6 +81,7 @@ export function nodeErrorText(e: NodeErrorData, rubric: CompiledRubric | undefin
  * @param errors - the unit's node errors
  * @param rubric - the rubric, for input labels (optional)
  * @param locale - the reader's language
+ * @category Report
  */
 export function unitErrorsText(errors: readonly NodeErrorData[], rubric: CompiledRubric | undefined, locale: Locale): string {
   const roots = errors.filter((e) => e.code !== "depends-on-error");
@@ -92,6 +97,7 @@ export function unitErrorsText(errors: readonly NodeErrorData[], rubric: Compile
  * @param row - the unranked row
  * @param rubric - the rubric, for input labels (optional)
  * @param locale - the reader's language
+ * @category Report
  */
 export function localizedUnranked(row: UnrankedRow, rubric: CompiledRubric | undefined, locale: Locale): UnrankedRow {
   const reason = unrankedReason(row, rubric, locale);
@@ -110,6 +116,7 @@ const ISSUES_SHOWN = 5;
  * @param row - the unranked row
  * @param rubric - the rubric, for input labels (optional)
  * @param locale - the reader's language
+ * @category Report
  */
 export function unrankedReason(row: UnrankedRow, rubric: CompiledRubric | undefined, locale: Locale): string {
   const vi = locale === "vi";

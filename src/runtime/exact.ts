@@ -14,11 +14,15 @@ import type { RoundingMode } from "../compile/types.js";
  * The largest magnitude a numerator or denominator may reach: 10^1000. A computation
  * that grows past it (a value squared again and again) stops with {@link ExactOverflow}
  * instead of exhausting memory; the runtime reports it as that node's error.
+ * @category Evaluate
  */
 export const MAX_EXACT_DIGITS = 1000;
 const LIMIT = 10n ** BigInt(MAX_EXACT_DIGITS);
 
-/** Thrown when an exact value would grow beyond {@link MAX_EXACT_DIGITS} digits. */
+/**
+ * Thrown when an exact value would grow beyond {@link MAX_EXACT_DIGITS} digits.
+ * @category Evaluate
+ */
 export class ExactOverflow extends RangeError {
   constructor() {
     super(`a value grew beyond ${MAX_EXACT_DIGITS} digits`);
@@ -41,7 +45,10 @@ function pow10(k: number): bigint {
 const DECIMAL = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d{1,6}))?$/;
 const FRACTION = /^(-?)(\d+)\/(\d+)$/;
 
-/** An exact rational number. Immutable. */
+/**
+ * An exact rational number. Immutable.
+ * @category Evaluate
+ */
 export class Exact {
   /**
    * Use {@link Exact.parse}, {@link Exact.of}, {@link Exact.int} or {@link Exact.fraction}.
@@ -346,6 +353,7 @@ export function publish(value: Exact, precision: number, mode: RoundingMode): st
  * @param value - an exact value as text
  * @param precision - decimals to keep
  * @param mode - the rubric's rounding mode
+ * @category Evaluate
  */
 export function publishText(value: string, precision: number, mode: RoundingMode): string {
   return Exact.of(value).toFixed(precision, mode);

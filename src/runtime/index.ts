@@ -6,4 +6,4 @@ export { evaluateUnit, type EvaluateUnitOptions } from "./evaluate.js";
 export { Exact, ExactOverflow, MAX_EXACT_DIGITS, publishText } from "./exact.js";
 export type { NodeResult, UnitInputs, UnitResult } from "./result.js";
 export type { EvalErrorArgs, EvalErrorCode, Value } from "./values.js";
-export { shownValue, type ShownValue, type TraceStep } from "./trace.js";
+export { shownValue, type Ratio, type ShownValue, type TraceStep } from "./trace.js";

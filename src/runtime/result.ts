@@ -6,7 +6,10 @@ import type { NaPolicy } from "../compile/types.js";
 import type { TraceStep } from "./trace.js";
 import type { EvalErrorArgs, EvalErrorCode, Value } from "./values.js";
 
-/** One node's outcome. */
+/**
+ * One node's outcome.
+ * @category Evaluate
+ */
 export interface NodeResult {
   /** The node's id. */
   readonly id: string;
@@ -23,7 +26,11 @@ export interface NodeResult {
   /** The policy applied when not applicable. */
   readonly naPolicy?: NaPolicy;
   /** Why it could not be scored: a stable code, an English message, and what the message names (`args`) for other wordings. */
-  readonly error?: { readonly code: EvalErrorCode; readonly message: string; readonly args?: EvalErrorArgs };
+  readonly error?: {
+    /** Stable code of the failure. */ readonly code: EvalErrorCode;
+    /** The failure in English. */ readonly message: string;
+    /** What the message names, for wording it in another language. */ readonly args?: EvalErrorArgs;
+  };
   /**
    * What happened, step by step, as data: lets, branches and bands taken, the rule's
    * value, the aggregation, clamping. Only when asked for (`explain: true`); absent
@@ -32,30 +39,66 @@ export interface NodeResult {
   readonly trace?: readonly TraceStep[];
 }
 
-/** The inputs of one unit for evaluation: values already typed (see the io stage). */
+/**
+ * The inputs of one unit for evaluation: values already typed (see the io stage).
+ * @category Evaluate
+ */
 export interface UnitInputs {
   /** The unit. */
-  readonly unit: { readonly id: string; readonly name?: string; readonly group?: string };
+  readonly unit: {
+    /** The unit's id, as submitted. */ readonly id: string;
+    /** Its name, when given. */ readonly name?: string;
+    /** Its group (for `within group` ranking), when given. */ readonly group?: string;
+  };
   /** Unit facts by name. */
   readonly facts: ReadonlyMap<string, Value>;
   /** Per node id: input values, given points, and a not-arising declaration. */
-  readonly nodes: ReadonlyMap<string, { readonly inputs?: ReadonlyMap<string, Value>; readonly points?: string; readonly notApplicable?: string }>;
+  readonly nodes: ReadonlyMap<string, {
+    /** Input values by name. */ readonly inputs?: ReadonlyMap<string, Value>;
+    /** Points given by the assessor (exact decimal text), for `score = given` leaves. */ readonly points?: string;
+    /** The unit's reason for declaring the node not arising. */ readonly notApplicable?: string;
+  }>;
 }
 
-/** A unit's result. */
+/**
+ * A unit's result.
+ * @category Evaluate
+ */
 export interface UnitResult {
   /** The unit. */
-  readonly unit: { readonly id: string; readonly name?: string; readonly group?: string };
+  readonly unit: {
+    /** The unit's id, as submitted. */ readonly id: string;
+    /** Its name, when given. */ readonly name?: string;
+    /** Its group (for `within group` ranking), when given. */ readonly group?: string;
+  };
   /** The rubric it was scored with. */
-  readonly rubric: { readonly id: string; readonly version?: string; readonly fingerprint: string };
+  readonly rubric: {
+    /** The rubric's id. */ readonly id: string;
+    /** Its version, if stated. */ readonly version?: string;
+    /** The compiled rubric's SHA-256 fingerprint (hex). */ readonly fingerprint: string;
+  };
   /** False when any node is in error: then no total, index or rank exists. */
   readonly complete: boolean;
   /** Every node error, in tree order. */
-  readonly errors: readonly { readonly node: string; readonly code: EvalErrorCode; readonly message: string; readonly args?: EvalErrorArgs }[];
+  readonly errors: readonly {
+    /** The id of the node that could not be scored. */ readonly node: string;
+    /** Stable code of the failure. */ readonly code: EvalErrorCode;
+    /** The failure in English. */ readonly message: string;
+    /** What the message names, for wording it in another language. */ readonly args?: EvalErrorArgs;
+  }[];
   /** Exact figures, when complete. */
-  readonly figures?: { readonly points: string; readonly max: string; readonly bonus: string; readonly penalty: string; readonly index: string };
+  readonly figures?: {
+    /** Total points after bonus and penalty (exact decimal text). */ readonly points: string;
+    /** The maximum points applicable to the unit. */ readonly max: string;
+    /** Bonus points added. */ readonly bonus: string;
+    /** Penalty points subtracted. */ readonly penalty: string;
+    /** The index, exact (not rounded). */ readonly index: string;
+  };
   /** Published (rounded once) figures, when complete. */
-  readonly published?: { readonly points: string; readonly index: string };
+  readonly published?: {
+    /** Total points, rounded once as the rubric's `publish` says. */ readonly points: string;
+    /** The index, rounded once as the rubric's `publish` says. */ readonly index: string;
+  };
   /** Every node and extra block, in tree order (pre-order), then bonus and penalty. */
   readonly nodes: readonly NodeResult[];
 }

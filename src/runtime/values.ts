@@ -4,18 +4,40 @@
  */
 import { ExactOverflow, MAX_EXACT_DIGITS, type Exact } from "./exact.js";
 
-/** A runtime value: typed, exact. Dates are `YYYY-MM-DD` strings (they order as text). */
+/**
+ * A runtime value: typed, exact. Dates are `YYYY-MM-DD` strings (they order as text).
+ * @category Evaluate
+ */
 export type Value =
-  | { readonly kind: "num"; readonly value: Exact }
-  | { readonly kind: "bool"; readonly value: boolean }
-  | { readonly kind: "date"; readonly value: string }
-  | { readonly kind: "enum"; readonly value: string }
-  | { readonly kind: "text"; readonly value: string }
-  | { readonly kind: "list"; readonly items: readonly Value[] };
+  | {
+      /** A number. */ readonly kind: "num";
+      /** The exact rational. */ readonly value: Exact;
+    }
+  | {
+      /** A yes/no. */ readonly kind: "bool";
+      /** The value. */ readonly value: boolean;
+    }
+  | {
+      /** A date. */ readonly kind: "date";
+      /** The date, `YYYY-MM-DD`. */ readonly value: string;
+    }
+  | {
+      /** An enum member. */ readonly kind: "enum";
+      /** The member's name. */ readonly value: string;
+    }
+  | {
+      /** A text. */ readonly kind: "text";
+      /** The text. */ readonly value: string;
+    }
+  | {
+      /** A list. */ readonly kind: "list";
+      /** The elements in order. */ readonly items: readonly Value[];
+    };
 
 /**
  * Why a node could not be scored. `too-large`: a value grew past the exact-number
  * bound; `internal-error`: a fault of rubric-lang itself, confined to the node.
+ * @category Evaluate
  */
 export type EvalErrorCode =
   | "missing-input"
@@ -28,7 +50,10 @@ export type EvalErrorCode =
   | "internal-error"
   | "depends-on-error";
 
-/** What an error names, for the message catalogue to word it: an input, a fact, a value, a node… */
+/**
+ * What an error names, for the message catalogue to word it: an input, a fact, a value, a node…
+ * @category Evaluate
+ */
 export type EvalErrorArgs = Readonly<Record<string, string | number>>;
 
 /**

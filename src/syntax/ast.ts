@@ -7,7 +7,10 @@
  * @module
  */
 
-/** A position in the source: 1-based line and column, 0-based character offset. */
+/**
+ * A position in the source: 1-based line and column, 0-based character offset.
+ * @category Language
+ */
 export interface Position {
   /** 1-based line number. */
   readonly line: number;
@@ -17,7 +20,10 @@ export interface Position {
   readonly offset: number;
 }
 
-/** A half-open span of source text: `start` inclusive, `end` exclusive. */
+/**
+ * A half-open span of source text: `start` inclusive, `end` exclusive.
+ * @category Language
+ */
 export interface Range {
   /** First character of the span. */
   readonly start: Position;
@@ -25,7 +31,10 @@ export interface Range {
   readonly end: Position;
 }
 
-/** A string literal with its decoded value and where it was written. */
+/**
+ * A string literal with its decoded value and where it was written.
+ * @category Language
+ */
 export interface StringLit {
   /** Discriminant. */
   readonly kind: "String";
@@ -35,7 +44,10 @@ export interface StringLit {
   readonly range: Range;
 }
 
-/** An identifier with where it was written. */
+/**
+ * An identifier with where it was written.
+ * @category Language
+ */
 export interface Identifier {
   /** Discriminant. */
   readonly kind: "Identifier";
@@ -45,21 +57,36 @@ export interface Identifier {
   readonly range: Range;
 }
 
-/** Rounding modes for published figures. */
+/**
+ * Rounding modes for published figures.
+ * @category Language
+ */
 export type RoundingMode = "half-up" | "half-even" | "half-down" | "up" | "down";
 
-/** What "not applicable" means for a node. */
+/**
+ * What "not applicable" means for a node.
+ * @category Language
+ */
 export type NaPolicy = "full" | "exclude" | "zero";
 
-/** How an inner node combines its children's points. */
+/**
+ * How an inner node combines its children's points.
+ * @category Language
+ */
 export type Aggregation = "sum" | "weighted" | "mean" | "min" | "normalised";
 
-/** The keyword that introduced a tree node; levels nest freely. */
+/**
+ * The keyword that introduced a tree node; levels nest freely.
+ * @category Language
+ */
 export type NodeKeyword = "area" | "criterion" | "item";
 
 // ---------------------------------------------------------------- types
 
-/** A numeric bound written in a type range, kept as source text (e.g. `"-5"`, `"100"`). */
+/**
+ * A numeric bound written in a type range, kept as source text (e.g. `"-5"`, `"100"`).
+ * @category Language
+ */
 export interface Bound {
   /** The decimal as text, sign included; a percent bound is given in percent points. */
   readonly value: string;
@@ -69,17 +96,49 @@ export interface Bound {
   readonly range: Range;
 }
 
-/** A scalar input type. */
+/**
+ * A scalar input type.
+ * @category Language
+ */
 export type ScalarType =
-  | { readonly kind: "NumberType"; readonly name: "number" | "count" | "percent"; readonly min?: Bound; readonly max?: Bound; readonly range: Range }
-  | { readonly kind: "LikertType"; readonly min: Bound; readonly max: Bound; readonly range: Range }
-  | { readonly kind: "SimpleType"; readonly name: "bool" | "date" | "text"; readonly range: Range }
-  | { readonly kind: "EnumType"; readonly members: readonly Identifier[]; readonly range: Range };
+  | {
+      /** Discriminant. */ readonly kind: "NumberType";
+      /** `number` (any decimal), `count` (a whole number ≥ 0) or `percent` (written with `%`). */ readonly name: "number" | "count" | "percent";
+      /** The lower bound, when a range is written. */ readonly min?: Bound;
+      /** The upper bound, when a range is written. */ readonly max?: Bound;
+      /** Where it stands. */ readonly range: Range;
+    }
+  | {
+      /** Discriminant. */ readonly kind: "LikertType";
+      /** The lowest point of the scale. */ readonly min: Bound;
+      /** The highest point of the scale. */ readonly max: Bound;
+      /** Where it stands. */ readonly range: Range;
+    }
+  | {
+      /** Discriminant. */ readonly kind: "SimpleType";
+      /** Which of the three types. */ readonly name: "bool" | "date" | "text";
+      /** Where it stands. */ readonly range: Range;
+    }
+  | {
+      /** Discriminant. */ readonly kind: "EnumType";
+      /** The allowed values, in the order written. */ readonly members: readonly Identifier[];
+      /** Where it stands. */ readonly range: Range;
+    };
 
-/** An input type: a scalar or `list of` a scalar. */
-export type TypeExpr = ScalarType | { readonly kind: "ListType"; readonly element: ScalarType; readonly range: Range };
+/**
+ * An input type: a scalar or `list of` a scalar.
+ * @category Language
+ */
+export type TypeExpr = ScalarType | {
+  /** Discriminant. */ readonly kind: "ListType";
+  /** The type of each element. */ readonly element: ScalarType;
+  /** Where it stands. */ readonly range: Range;
+};
 
-/** `name "label": type`, in `input` statements and `unit { … }` blocks. */
+/**
+ * `name "label": type`, in `input` statements and `unit { … }` blocks.
+ * @category Language
+ */
 export interface Declaration {
   /** Discriminant. */
   readonly kind: "Declaration";
@@ -95,19 +154,34 @@ export interface Declaration {
 
 // ---------------------------------------------------------------- expressions
 
-/** Binary operators, arithmetic, comparison and logical. */
+/**
+ * Binary operators, arithmetic, comparison and logical.
+ * @category Language
+ */
 export type BinaryOp = "+" | "-" | "*" | "/" | "==" | "!=" | "<" | "<=" | ">" | ">=" | "and" | "or";
 
-/** Comparison operators (also used by `bands` arms). */
+/**
+ * Comparison operators (also used by `bands` arms).
+ * @category Language
+ */
 export type CompareOp = "==" | "!=" | "<" | "<=" | ">" | ">=";
 
-/** Names of the built-in functions. */
+/**
+ * Names of the built-in functions.
+ * @category Language
+ */
 export type FunctionName = "min" | "max" | "clamp" | "round" | "floor" | "ceil" | "abs" | "sum" | "mean" | "count" | "ratio" | "share";
 
-/** Keywords that stand for a figure of the whole rubric or node. */
+/**
+ * Keywords that stand for a figure of the whole rubric or node.
+ * @category Language
+ */
 export type Builtin = "max" | "points" | "index" | "bonus" | "penalty";
 
-/** One arm of a `bands` expression: `>= 80%: 0.5`. */
+/**
+ * One arm of a `bands` expression: `>= 80%: 0.5`.
+ * @category Language
+ */
 export interface BandArm {
   /** Discriminant. */
   readonly kind: "BandArm";
@@ -121,7 +195,10 @@ export interface BandArm {
   readonly range: Range;
 }
 
-/** A key of a `match` arm: an enum member (`B`) or a whole number (`4`), as written. */
+/**
+ * A key of a `match` arm: an enum member (`B`) or a whole number (`4`), as written.
+ * @category Language
+ */
 export interface MatchKey {
   /** Discriminant. */
   readonly kind: "MatchKey";
@@ -133,7 +210,10 @@ export interface MatchKey {
   readonly range: Range;
 }
 
-/** One arm of a `match` expression: `4, 5: 100%`. */
+/**
+ * One arm of a `match` expression: `4, 5: 100%`.
+ * @category Language
+ */
 export interface MatchArm {
   /** Discriminant. */
   readonly kind: "MatchArm";
@@ -145,46 +225,179 @@ export interface MatchArm {
   readonly range: Range;
 }
 
-/** An expression. */
+/**
+ * An expression.
+ * @category Language
+ */
 export type Expr =
-  | { readonly kind: "NumberLit"; readonly text: string; readonly range: Range }
-  | { readonly kind: "PercentLit"; readonly text: string; readonly range: Range }
-  | { readonly kind: "DateLit"; readonly text: string; readonly range: Range }
-  | { readonly kind: "BoolLit"; readonly value: boolean; readonly range: Range }
-  | { readonly kind: "NameRef"; readonly name: string; readonly range: Range }
-  | { readonly kind: "UnitRef"; readonly name: string; readonly range: Range }
-  | { readonly kind: "BuiltinRef"; readonly name: Builtin; readonly range: Range }
-  | { readonly kind: "Unary"; readonly op: "-" | "not"; readonly operand: Expr; readonly range: Range }
-  | { readonly kind: "Binary"; readonly op: BinaryOp; readonly left: Expr; readonly right: Expr; readonly range: Range }
-  | { readonly kind: "If"; readonly condition: Expr; readonly then: Expr; readonly otherwise: Expr; readonly range: Range }
-  | { readonly kind: "Call"; readonly callee: FunctionName; readonly args: readonly Expr[]; readonly range: Range }
-  | { readonly kind: "Bands"; readonly subject: Expr; readonly arms: readonly BandArm[]; readonly otherwise?: Expr; readonly range: Range }
-  | { readonly kind: "Paren"; readonly inner: Expr; readonly range: Range }
-  | { readonly kind: "Match"; readonly subject: Expr; readonly arms: readonly MatchArm[]; readonly otherwise?: Expr; readonly range: Range };
+  | {
+      /** Discriminant. */ readonly kind: "NumberLit";
+      /** The number as written, e.g. `"12.5"` (never turned into a float). */ readonly text: string;
+      /** Where it stands. */ readonly range: Range;
+    }
+  | {
+      /** Discriminant. */ readonly kind: "PercentLit";
+      /** The number before `%` as written, e.g. `"80"` for `80%`. */ readonly text: string;
+      /** Where it stands. */ readonly range: Range;
+    }
+  | {
+      /** Discriminant. */ readonly kind: "DateLit";
+      /** The date as written, `YYYY-MM-DD`. */ readonly text: string;
+      /** Where it stands. */ readonly range: Range;
+    }
+  | {
+      /** Discriminant. */ readonly kind: "BoolLit";
+      /** `true` or `false`. */ readonly value: boolean;
+      /** Where it stands. */ readonly range: Range;
+    }
+  | {
+      /** Discriminant. */ readonly kind: "NameRef";
+      /** The input or `let` it names. */ readonly name: string;
+      /** Where it stands. */ readonly range: Range;
+    }
+  | {
+      /** Discriminant. */ readonly kind: "UnitRef";
+      /** The unit fact after `unit.`. */ readonly name: string;
+      /** Where it stands. */ readonly range: Range;
+    }
+  | {
+      /** Discriminant. */ readonly kind: "BuiltinRef";
+      /** Which figure. */ readonly name: Builtin;
+      /** Where it stands. */ readonly range: Range;
+    }
+  | {
+      /** Discriminant. */ readonly kind: "Unary";
+      /** Negation or logical `not`. */ readonly op: "-" | "not";
+      /** What it applies to. */ readonly operand: Expr;
+      /** Where it stands. */ readonly range: Range;
+    }
+  | {
+      /** Discriminant. */ readonly kind: "Binary";
+      /** The operator. */ readonly op: BinaryOp;
+      /** The left operand. */ readonly left: Expr;
+      /** The right operand. */ readonly right: Expr;
+      /** Where it stands. */ readonly range: Range;
+    }
+  | {
+      /** Discriminant. */ readonly kind: "If";
+      /** The condition after `if`. */ readonly condition: Expr;
+      /** The value when the condition holds. */ readonly then: Expr;
+      /** The value after `else`. */ readonly otherwise: Expr;
+      /** Where it stands. */ readonly range: Range;
+    }
+  | {
+      /** Discriminant. */ readonly kind: "Call";
+      /** The built-in function called. */ readonly callee: FunctionName;
+      /** The arguments in order. */ readonly args: readonly Expr[];
+      /** Where it stands. */ readonly range: Range;
+    }
+  | {
+      /** Discriminant. */ readonly kind: "Bands";
+      /** The value compared with each arm's threshold. */ readonly subject: Expr;
+      /** The arms in order; the first that matches gives the value. */ readonly arms: readonly BandArm[];
+      /** The value when no arm matches, when written. */ readonly otherwise?: Expr;
+      /** Where it stands. */ readonly range: Range;
+    }
+  | {
+      /** Discriminant. */ readonly kind: "Paren";
+      /** The expression inside the parentheses. */ readonly inner: Expr;
+      /** Where it stands. */ readonly range: Range;
+    }
+  | {
+      /** Discriminant. */ readonly kind: "Match";
+      /** The value matched (or a list, element by element). */ readonly subject: Expr;
+      /** The arms in order. */ readonly arms: readonly MatchArm[];
+      /** The value for a subject no arm takes, after `else`, when written. */ readonly otherwise?: Expr;
+      /** Where it stands. */ readonly range: Range;
+    };
 
 // ---------------------------------------------------------------- statements
 
-/** A statement inside a node, bonus or penalty body. */
+/**
+ * A statement inside a node, bonus or penalty body.
+ * @category Language
+ */
 export type NodeStatement =
-  | { readonly kind: "Description"; readonly text: StringLit; readonly range: Range }
-  | { readonly kind: "Evidence"; readonly items: readonly StringLit[]; readonly range: Range }
-  | { readonly kind: "Aggregate"; readonly method: Aggregation; readonly range: Range }
-  | { readonly kind: "Unclamped"; readonly range: Range }
-  | { readonly kind: "NotApplicable"; readonly policy: NaPolicy; readonly range: Range }
-  | { readonly kind: "Input"; readonly declarations: readonly Declaration[]; readonly range: Range }
-  | { readonly kind: "Let"; readonly name: Identifier; readonly value: Expr; readonly range: Range }
-  | { readonly kind: "When"; readonly condition: Expr; readonly policy: NaPolicy; readonly range: Range }
-  | { readonly kind: "Score"; readonly rule: Expr; readonly range: Range }
-  | { readonly kind: "ScoreGiven"; readonly step?: { readonly text: string; readonly range: Range }; readonly range: Range }
+  | {
+      /** Discriminant. */ readonly kind: "Description";
+      /** The description. */ readonly text: StringLit;
+      /** Where it stands. */ readonly range: Range;
+    }
+  | {
+      /** Discriminant. */ readonly kind: "Evidence";
+      /** The documents the unit must attach, in order. */ readonly items: readonly StringLit[];
+      /** Where it stands. */ readonly range: Range;
+    }
+  | {
+      /** Discriminant. */ readonly kind: "Aggregate";
+      /** How the children's points combine. */ readonly method: Aggregation;
+      /** Where it stands. */ readonly range: Range;
+    }
+  | {
+      /** Discriminant. */ readonly kind: "Unclamped";
+      /** Where it stands. */ readonly range: Range;
+    }
+  | {
+      /** Discriminant. */ readonly kind: "NotApplicable";
+      /** What "not applicable" means here. */ readonly policy: NaPolicy;
+      /** Where it stands. */ readonly range: Range;
+    }
+  | {
+      /** Discriminant. */ readonly kind: "Input";
+      /** The inputs declared, in order. */ readonly declarations: readonly Declaration[];
+      /** Where it stands. */ readonly range: Range;
+    }
+  | {
+      /** Discriminant. */ readonly kind: "Let";
+      /** The name bound. */ readonly name: Identifier;
+      /** Its value. */ readonly value: Expr;
+      /** Where it stands. */ readonly range: Range;
+    }
+  | {
+      /** Discriminant. */ readonly kind: "When";
+      /** When the node is not applicable. */ readonly condition: Expr;
+      /** What "not applicable" then means. */ readonly policy: NaPolicy;
+      /** Where it stands. */ readonly range: Range;
+    }
+  | {
+      /** Discriminant. */ readonly kind: "Score";
+      /** The expression giving the points. */ readonly rule: Expr;
+      /** Where it stands. */ readonly range: Range;
+    }
+  | {
+      /** Discriminant. */ readonly kind: "ScoreGiven";
+      /** The step the given points must be a multiple of (`score = given step 0.25`), when written. */ readonly step?: {
+        /** The step as written. */ readonly text: string;
+        /** Where it stands. */ readonly range: Range;
+      };
+      /** Where it stands. */ readonly range: Range;
+    }
   | CriterionNode;
 
-/** A node option written in its header, before `{`. */
+/**
+ * A node option written in its header, before `{`.
+ * @category Language
+ */
 export type NodeOption =
-  | { readonly kind: "Weight"; readonly text: string; readonly range: Range }
-  | { readonly kind: "AppliesWhen"; readonly condition: Expr; readonly range: Range }
-  | { readonly kind: "FromSurvey"; readonly range: Range };
+  | {
+      /** Discriminant. */ readonly kind: "Weight";
+      /** The weight as written. */ readonly text: string;
+      /** Where it stands. */ readonly range: Range;
+    }
+  | {
+      /** Discriminant. */ readonly kind: "AppliesWhen";
+      /** The node applies only when this holds. */ readonly condition: Expr;
+      /** Where it stands. */ readonly range: Range;
+    }
+  | {
+      /** Discriminant. */ readonly kind: "FromSurvey";
+      /** Where it stands. */ readonly range: Range;
+    };
 
-/** An area, criterion or item: a node of the criterion tree. */
+/**
+ * An area, criterion or item: a node of the criterion tree.
+ * @category Language
+ */
 export interface CriterionNode {
   /** Discriminant. */
   readonly kind: "Node";
@@ -195,7 +408,10 @@ export interface CriterionNode {
   /** The title, any Unicode. */
   readonly title: StringLit;
   /** The maximum points as written. */
-  readonly max: { readonly text: string; readonly range: Range };
+  readonly max: {
+    /** The number as written. */ readonly text: string;
+    /** Where it stands. */ readonly range: Range;
+  };
   /** Header options in source order. */
   readonly options: readonly NodeOption[];
   /** Body statements (children included) in source order. */
@@ -206,7 +422,10 @@ export interface CriterionNode {
   readonly headerRange: Range;
 }
 
-/** A `bonus` or `penalty` block: points outside the tree's maximum. */
+/**
+ * A `bonus` or `penalty` block: points outside the tree's maximum.
+ * @category Language
+ */
 export interface ExtraNode {
   /** Discriminant. */
   readonly kind: "Extra";
@@ -217,7 +436,10 @@ export interface ExtraNode {
   /** Its title. */
   readonly title: StringLit;
   /** Its cap, as written. */
-  readonly max: { readonly text: string; readonly range: Range };
+  readonly max: {
+    /** The number as written. */ readonly text: string;
+    /** Where it stands. */ readonly range: Range;
+  };
   /** Body statements in source order (no child nodes). */
   readonly body: readonly NodeStatement[];
   /** The whole block. */
@@ -226,14 +448,24 @@ export interface ExtraNode {
   readonly headerRange: Range;
 }
 
-/** A ranking sort key. */
+/**
+ * A ranking sort key.
+ * @category Language
+ */
 export interface SortKey {
   /** Discriminant. */
   readonly kind: "SortKey";
   /** What is compared. */
   readonly target:
-    | { readonly kind: "Figure"; readonly name: "index" | "points" | "bonus" | "penalty" }
-    | { readonly kind: "NodeKey"; readonly keyword: NodeKeyword; readonly id: StringLit };
+    | {
+        /** Discriminant. */ readonly kind: "Figure";
+        /** Which figure of the unit. */ readonly name: "index" | "points" | "bonus" | "penalty";
+      }
+    | {
+        /** Discriminant. */ readonly kind: "NodeKey";
+        /** The keyword written before the id. */ readonly keyword: NodeKeyword;
+        /** The node's id. */ readonly id: StringLit;
+      };
   /** Direction; `desc` when not written. */
   readonly direction: "asc" | "desc";
   /** True when the direction was written explicitly. */
@@ -242,14 +474,35 @@ export interface SortKey {
   readonly range: Range;
 }
 
-/** A statement inside `ranking { … }`. */
+/**
+ * A statement inside `ranking { … }`.
+ * @category Language
+ */
 export type RankingStatement =
-  | { readonly kind: "RankBy"; readonly keys: readonly SortKey[]; readonly range: Range }
-  | { readonly kind: "Ties"; readonly policy: "shared" | "dense" | "ordinal"; readonly range: Range }
-  | { readonly kind: "RankOn"; readonly figure: "published" | "exact"; readonly range: Range }
-  | { readonly kind: "WithinGroup"; readonly range: Range };
+  | {
+      /** Discriminant. */ readonly kind: "RankBy";
+      /** The keys in order of precedence. */ readonly keys: readonly SortKey[];
+      /** Where it stands. */ readonly range: Range;
+    }
+  | {
+      /** Discriminant. */ readonly kind: "Ties";
+      /** How tied units are numbered: `shared` 1, 2, 2, 4; `dense` 1, 2, 2, 3; `ordinal` 1, 2, 3, 4. */ readonly policy: "shared" | "dense" | "ordinal";
+      /** Where it stands. */ readonly range: Range;
+    }
+  | {
+      /** Discriminant. */ readonly kind: "RankOn";
+      /** Whether units are compared on the published (rounded) or the exact figures. */ readonly figure: "published" | "exact";
+      /** Where it stands. */ readonly range: Range;
+    }
+  | {
+      /** Discriminant. */ readonly kind: "WithinGroup";
+      /** Where it stands. */ readonly range: Range;
+    };
 
-/** `ranking { … }`. */
+/**
+ * `ranking { … }`.
+ * @category Language
+ */
 export interface RankingBlock {
   /** Discriminant. */
   readonly kind: "Ranking";
@@ -259,7 +512,10 @@ export interface RankingBlock {
   readonly range: Range;
 }
 
-/** One classification band: `"Tốt" when index >= 80` or `"Trung bình" otherwise`. */
+/**
+ * One classification band: `"Tốt" when index >= 80` or `"Trung bình" otherwise`.
+ * @category Language
+ */
 export interface BandDecl {
   /** Discriminant. */
   readonly kind: "Band";
@@ -273,7 +529,10 @@ export interface BandDecl {
   readonly range: Range;
 }
 
-/** A word of the language that is not reserved (`percentile`, `above`, a method name), where it was written. */
+/**
+ * A word of the language that is not reserved (`percentile`, `above`, a method name), where it was written.
+ * @category Language
+ */
 export interface Word {
   /** The word as written. */
   readonly text: string;
@@ -281,7 +540,10 @@ export interface Word {
   readonly range: Range;
 }
 
-/** `from percentile 75` / `above percentile 75` in a band. */
+/**
+ * `from percentile 75` / `above percentile 75` in a band.
+ * @category Language
+ */
 export interface PercentileCut {
   /** The percentile as written (`75`). */
   readonly text: string;
@@ -293,7 +555,10 @@ export interface PercentileCut {
   readonly range: Range;
 }
 
-/** `bands { … }` at rubric level: classification of units by index. */
+/**
+ * `bands { … }` at rubric level: classification of units by index.
+ * @category Language
+ */
 export interface BandsBlock {
   /** Discriminant. */
   readonly kind: "BandsBlock";
@@ -307,20 +572,54 @@ export interface BandsBlock {
   readonly range: Range;
 }
 
-/** A statement at the top level of the rubric body. */
+/**
+ * A statement at the top level of the rubric body.
+ * @category Language
+ */
 export type RubricStatement =
-  | { readonly kind: "Meta"; readonly key: "id" | "version" | "basis" | "locale"; readonly value: StringLit; readonly range: Range }
-  | { readonly kind: "Publish"; readonly precision: { readonly text: string; readonly range: Range }; readonly rounding?: RoundingMode; readonly range: Range }
-  | { readonly kind: "IndexFormula"; readonly formula: Expr; readonly range: Range }
-  | { readonly kind: "BonusMayExceed"; readonly range: Range }
-  | { readonly kind: "NotApplicable"; readonly policy: NaPolicy; readonly range: Range }
-  | { readonly kind: "UnitBlock"; readonly facts: readonly Declaration[]; readonly range: Range }
+  | {
+      /** Discriminant. */ readonly kind: "Meta";
+      /** Which field. */ readonly key: "id" | "version" | "basis" | "locale";
+      /** Its value. */ readonly value: StringLit;
+      /** Where it stands. */ readonly range: Range;
+    }
+  | {
+      /** Discriminant. */ readonly kind: "Publish";
+      /** The number of decimals published, as written. */ readonly precision: {
+        /** The number as written. */ readonly text: string;
+        /** Where it stands. */ readonly range: Range;
+      };
+      /** How figures are rounded to that precision (`half-up` when not written). */ readonly rounding?: RoundingMode;
+      /** Where it stands. */ readonly range: Range;
+    }
+  | {
+      /** Discriminant. */ readonly kind: "IndexFormula";
+      /** The index as an expression of the rubric's figures. */ readonly formula: Expr;
+      /** Where it stands. */ readonly range: Range;
+    }
+  | {
+      /** Discriminant. */ readonly kind: "BonusMayExceed";
+      /** Where it stands. */ readonly range: Range;
+    }
+  | {
+      /** Discriminant. */ readonly kind: "NotApplicable";
+      /** What "not applicable" means here. */ readonly policy: NaPolicy;
+      /** Where it stands. */ readonly range: Range;
+    }
+  | {
+      /** Discriminant. */ readonly kind: "UnitBlock";
+      /** The unit facts declared. */ readonly facts: readonly Declaration[];
+      /** Where it stands. */ readonly range: Range;
+    }
   | CriterionNode
   | ExtraNode
   | RankingBlock
   | BandsBlock;
 
-/** The root: `rubric "title" { … }`. */
+/**
+ * The root: `rubric "title" { … }`.
+ * @category Language
+ */
 export interface RubricFile {
   /** Discriminant. */
   readonly kind: "Rubric";

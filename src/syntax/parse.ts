@@ -17,7 +17,10 @@ import { repairError } from "./repair.js";
 
 export type { Damage } from "./build-partial.js";
 
-/** The outcome of {@link parseRubric}: the AST exists only when there is no syntax error. */
+/**
+ * The outcome of {@link parseRubric}: the AST exists only when there is no syntax error.
+ * @category Language
+ */
 export interface ParseResult {
   /** The AST, or undefined when any diagnostic is an error. */
   readonly ast: RubricFile | undefined;
@@ -159,6 +162,13 @@ const NO_DAMAGE: Damage = { damaged: new Set(), droppedNodes: false, unitDamaged
  * Parses a rubric. With error recovery one pass reports many syntax errors; the AST
  * is returned only when there are none.
  * @param source - the `.rubric` text
+ * @example
+ * ```ts
+ * import { parseRubric } from "rubric-lang";
+ * const { ast, diagnostics } = parseRubric('rubric "Demo" { area "1" "Chỉ đạo" max 10 { score = 10 } }');
+ * console.log(ast?.title.value, ast?.body.length, diagnostics.length); // "Demo" 1 0
+ * ```
+ * @category Language
  */
 export function parseRubric(source: string): ParseResult {
   const parsed = parseRecovering(source);

@@ -12,10 +12,20 @@ import { rubricLexer } from "./lexer.js";
 import { parseRubric } from "./parse.js";
 import { printExpr, printType, quote } from "./print-expr.js";
 
-/** The outcome of {@link format}. */
+/**
+ * The outcome of {@link format}.
+ * @category Language
+ */
 export type FormatResult =
-  | { readonly ok: true; readonly text: string; readonly diagnostics: Diagnostic[] }
-  | { readonly ok: false; readonly diagnostics: Diagnostic[] };
+  | {
+      /** The source parsed without errors. */ readonly ok: true;
+      /** The canonical text. */ readonly text: string;
+      /** Warnings, if any. */ readonly diagnostics: Diagnostic[];
+    }
+  | {
+      /** The source has syntax errors; it is not reformatted. */ readonly ok: false;
+      /** The errors (and any warnings). */ readonly diagnostics: Diagnostic[];
+    };
 
 interface Comment {
   readonly offset: number;
@@ -175,6 +185,13 @@ function printWith(ast: RubricFile, comments: readonly Comment[], source: string
  * Prints a rubric in canonical layout (without comments: the AST does not keep them;
  * use {@link format} on source text to keep them).
  * @param ast - the rubric
+ * @example
+ * ```ts
+ * import { parseRubric, printRubric } from "rubric-lang";
+ * const { ast } = parseRubric('rubric "Demo" {area "1" "Chỉ đạo" max 10 {score = 10}}');
+ * if (ast) console.log(printRubric(ast)); // the canonical text, as format() gives it
+ * ```
+ * @category Language
  */
 export function printRubric(ast: RubricFile): string {
   return printWith(ast, [], "");
@@ -184,6 +201,18 @@ export function printRubric(ast: RubricFile): string {
  * Formats rubric source in canonical layout, keeping its comments. Never throws; a
  * source with syntax errors is returned as diagnostics, unchanged.
  * @param source - the `.rubric` text
+ * @example
+ * ```ts
+ * import { format } from "rubric-lang";
+ * const formatted = format('rubric "Demo" {area "1" "Chỉ đạo" max 10 {score = 10}}');
+ * if (formatted.ok) console.log(formatted.text);
+ * // rubric "Demo" {
+ * //   area "1" "Chỉ đạo" max 10 {
+ * //     score = 10
+ * //   }
+ * // }
+ * ```
+ * @category Language
  */
 export function format(source: string): FormatResult {
   const parsed = parseRubric(source);
