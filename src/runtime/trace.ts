@@ -106,7 +106,14 @@ export type TraceStep =
   | {
       /** Discriminant. */ readonly step: "match-list";
       /** Elements in the list. */ readonly total: number;
-      /** Each distinct element, the value it mapped to and how many elements it stands for. */ readonly groups: readonly { readonly subject: ShownValue; readonly value: ShownValue; readonly count: number }[];
+      /** Each distinct element, the value it mapped to and how many elements it stands for. */ readonly groups: readonly {
+        /** An element's value. */
+        readonly subject: ShownValue;
+        /** What the arm taken mapped it to. */
+        readonly value: ShownValue;
+        /** How many elements had that value. */
+        readonly count: number;
+      }[];
     }
   /** The rule's value, before clamping. */
   | {

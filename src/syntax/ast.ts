@@ -567,7 +567,14 @@ export interface BandsBlock {
   /** `in group "so"`: the unit group these bands classify; absent for every other unit. */
   readonly group?: StringLit;
   /** `by percentile inc`: the words written (checked by the checker). */
-  readonly method?: { readonly percentileWord: Word; readonly method: Word; readonly range: Range };
+  readonly method?: {
+    /** The word written for `percentile`. */
+    readonly percentileWord: Word;
+    /** The method's name as written (`inc`, `exc`, `nearest`). */
+    readonly method: Word;
+    /** Where `by percentile …` is. */
+    readonly range: Range;
+  };
   /** The whole block. */
   readonly range: Range;
 }
