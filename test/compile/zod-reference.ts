@@ -8,6 +8,8 @@
 import * as z from "zod";
 
 const decimal = z.string().regex(/^-?(0|[1-9]\d*)(\.\d*[1-9])?$/, "a canonical decimal string such as \"0.25\"");
+// A maximum or weight may also be an exact fraction ("10/3").
+const exactNumber = z.string().regex(/^(?:-?(?:0|[1-9]\d*)(?:\.\d*[1-9])?|[1-9]\d*\/[1-9]\d*)$/, "a canonical decimal string such as \"0.25\", or a fraction such as \"10/3\"");
 const naPolicy = z.enum(["full", "exclude", "zero"]);
 const compare = z.enum(["eq", "ne", "lt", "le", "gt", "ge"]);
 
@@ -60,8 +62,8 @@ export const compiledNodeSchema: z.ZodType<unknown> = z.lazy(() =>
     id: z.string().min(1),
     keyword: z.enum(["area", "criterion", "item"]),
     title: z.string(),
-    max: decimal,
-    weight: decimal.optional(),
+    max: exactNumber,
+    weight: exactNumber.optional(),
     description: z.string().optional(),
     evidence: z.array(z.string()),
     appliesWhen: compiledExprSchema.optional(),
@@ -89,7 +91,7 @@ export const compiledRubricSchema = z.strictObject({
   unitFacts: z.array(decl),
   nodes: z.array(compiledNodeSchema).min(1),
   extras: z.array(z.strictObject({
-    id: z.string().min(1), sign: z.enum(["bonus", "penalty"]), title: z.string(), max: decimal,
+    id: z.string().min(1), sign: z.enum(["bonus", "penalty"]), title: z.string(), max: exactNumber,
     description: z.string().optional(), evidence: z.array(z.string()), leaf,
   })),
   ranking: z.strictObject({

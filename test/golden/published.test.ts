@@ -154,3 +154,20 @@ describe.each([["2011"], ["2012"], ["2013"]])("PAPI %s: every province's six dim
     });
   });
 });
+
+// The 2016 accountability variant has no data here (the file covers 2011–2013): its
+// mechanics only, with Hà Nội's 2013 values relabelled as a 2016 unit whose third
+// sub-dimension is "responses to citizens' petitions" (3.4) instead of 3.3.
+it("PAPI structure: for a 2016 unit, 3.4 counts and 3.3 is dropped from the maximum; accountability stays out of 10", () => {
+  const rubric = load("papi");
+  const hanoi = JSON.parse(readFileSync(join(root, "papi", "submissions", "ha-noi.json"), "utf8")) as { unit: { facts: { year: number } }; survey: Record<string, unknown> };
+  const { "3.3": cib, ...others } = hanoi.survey;
+  const unit = { ...hanoi, unit: { ...hanoi.unit, facts: { year: 2016 } }, survey: { ...others, "3.4": cib } };
+  const [outcome] = evaluateAll(rubric, [unit]);
+  if (outcome === undefined || !outcome.ok) throw new Error("the 2016 unit is refused");
+  const node = (id: string) => outcome.result.nodes[id]!;
+  expect(node("3.3")).toMatchObject({ status: "not-applicable", applicable: false });
+  expect(node("3.4")).toMatchObject({ status: "scored", max: "10/3" });
+  expect(node("3").max).toBe("10");
+});
+
