@@ -49,11 +49,14 @@ function unparen(e: Expr): Expr {
 
 /**
  * True for `count(cond)` or `share(…)`: a call that tests a condition on each element
- * of a list (`count(xs)` of a bare name is the list's length).
+ * of a list (`count(xs)` of a bare name or unit fact is the list's length). Shared
+ * with the lowering, so both read a call alike.
  * @param e - a call
  */
 export function isTally(e: Expr): boolean {
-  return e.kind === "Call" && (e.callee === "share" || (e.callee === "count" && e.args.length === 1 && unparen(e.args[0]!).kind !== "NameRef"));
+  if (e.kind !== "Call") return false;
+  const arg = e.args.length === 1 ? unparen(e.args[0]!) : undefined;
+  return e.callee === "share" || (e.callee === "count" && arg !== undefined && arg.kind !== "NameRef" && arg.kind !== "UnitRef");
 }
 
 /** Element types of the list inputs in scope. */

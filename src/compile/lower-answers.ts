@@ -5,45 +5,13 @@
  * @module
  */
 import type { Expr } from "../syntax/ast.js";
+import { listsIn } from "../check/answers.js";
 import { canonicalDecimal } from "./decimal-text.js";
 import type { ExprContext } from "./lower-expr.js";
 import type { CompiledExpr } from "./types.js";
 
 type Call = Extract<Expr, { kind: "Call" }>;
 type Lower = (e: Expr, context: ExprContext) => CompiledExpr;
-
-function unparen(e: Expr): Expr {
-  return e.kind === "Paren" ? unparen(e.inner) : e;
-}
-
-/**
- * True for a call that tests a condition on each element of a list: `share(…)`, or
- * `count(…)` of anything but a bare name (`count(xs)` is the list's length).
- * @param e - a call
- */
-export function isTallyCall(e: Call): boolean {
-  return e.callee === "share" || (e.callee === "count" && e.args.length === 1 && unparen(e.args[0]!).kind !== "NameRef");
-}
-
-/** The first list input the condition reads (the checker proved there is exactly one). */
-function listOf(e: Expr, lists: ReadonlySet<string>, lets: ReadonlySet<string>): string | undefined {
-  const stack: Expr[] = [e];
-  while (stack.length > 0) {
-    const x = stack.pop()!;
-    switch (x.kind) {
-      case "NameRef": if (lists.has(x.name) && !lets.has(x.name)) return x.name; break;
-      case "Unary": stack.push(x.operand); break;
-      case "Binary": stack.push(x.right, x.left); break;
-      case "Paren": stack.push(x.inner); break;
-      case "If": stack.push(x.otherwise, x.then, x.condition); break;
-      case "Call": stack.push(...[...x.args].reverse()); break;
-      case "Bands": stack.push(...(x.otherwise === undefined ? [] : [x.otherwise]), ...x.arms.flatMap((a) => [a.value, a.threshold]), x.subject); break;
-      case "Match": stack.push(...(x.otherwise === undefined ? [] : [x.otherwise]), ...x.arms.map((a) => a.value), x.subject); break;
-      default: break;
-    }
-  }
-  return undefined;
-}
 
 /**
  * Lowers `count(cond)` or `share(cond)`.
@@ -53,7 +21,9 @@ function listOf(e: Expr, lists: ReadonlySet<string>, lets: ReadonlySet<string>):
  */
 export function lowerTally(e: Call, context: ExprContext, lower: Lower): CompiledExpr {
   const cond = e.args[0]!;
-  const list = listOf(cond, context.lists ?? new Set(), context.lets) ?? "";
+  const lists = context.lists ?? new Set<string>();
+  // The checker proved the condition reads exactly one list input.
+  const list = listsIn(cond, (name) => lists.has(name) && !context.lets.has(name))[0] ?? "";
   return { op: "tally", fn: e.callee === "share" ? "share" : "count", list: { op: "input", name: list }, cond: lower(cond, { ...context, item: list }) };
 }
 

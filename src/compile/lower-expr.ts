@@ -5,7 +5,8 @@
  */
 import type { BinaryOp, Expr } from "../syntax/ast.js";
 import { canonicalDecimal, percentToFraction } from "./decimal-text.js";
-import { isTallyCall, lowerMatch, lowerTally } from "./lower-answers.js";
+import { isTally } from "../check/answers.js";
+import { lowerMatch, lowerTally } from "./lower-answers.js";
 import type { CompiledBandArm, CompiledExpr, CompareCode, FunctionCode } from "./types.js";
 
 /** Where an expression stands, which decides what its bare names mean. */
@@ -93,7 +94,8 @@ function lowerLeaf(expr: Exclude<Expr, { kind: "Binary" | "Paren" }>, context: E
     case "If":
       return { op: "if", cond: lowerExpr(expr.condition, context), then: lowerExpr(expr.then, context), else: lowerExpr(expr.otherwise, context) };
     case "Call":
-      if (isTallyCall(expr)) return lowerTally(expr, context, lowerExpr);
+      // The checker's reading of count(…)/share(…), so both stages agree on it.
+      if (isTally(expr)) return lowerTally(expr, context, lowerExpr);
       return { op: "call", fn: expr.callee as FunctionCode, args: expr.args.map((a) => lowerExpr(a, context)) };
     case "Match":
       return lowerMatch(expr, context, lowerExpr);

@@ -35,8 +35,9 @@ describe("count and share with a condition", () => {
     expect(checkCodes(leaf("picks: list of enum(A, B)", "count(picks == Z)"))).toEqual(["RL205@4:28"]);
   });
 
-  it("count of a bare list is still its length", () => {
+  it("count of a bare list or a list unit fact is still its length", () => {
     expect(checkCodes(leaf("answers: list of likert(1..5)", "count(answers)"))).toEqual([]);
+    expect(checkCodes(`rubric "R" {\n  unit { xs: list of number }\n  area "1" "A" max 2 {\n    score = min(count(unit.xs), 2)\n  }\n}\n`)).toEqual([]);
   });
 });
 

@@ -46,6 +46,14 @@ export const compiledExprSchema: z.ZodType<unknown> = z.lazy(() =>
       arms: z.array(z.strictObject({ cmp: compare, threshold: compiledExprSchema, value: compiledExprSchema })),
       otherwise: compiledExprSchema.optional(),
     }),
+    z.strictObject({ op: z.literal("tally"), fn: z.enum(["count", "share"]), list: compiledExprSchema, cond: compiledExprSchema }),
+    z.strictObject({ op: z.literal("item") }),
+    z.strictObject({
+      op: z.literal("match"),
+      subject: compiledExprSchema,
+      arms: z.array(z.strictObject({ keys: z.array(compiledExprSchema).min(1), value: compiledExprSchema })),
+      otherwise: compiledExprSchema.optional(),
+    }),
   ]),
 );
 
