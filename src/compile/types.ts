@@ -336,10 +336,16 @@ export interface CompiledBand {
   readonly cut?: CompiledPercentileCut;
 }
 
-/** How a cohort's percentile is found (`bands by percentile nearest|inc|exc`). */
+/**
+ * How a cohort's percentile is found (`bands by percentile nearest|inc|exc`).
+ * @category Compile
+ */
 export type PercentileMethod = "nearest" | "inc" | "exc";
 
-/** `from percentile 75` (inclusive: index ≥ P75) or `above percentile 75` (index > P75). */
+/**
+ * `from percentile 75` (inclusive: index ≥ P75) or `above percentile 75` (index > P75).
+ * @category Compile
+ */
 export interface CompiledPercentileCut {
   /** The percentile, 0 to 100, as exact decimal text. */
   readonly percentile: string;
@@ -347,7 +353,10 @@ export interface CompiledPercentileCut {
   readonly inclusive: boolean;
 }
 
-/** The bands of the units of one group (`bands in group "so" { … }`). */
+/**
+ * The bands of the units of one group (`bands in group "so" { … }`).
+ * @category Compile
+ */
 export interface CompiledBandBlock {
   /** The unit group these bands classify. */
   readonly group: string;

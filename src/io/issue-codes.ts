@@ -9,6 +9,7 @@
 /**
  * What a submission issue is about, stable across versions and languages: the data
  * an application tests instead of the English wording.
+ * @category Evaluate
  */
 export type SubmissionIssueCode =
   | "not-whole" | "negative-count" | "below-minimum" | "above-maximum" | "not-exact" | "points-out-of-range"

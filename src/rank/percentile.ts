@@ -14,7 +14,10 @@
 import type { PercentileMethod } from "../compile/types.js";
 import { Exact } from "../runtime/exact.js";
 
-/** Every percentile method, in the order the docs list them. */
+/**
+ * Every percentile method, in the order the docs list them.
+ * @category Rank
+ */
 export const PERCENTILE_METHODS: readonly PercentileMethod[] = ["nearest", "inc", "exc"];
 
 const HUNDRED = Exact.int(100);
@@ -24,6 +27,7 @@ const HUNDRED = Exact.int(100);
  * @param sorted - the cohort's values, ascending, at least one
  * @param p - the percentile, 0 to 100
  * @param method - how to pick or interpolate
+ * @category Rank
  */
 export function percentileOf(sorted: readonly Exact[], p: Exact, method: PercentileMethod): Exact {
   const n = sorted.length;

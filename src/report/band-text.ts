@@ -36,6 +36,7 @@ function shown(value: string, locale: Locale): string {
  * @param band - the band's label
  * @param basis - the comparison (from the ranked row's `bandBasis`)
  * @param locale - report language
+ * @category Report
  */
 export function bandBasisText(band: string, basis: BandBasis, locale: Locale): string {
   const value = figure(basis.value, locale);
