@@ -162,6 +162,7 @@ function repeatsAVariable(rule: Expr, lets: ReadonlyMap<string, Expr>): boolean 
       case "Call": stack.push(...e.args); break;
       case "If": stack.push(e.condition, e.then, e.otherwise); break;
       case "Bands": stack.push(e.subject, ...e.arms.flatMap((a) => [a.threshold, a.value]), ...(e.otherwise === undefined ? [] : [e.otherwise])); break;
+      case "Cohort": stack.push(...e.args); break;
       default: break;
     }
   }

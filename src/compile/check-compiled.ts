@@ -99,6 +99,12 @@ const exprReader = tagged("op", {
     arms: required(arrayOf(objectReader({ cmp: required(oneOf(...COMPARE)), threshold: required(expr), value: required(expr) }))),
     otherwise: optional(expr),
   },
+  cohort: {
+    stat: required(oneOf("max", "min", "mean", "percentile", "rescale")),
+    site: required(string),
+    arg: required(expr),
+    scale: optional(arrayOf(decimal)),
+  },
 });
 
 const leaf = objectReader({
@@ -162,6 +168,7 @@ const rubric = objectReader({
     ties: required(oneOf("shared", "dense", "ordinal")),
     on: required(oneOf("published", "exact")),
     withinGroup: required(bool),
+    eligible: optional(objectReader({ when: required(expr), reason: required(string) })),
   })),
   bands: required(arrayOf(objectReader({ label: required(string), when: optional(expr) }))),
 });

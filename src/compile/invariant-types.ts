@@ -217,6 +217,9 @@ export function exprTy(e: CompiledExpr, path: readonly (string | number)[], scop
       return then;
     }
     case "call": return callTy(e, path, scope);
+    case "cohort":
+      expectTy(e.arg, NUM, at("arg"), scope);
+      return NUM;
     case "bands": {
       const subject = exprTy(e.subject, at("subject"), scope);
       if (subject.k !== "bad" && subject.k !== "num" && subject.k !== "date") scope.out.push({ path: at("subject"), message: INVARIANT.wrongType(scope.locale, `${describe(NUM, scope.locale)} / ${describe({ k: "date" }, scope.locale)}`, describe(subject, scope.locale)) });

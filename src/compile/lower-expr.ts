@@ -5,7 +5,7 @@
  */
 import type { BinaryOp, Expr } from "../syntax/ast.js";
 import { canonicalDecimal, percentToFraction } from "./decimal-text.js";
-import type { CompiledBandArm, CompiledExpr, CompareCode } from "./types.js";
+import type { CohortStat, CompiledBandArm, CompiledExpr, CompareCode } from "./types.js";
 
 /** Where an expression stands, which decides what its bare names mean. */
 export interface ExprContext {
@@ -15,6 +15,8 @@ export interface ExprContext {
   readonly lets: ReadonlySet<string>;
   /** True in the index formula and rubric bands, where `max` means the applicable maximum of the rubric. */
   readonly rubricLevel: boolean;
+  /** The node the expression stands in (`"index"` for the index formula): where a cohort figure's arguments are gathered. */
+  readonly site?: string;
 }
 
 const BINARY: Readonly<Record<BinaryOp, Exclude<CompiledExpr["op"], "num">>> = {
@@ -88,6 +90,11 @@ function lowerLeaf(expr: Exclude<Expr, { kind: "Binary" | "Paren" }>, context: E
       return { op: "if", cond: lowerExpr(expr.condition, context), then: lowerExpr(expr.then, context), else: lowerExpr(expr.otherwise, context) };
     case "Call":
       return { op: "call", fn: expr.callee, args: expr.args.map((a) => lowerExpr(a, context)) };
+    case "Cohort": {
+      const [subject, low, high] = expr.args.map((a) => lowerExpr(a, context));
+      const scale = low?.op === "num" && high?.op === "num" ? { scale: [low.value, high.value] as const } : {};
+      return { op: "cohort", stat: expr.stat as CohortStat, site: context.site ?? "index", arg: subject!, ...scale };
+    }
     case "Bands": {
       const arms: CompiledBandArm[] = expr.arms.map((arm) => ({
         cmp: compareCode(arm.op),

@@ -65,7 +65,17 @@ export type CompiledExpr =
   | { readonly op: "add" | "sub" | "mul" | "div" | "and" | "or" | CompareCode; readonly left: CompiledExpr; readonly right: CompiledExpr }
   | { readonly op: "if"; readonly cond: CompiledExpr; readonly then: CompiledExpr; readonly else: CompiledExpr }
   | { readonly op: "call"; readonly fn: FunctionCode; readonly args: readonly CompiledExpr[] }
-  | { readonly op: "bands"; readonly subject: CompiledExpr; readonly arms: readonly CompiledBandArm[]; readonly otherwise?: CompiledExpr };
+  | { readonly op: "bands"; readonly subject: CompiledExpr; readonly arms: readonly CompiledBandArm[]; readonly otherwise?: CompiledExpr }
+  /**
+   * A cohort figure (`cohort.max(x)`): a statistic of `arg` over the units ranked
+   * together. `site` is the node it stands in (`"index"` in the index formula): with
+   * the argument it names the figure, so units' arguments are gathered per figure.
+   * `scale` is `rescale`'s declared low and high.
+   */
+  | { readonly op: "cohort"; readonly stat: CohortStat; readonly site: string; readonly arg: CompiledExpr; readonly scale?: readonly [DecimalString, DecimalString] };
+
+/** The cohort statistics: the cohort's largest, smallest and mean argument, the unit's percentile rank, min–max rescaling. */
+export type CohortStat = "max" | "min" | "mean" | "percentile" | "rescale";
 
 /** One arm of a compiled `bands` expression. */
 export interface CompiledBandArm {
@@ -162,6 +172,8 @@ export interface CompiledRanking {
   readonly on: "published" | "exact";
   /** Rank each unit group separately. */
   readonly withinGroup: boolean;
+  /** `eligible when …`: units for which the condition (on unit facts) is false are scored, listed apart with the reason, and left out of every cohort. */
+  readonly eligible?: { readonly when: CompiledExpr; readonly reason: string };
 }
 
 /** A classification band; the first whose condition holds wins; no condition = otherwise. */

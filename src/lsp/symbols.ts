@@ -194,6 +194,7 @@ function expressionNames(root: Expr, owner: Owner | undefined, add: Add, marks: 
         if (e.otherwise !== undefined) stack.push(e.otherwise);
         break;
       case "Paren": stack.push(e.inner); break;
+      case "Cohort": stack.push(...e.args); break;
       default: break;
     }
   }

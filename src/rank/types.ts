@@ -103,7 +103,12 @@ export type UnrankedCause =
   /** Its id was given `count` times. */
   | { readonly kind: "duplicate"; readonly count: number }
   /** Its data could not be read (a bad cell, row or line): every problem, worded and placed when read. */
-  | { readonly kind: "refused"; readonly problems: readonly string[] };
+  | { readonly kind: "refused"; readonly problems: readonly string[] }
+  /**
+   * Scored, but the ranking's `eligible when` condition is false for it (`undecided`: a
+   * fact the condition reads is missing): the rubric's reason. It joins no cohort.
+   */
+  | { readonly kind: "ineligible"; readonly reason: string; readonly undecided?: true };
 
 /** The ranked table. */
 export interface RankResult {

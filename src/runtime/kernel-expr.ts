@@ -12,6 +12,7 @@ import type { CompareCode, CompiledExpr, FunctionCode, NaPolicy } from "../compi
 import { Exact } from "./exact.js";
 import { add, cmp, div, fromExact, isNum, max, min, mul, neg, SCALE, sub, toExact, type Num } from "./fast-num.js";
 import { roundDigits } from "./prepare-expr.js";
+import { cohortFigure, cohortKey, type CohortAccess } from "./cohort.js";
 import type { Value } from "./values.js";
 
 /** A kernel value. */
@@ -52,6 +53,8 @@ export interface KernelEnv {
   figures: { readonly points: Num; readonly bonus: Num; readonly penalty: Num } | undefined;
   /** The run's parameters. */
   params: KernelParams;
+  /** The unit's cohort (batch evaluation), or undefined: then a cohort figure gives up. */
+  cohort: CohortAccess | undefined;
 }
 
 /** A kernel closure. */
@@ -169,6 +172,23 @@ export function prepareKernelExpr(e: CompiledExpr, scope: ExprScope): KernelThun
       return (env) => (asBool(c(env)) ? t(env) : f(env));
     }
     case "call": return prepareCall(e.fn, e.args.map(sub1));
+    case "cohort": {
+      // The figure itself comes from the shared exact computation (`cohort.ts`); only
+      // final figures are read here: while arguments are gathered the plain path runs.
+      const [arg, key] = [sub1(e.arg), cohortKey(e)];
+      return (env) => {
+        const access = env.cohort;
+        if (access === undefined || access.record !== undefined) return fail();
+        const x = toExact(asNum(arg(env)));
+        let value: Exact;
+        try {
+          value = cohortFigure(e, key, access, x).value;
+        } catch {
+          return fail();
+        }
+        return fromExact(value);
+      };
+    }
     case "bands": {
       const subject = sub1(e.subject);
       const arms = e.arms.map((a, i) => {

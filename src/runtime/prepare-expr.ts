@@ -7,6 +7,7 @@ import type { CompiledExpr, FunctionCode } from "../compile/types.js";
 import { Exact } from "./exact.js";
 import { shownValue, type Ratio, type TraceStep } from "./trace.js";
 import { RuleFailure, type Value } from "./values.js";
+import { cohortFigure, cohortKey, type CohortAccess } from "./cohort.js";
 
 /** What names mean while a node is evaluated. */
 export interface Env {
@@ -22,6 +23,8 @@ export interface Env {
   readonly figure: (name: string) => Exact | undefined;
   /** Records a decision for the trace: which branch or band fired. */
   readonly note: (step: TraceStep) => void;
+  /** The unit's cohort, when it is evaluated with others (see `cohort.ts`). */
+  readonly cohort?: CohortAccess | undefined;
 }
 
 /** A prepared expression. */
@@ -129,6 +132,14 @@ export function prepareExpr(e: CompiledExpr): Thunk {
       };
     }
     case "call": return prepareCall(e.fn, e.args.map(prepareExpr));
+    case "cohort": {
+      const [arg, key] = [prepareExpr(e.arg), cohortKey(e)];
+      return (env) => {
+        const { value, step } = cohortFigure(e, key, env.cohort, asNum(arg(env), `cohort.${e.stat}()`));
+        env.note(step);
+        return num(value);
+      };
+    }
     case "bands": {
       const subject = prepareExpr(e.subject);
       const arms = e.arms.map((a) => ({ test: COMPARE[a.cmp]!, cmp: a.cmp, threshold: prepareExpr(a.threshold), value: prepareExpr(a.value) }));

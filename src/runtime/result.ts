@@ -4,6 +4,7 @@
  */
 import type { NaPolicy } from "../compile/types.js";
 import type { TraceStep } from "./trace.js";
+import type { CohortAccess } from "./cohort.js";
 import type { EvalErrorArgs, EvalErrorCode, Value } from "./values.js";
 
 /** One node's outcome. */
@@ -40,6 +41,8 @@ export interface UnitInputs {
   readonly facts: ReadonlyMap<string, Value>;
   /** Per node id: input values, given points, and a not-arising declaration. */
   readonly nodes: ReadonlyMap<string, { readonly inputs?: ReadonlyMap<string, Value>; readonly points?: string; readonly notApplicable?: string }>;
+  /** The unit's cohort, for rubrics with cohort figures (`cohort.max(x)`): given by the batch API; absent when a unit is evaluated alone. */
+  readonly cohort?: CohortAccess;
 }
 
 /** A unit's result. */

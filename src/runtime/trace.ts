@@ -5,7 +5,7 @@
  * exact.
  * @module
  */
-import type { Aggregation, CompareCode, NaPolicy } from "../compile/types.js";
+import type { Aggregation, CohortStat, CompareCode, NaPolicy } from "../compile/types.js";
 import type { Value } from "./values.js";
 
 /** A value as results show it: a number as exact text, a yes/no as a boolean, a list element by element. */
@@ -48,7 +48,13 @@ export type TraceStep =
   /** Every child of an inner node is excluded, so the node is excluded. */
   | { readonly step: "all-excluded" }
   /** The value was clamped to the node's `[0, max]`. */
-  | { readonly step: "clamped"; readonly to: string };
+  | { readonly step: "clamped"; readonly to: string }
+  /**
+   * A cohort figure used: `stat` over `of` units gave `value`; the largest and smallest
+   * name the `units` holding them; percentile and rescale show the unit's own
+   * `argument` (rescale also the cohort's `min`, `max` and the scale `low`–`high`).
+   */
+  | { readonly step: "cohort"; readonly stat: CohortStat; readonly value: string; readonly of: number; readonly units?: readonly string[]; readonly argument?: string; readonly min?: string; readonly max?: string; readonly low?: string; readonly high?: string };
 
 /**
  * A value as results show it.

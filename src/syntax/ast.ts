@@ -135,7 +135,9 @@ export type Expr =
   | { readonly kind: "If"; readonly condition: Expr; readonly then: Expr; readonly otherwise: Expr; readonly range: Range }
   | { readonly kind: "Call"; readonly callee: FunctionName; readonly args: readonly Expr[]; readonly range: Range }
   | { readonly kind: "Bands"; readonly subject: Expr; readonly arms: readonly BandArm[]; readonly otherwise?: Expr; readonly range: Range }
-  | { readonly kind: "Paren"; readonly inner: Expr; readonly range: Range };
+  | { readonly kind: "Paren"; readonly inner: Expr; readonly range: Range }
+  /** `cohort.max(x)`: a figure over the units ranked together (`stat` as written; the checker knows the statistics). */
+  | { readonly kind: "Cohort"; readonly stat: string; readonly args: readonly Expr[]; readonly range: Range };
 
 // ---------------------------------------------------------------- statements
 
@@ -222,7 +224,9 @@ export type RankingStatement =
   | { readonly kind: "RankBy"; readonly keys: readonly SortKey[]; readonly range: Range }
   | { readonly kind: "Ties"; readonly policy: "shared" | "dense" | "ordinal"; readonly range: Range }
   | { readonly kind: "RankOn"; readonly figure: "published" | "exact"; readonly range: Range }
-  | { readonly kind: "WithinGroup"; readonly range: Range };
+  | { readonly kind: "WithinGroup"; readonly range: Range }
+  /** `eligible when <condition on unit facts> "reason"`: the others are scored, listed apart with the reason. */
+  | { readonly kind: "Eligible"; readonly condition: Expr; readonly reason: StringLit; readonly range: Range };
 
 /** `ranking { … }`. */
 export interface RankingBlock {

@@ -17,6 +17,7 @@ export const KEYWORDS = [
   "bonus", "penalty", "ranking", "by", "then", "ties", "shared", "dense", "ordinal", "on", "published", "exact",
   "within", "group", "asc", "desc", "bands", "otherwise", "if", "else", "or", "and", "true", "false", "points",
   "clamp", "round", "floor", "ceil", "abs", "ratio", "up", "down",
+  "cohort", "eligible",
 ] as const;
 
 /** A reserved word. */

@@ -130,6 +130,7 @@ export function checkExpressionDepth(ast: RubricFile): Diagnostic[] {
           if (e.otherwise !== undefined) stack.push(e.otherwise);
           break;
         case "Paren": stack.push(e.inner); break;
+        case "Cohort": for (const arg of e.args) stack.push(arg); break;
         default: break;
       }
       for (let i = before; i < stack.length; i++) depths.push(depth + 1);
