@@ -118,8 +118,9 @@ export async function runScore(rubricFile: string, dataFiles: readonly string[],
   const ranked = rankSafely(rubric, outcomes, { ...(previous === undefined ? {} : { previous }), ...options.policy }, options.lang);
   const ranking: RankResult = refused.length === 0 ? ranked : { ...ranked, unranked: [...ranked.unranked, ...refused].sort(byUnitId) };
   if (options.policy !== undefined && Object.keys(options.policy).length > 0) io.err(policyText(ranking.policy, options.lang));
-  // A unit ranking failed on is listed apart like an incomplete one.
-  if (ranking.unranked.length > 0) findings = true;
+  // A unit ranking failed on is listed apart like an incomplete one; a unit the rubric
+  // declares not eligible is listed apart too, but is no problem of the data.
+  if (ranking.unranked.some((u) => u.cause.kind !== "ineligible")) findings = true;
   const text = options.format === "html" ? renderRankingHtml(ranking, rubric, options.lang) : renderRanking(ranking, options.format, options.lang, rubric.meta.title, rubric);
   if (options.output === undefined) io.out(text);
   else {

@@ -29,6 +29,7 @@ const CONSTRUCTS = [
   "Call:min", "Call:max", "Call:clamp", "Call:round", "Call:floor", "Call:ceil", "Call:abs", "Call:sum", "Call:mean", "Call:count", "Call:ratio",
   "Ranking", "RankBy", "SortKey:node", "Ties:shared", "Ties:dense", "Ties:ordinal", "RankOn:published", "RankOn:exact", "WithinGroup",
   "BandsBlock", "Band:otherwise",
+  "Cohort:max", "Cohort:min", "Cohort:mean", "Cohort:percentile", "Cohort:rescale", "Eligible",
 ];
 
 function constructsOf(value: unknown, found: Set<string>): void {
@@ -50,6 +51,7 @@ function constructsOf(value: unknown, found: Set<string>): void {
       if (kind === "Band" && node["condition"] === undefined) found.add("Band:otherwise");
       if (kind === "SortKey" && (node["target"] as { kind: string }).kind === "NodeKey") found.add("SortKey:node");
       if (kind === "Ties") found.add(`Ties:${node["policy"]}`);
+      if (kind === "Cohort") found.add(`Cohort:${String(node["stat"])}`);
     }
     for (const [key, child] of Object.entries(node)) if (key !== "range" && key !== "headerRange") stack.push(child);
   }
@@ -66,8 +68,8 @@ describe("examples", () => {
     expect(formatted.ok && formatted.text).toBe(text);
   });
 
-  it("are the seven indices of the field, each with a README naming its decision and what is illustrative", () => {
-    expect(examples).toEqual(["papi", "par-commune", "par-department", "par-district", "par-province", "pci", "sipas"]);
+  it("are the eight indices of the field, each with a README naming its decision and what is illustrative", () => {
+    expect(examples).toEqual(["ict-index", "papi", "par-commune", "par-department", "par-district", "par-province", "pci", "sipas"]);
     for (const name of examples) {
       const readme = readFileSync(join(root, name, "README.md"), "utf8");
       expect(readme, name).toMatch(/\*\*Decision followed\b/);
