@@ -7,7 +7,7 @@
  */
 import type { Expr } from "../syntax/ast.js";
 import { makeDiagnostic } from "../diagnostics.js";
-import { expect, type Scope, type Ty } from "./types.js";
+import { expect, value, type Scope, type Ty } from "./types.js";
 import { closest } from "./walk.js";
 
 /** The cohort statistics and the number of arguments each takes. */
@@ -69,6 +69,7 @@ export function inferCohort(e: Extract<Expr, { kind: "Cohort" }>, scope: Scope):
   if (arity === undefined) {
     const suggestion = closest(e.stat, Object.keys(COHORT_STATS));
     scope.out.push(makeDiagnostic("RL350", e.range, suggestion === undefined ? { args: { name: e.stat } } : { args: { name: e.stat, suggestion }, suggestion: `cohort.${suggestion}` }));
+    for (const a of e.args) value(a, scope);
     return UNKNOWN;
   }
   if (scope.place === "applies" || scope.place === "bands" || scope.place === "eligible" || scope.place === "when") {
@@ -78,6 +79,7 @@ export function inferCohort(e: Extract<Expr, { kind: "Cohort" }>, scope: Scope):
   if (e.args.length !== arity) {
     const given = e.args.length === 1 ? "1 was" : `${e.args.length} were`;
     scope.out.push(makeDiagnostic("RL301", e.range, { args: { name: `cohort.${e.stat}`, arity: arity === 1 ? "1 number" : "3 numbers (value, low, high)", given } }));
+    for (const a of e.args) value(a, scope);
     return UNKNOWN;
   }
   const [subject, low, high] = e.args;
@@ -87,6 +89,8 @@ export function inferCohort(e: Extract<Expr, { kind: "Cohort" }>, scope: Scope):
   const path = cohortPath(subject!, bodies, new Set());
   if (path !== undefined) scope.out.push(makeDiagnostic("RL352", subject!.range, { args: { stat: e.stat, chain: [`cohort.${e.stat}`, ...path].join(" → ") } }));
   if (low !== undefined && high !== undefined) {
+    expect(low, NUM, scope);
+    expect(high, NUM, scope);
     const [lo, hi] = [literal(low), literal(high)];
     if (lo === undefined || hi === undefined) scope.out.push(makeDiagnostic("RL353", e.range));
     else if (!(lo < hi)) scope.out.push(makeDiagnostic("RL353", e.range, { args: { low: String(lo), high: String(hi) } }));
