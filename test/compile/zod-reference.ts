@@ -44,6 +44,13 @@ export const compiledExprSchema: z.ZodType<unknown> = z.lazy(() =>
       arms: z.array(z.strictObject({ cmp: compare, threshold: compiledExprSchema, value: compiledExprSchema })),
       otherwise: compiledExprSchema.optional(),
     }),
+    z.strictObject({
+      op: z.literal("cohort"),
+      stat: z.enum(["max", "min", "mean", "percentile", "rescale"]),
+      site: z.string(),
+      arg: compiledExprSchema,
+      scale: z.array(decimal).optional(),
+    }),
   ]),
 );
 
@@ -98,6 +105,7 @@ export const compiledRubricSchema = z.strictObject({
     ties: z.enum(["shared", "dense", "ordinal"]),
     on: z.enum(["published", "exact"]),
     withinGroup: z.boolean(),
+    eligible: z.strictObject({ when: compiledExprSchema, reason: z.string() }).optional(),
   }),
   bands: z.array(z.strictObject({ label: z.string(), when: compiledExprSchema.optional() })),
 });
