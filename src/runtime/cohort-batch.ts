@@ -15,7 +15,7 @@
  */
 import type { CompiledExpr, CompiledRubric } from "../compile/types.js";
 import type { Exact } from "./exact.js";
-import { CohortGatherer, cohortFiguresIn, PENDING_CODE, type CohortAccess, type CohortStats } from "./cohort.js";
+import { CohortGatherer, cohortFiguresIn, cohortKey, type GatherNeeds, PENDING_CODE, type CohortAccess, type CohortStats } from "./cohort.js";
 import { evaluatePlain } from "./evaluate-plain.js";
 import type { UnitInputs } from "./result.js";
 
@@ -78,8 +78,23 @@ export class CohortStages {
   private rounds = 0;
   private largest = 0;
 
+  /** Every figure the rubric names: gathering stops once all are known. */
+  private readonly keys: ReadonlySet<string>;
+
   /** @param rubric - a compiled rubric */
-  constructor(private readonly rubric: CompiledRubric) {}
+  /** What to keep of each figure's arguments: the values only for a percentile, the sum only for a mean. */
+  private readonly needs = new Map<string, GatherNeeds>();
+
+  /** @param rubric - a compiled rubric */
+  constructor(private readonly rubric: CompiledRubric) {
+    const figures = cohortFiguresIn(rubric as unknown as CompiledExpr);
+    this.keys = new Set(figures.map(cohortKey));
+    for (const f of figures) {
+      const key = cohortKey(f);
+      const was = this.needs.get(key) ?? { values: false, sum: false };
+      this.needs.set(key, { values: was.values || f.stat === "percentile", sum: was.sum || f.stat === "mean" });
+    }
+  }
 
   private groupOf(group: string | undefined): string {
     return this.rubric.ranking.withinGroup ? group ?? "" : "";
@@ -108,7 +123,7 @@ export class CohortStages {
     for (const unit of this.byUnit.values()) {
       if (unit === undefined) continue;
       let gatherer = gatherers.get(unit.group);
-      if (gatherer === undefined) gatherers.set(unit.group, (gatherer = new CohortGatherer()));
+      if (gatherer === undefined) gatherers.set(unit.group, (gatherer = new CohortGatherer((key) => this.needs.get(key))));
       for (const [key, value] of unit.recorded) gatherer.add(key, value, unit.name);
       counts.set(unit.group, (counts.get(unit.group) ?? 0) + 1);
     }
@@ -124,7 +139,8 @@ export class CohortStages {
       }
     }
     for (const n of counts.values()) this.largest = Math.max(this.largest, n);
-    return learnt && ++this.rounds < MAX_ROUNDS;
+    const all = [...this.known.values()].every((figures) => [...this.keys].every((k) => figures.has(k)));
+    return learnt && !all && ++this.rounds < MAX_ROUNDS;
   }
 
   /** The figures gathered. */

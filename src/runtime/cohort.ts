@@ -27,9 +27,13 @@ export interface CohortStats {
   readonly max: Exact;
   /** Units holding the largest argument. */
   readonly maxUnits: readonly string[];
-  /** The exact sum of the arguments. */
-  readonly sum: Exact;
-  /** Every argument in ascending order (for the percentile rank). */
+  /**
+   * The exact mean of the arguments. Throws `ExactOverflow` when the exact sum outgrew
+   * the bound (many fractions with unlike denominators): the node that reads it is then
+   * in error (`too-large`); the other figures are unaffected.
+   */
+  mean(): Exact;
+  /** Every argument in ascending order (kept only for a figure read as a percentile rank; else empty). */
   readonly sorted: readonly Exact[];
 }
 
@@ -109,48 +113,79 @@ function countBelow(sorted: readonly Exact[], x: Exact, strict: boolean): number
 }
 
 /**
- * A cohort figure for a unit whose own argument is `x`, with the trace step that shows it.
- * Throws {@link RuleFailure} when it cannot be computed: no access (`needs-cohort`),
- * not gathered yet, an empty cohort, or a zero range to rescale.
+ * A cohort figure for a unit whose own argument is `x`. Throws {@link RuleFailure} when
+ * it cannot be computed: no access (`needs-cohort`), not gathered yet, an empty cohort,
+ * or a zero range to rescale.
  * @param e - the compiled figure
  * @param key - its {@link cohortKey}
  * @param access - the unit's cohort, if any
  * @param x - the unit's own argument
+ * @returns the figure, and the statistics it came from (for {@link cohortStep})
  */
-export function cohortFigure(e: Extract<CompiledExpr, { op: "cohort" }>, key: string, access: CohortAccess | undefined, x: Exact): { readonly value: Exact; readonly step: TraceStep } {
+export function cohortFigure(e: Extract<CompiledExpr, { op: "cohort" }>, key: string, access: CohortAccess | undefined, x: Exact): { readonly value: Exact; readonly stats: CohortStats } {
   const name = `cohort.${e.stat}`;
   if (access === undefined) throw new RuleFailure("needs-cohort", `${name}() is a figure over the units ranked together: evaluate the units together (evaluateAll, rank, rubric score), not one by one`, { stat: e.stat });
   const s = access.stats(key);
   if (s === undefined && access.record !== undefined) throw new RuleFailure(PENDING_CODE, `${name}() is not known yet`, { stat: e.stat });
   if (s === undefined || s.count === 0) throw new RuleFailure("cohort-empty", `${name}(): no unit of the cohort gave a value to compare with`, { stat: e.stat });
-  const shown = { step: "cohort" as const, stat: e.stat, of: s.count };
   switch (e.stat) {
-    case "max": return { value: s.max, step: { ...shown, value: text(s.max), units: s.maxUnits } };
-    case "min": return { value: s.min, step: { ...shown, value: text(s.min), units: s.minUnits } };
-    case "mean": {
-      const mean = s.sum.dividedBy(Exact.int(s.count));
-      return { value: mean, step: { ...shown, value: text(mean) } };
-    }
+    case "max": return { value: s.max, stats: s };
+    case "min": return { value: s.min, stats: s };
+    case "mean": return { value: s.mean(), stats: s };
     case "percentile": {
       // The mid-rank percentile: the share below x, plus half the share equal to it.
       const below = countBelow(s.sorted, x, true);
       const atMost = countBelow(s.sorted, x, false);
-      const value = Exact.int(2 * below + (atMost - below)).dividedBy(Exact.int(2 * s.count));
-      return { value, step: { ...shown, value: text(value), argument: text(x) } };
+      return { value: Exact.int(2 * below + (atMost - below)).dividedBy(Exact.int(2 * s.count)), stats: s };
     }
     case "rescale": {
-      const [low, high] = (e.scale ?? ["0", "1"]).map((v) => Exact.of(v)) as [Exact, Exact];
+      const [low, high] = scaleOf(e);
       const range = s.max.minus(s.min);
       if (range.isZero()) throw new RuleFailure("cohort-zero-range", `${name}(): every unit of the cohort has the same value ${text(s.max)}, so there is no range to rescale`, { value: text(s.max) });
-      const value = low.plus(x.minus(s.min).times(high.minus(low)).dividedBy(range));
-      return { value, step: { ...shown, value: text(value), argument: text(x), min: text(s.min), max: text(s.max), low: text(low), high: text(high) } };
+      return { value: low.plus(x.minus(s.min).times(high.minus(low)).dividedBy(range)), stats: s };
     }
   }
 }
 
+function scaleOf(e: Extract<CompiledExpr, { op: "cohort" }>): [Exact, Exact] {
+  return (e.scale ?? ["0", "1"]).map((v) => Exact.of(v)) as [Exact, Exact];
+}
+
+/**
+ * The trace step that shows a cohort figure used (built only on the plain path).
+ * @param e - the compiled figure
+ * @param stats - the statistics it came from
+ * @param x - the unit's own argument
+ * @param value - the figure
+ */
+export function cohortStep(e: Extract<CompiledExpr, { op: "cohort" }>, stats: CohortStats, x: Exact, value: Exact): TraceStep {
+  const shown = { step: "cohort" as const, stat: e.stat, of: stats.count, value: text(value) };
+  switch (e.stat) {
+    case "max": return { ...shown, units: stats.maxUnits };
+    case "min": return { ...shown, units: stats.minUnits };
+    case "mean": return shown;
+    case "percentile": return { ...shown, argument: text(x) };
+    case "rescale": {
+      const [low, high] = scaleOf(e);
+      return { ...shown, argument: text(x), min: text(stats.min), max: text(stats.max), low: text(low), high: text(high) };
+    }
+  }
+}
+
+/** What a gathering keeps of a figure's arguments: every value (for a percentile rank), and/or their sum (for a mean). */
+export interface GatherNeeds {
+  /** Keep every value, sorted. */
+  readonly values: boolean;
+  /** Keep the exact sum. */
+  readonly sum: boolean;
+}
+
 /** Gathers arguments of one cohort (all units, or one group) into {@link CohortStats}. */
 export class CohortGatherer {
-  private readonly values = new Map<string, { list: Exact[]; sum: Exact; min?: Exact; max?: Exact; minUnits: string[]; maxUnits: string[] }>();
+  private readonly values = new Map<string, { list: Exact[] | undefined; sum: Exact | undefined; overflow: unknown; count: number; min?: Exact; max?: Exact; minUnits: string[]; maxUnits: string[] }>();
+
+  /** @param needs - what to keep of each figure (by key); absent: everything */
+  constructor(private readonly needs: (key: string) => GatherNeeds | undefined = () => undefined) {}
 
   /**
    * Adds one unit's argument of figure `key`.
@@ -160,9 +195,20 @@ export class CohortGatherer {
    */
   add(key: string, value: Exact, unit: string): void {
     let v = this.values.get(key);
-    if (v === undefined) this.values.set(key, (v = { list: [], sum: Exact.ZERO, minUnits: [], maxUnits: [] }));
-    v.list.push(value);
-    v.sum = v.sum.plus(value);
+    if (v === undefined) {
+      const need = this.needs(key) ?? { values: true, sum: true };
+      this.values.set(key, (v = { list: need.values ? [] : undefined, sum: need.sum ? Exact.ZERO : undefined, overflow: undefined, count: 0, minUnits: [], maxUnits: [] }));
+    }
+    v.count++;
+    v.list?.push(value);
+    if (v.sum !== undefined && v.overflow === undefined) {
+      // Exact sums are the same in any order; one that outgrows the bound is told to the node that reads the mean.
+      try {
+        v.sum = v.sum.plus(value);
+      } catch (error) {
+        v.overflow = error;
+      }
+    }
     if (v.max === undefined || value.gt(v.max)) [v.max, v.maxUnits] = [value, [unit]];
     else if (value.eq(v.max)) v.maxUnits.push(unit);
     if (v.min === undefined || value.lt(v.min)) [v.min, v.minUnits] = [value, [unit]];
@@ -173,9 +219,15 @@ export class CohortGatherer {
   stats(): Map<string, CohortStats> {
     const out = new Map<string, CohortStats>();
     for (const [key, v] of this.values) {
-      const sorted = [...v.list].sort((a, b) => a.comparedTo(b));
-      const units = (u: string[]): string[] => [...u].sort();
-      out.set(key, { count: v.list.length, min: v.min!, minUnits: units(v.minUnits), max: v.max!, maxUnits: units(v.maxUnits), sum: v.sum, sorted });
+      const sorted = v.list === undefined ? [] : v.list.sort((a, b) => a.comparedTo(b));
+      const units = (u: string[]): string[] => u.sort();
+      const { count, sum, overflow } = v;
+      const mean = sum === undefined || overflow !== undefined ? undefined : sum.dividedBy(Exact.int(count));
+      const meanOf = (): Exact => {
+        if (mean !== undefined) return mean;
+        throw overflow ?? new Error("the mean of this figure was not gathered");
+      };
+      out.set(key, { count, min: v.min!, minUnits: units(v.minUnits), max: v.max!, maxUnits: units(v.maxUnits), mean: meanOf, sorted });
     }
     return out;
   }

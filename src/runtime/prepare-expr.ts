@@ -7,7 +7,7 @@ import type { CompiledExpr, FunctionCode } from "../compile/types.js";
 import { Exact } from "./exact.js";
 import { shownValue, type Ratio, type TraceStep } from "./trace.js";
 import { RuleFailure, type Value } from "./values.js";
-import { cohortFigure, cohortKey, type CohortAccess } from "./cohort.js";
+import { cohortFigure, cohortKey, cohortStep, type CohortAccess } from "./cohort.js";
 
 /** What names mean while a node is evaluated. */
 export interface Env {
@@ -135,8 +135,9 @@ export function prepareExpr(e: CompiledExpr): Thunk {
     case "cohort": {
       const [arg, key] = [prepareExpr(e.arg), cohortKey(e)];
       return (env) => {
-        const { value, step } = cohortFigure(e, key, env.cohort, asNum(arg(env), `cohort.${e.stat}()`));
-        env.note(step);
+        const x = asNum(arg(env), `cohort.${e.stat}()`);
+        const { value, stats } = cohortFigure(e, key, env.cohort, x);
+        env.note(cohortStep(e, stats, x, value));
         return num(value);
       };
     }

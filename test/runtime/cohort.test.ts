@@ -108,3 +108,15 @@ describe("cohort figures", () => {
     expect(renderRankingHtml(ranked, r, "en")).toContain("Not eligible for ranking");
   });
 });
+
+describe("a cohort mean past the exact bound", () => {
+  it("puts the node that reads it in error (too-large), and nothing else", () => {
+    // 1/1 + 1/2 + … + 1/2500: the denominator is about lcm(1..2500), over 1,000 digits.
+    const r = rubricOf(`rubric "R" {\n  area "1" "A" max 2 {\n    item "1.1" "M" max 1 {\n      input x: count\n      let inv = 1 / (x + 1)\n      score = cohort.mean(inv) * 0 + 1\n    }\n    item "1.2" "B" max 1 {\n      input y: count\n      score = y / cohort.max(y)\n    }\n  }\n}\n`);
+    const subs = Array.from({ length: 2500 }, (_, i) => ({ unit: { id: `u${i}` }, self: { "1.1": { x: i }, "1.2": { y: i + 1 } } }));
+    const out = results(evaluateAll(r, subs));
+    const first = out.get("u0")!;
+    expect(first.errors.map((e) => `${e.node} ${e.code}`)).toEqual(["1 depends-on-error", "1.1 too-large"]);
+    expect(first.nodes["1.2"]!.points).toBe("0.0004");
+  });
+});
