@@ -16,12 +16,14 @@ import { benchRank } from "./rank.js";
 import { benchRead } from "./read.js";
 import { benchSize } from "./size.js";
 import { benchStream } from "./stream.js";
+import { benchStreamCohort } from "./stream-cohort.js";
 
 const ALL: Readonly<Record<string, () => BenchResult | Promise<BenchResult>>> = {
   evaluate: benchEvaluate,
   compile: benchCompile,
   rank: benchRank,
   stream: benchStream,
+  "stream-cohort": benchStreamCohort,
   read: benchRead,
   size: benchSize,
   install: benchInstall,

@@ -34,7 +34,10 @@ function examples() {
     const submissions = readdirSync(join(dir, name, "submissions")).filter((f) => f.endsWith(".json")).sort();
     const file = PREFERRED[name] ?? submissions[0];
     const title = /rubric\s+"((?:[^"\\]|\\.)*)"/.exec(rubric)?.[1] ?? name;
-    return { name, title, rubric, submission: JSON.parse(readFileSync(join(dir, name, "submissions", file), "utf8")) };
+    const read = (f) => JSON.parse(readFileSync(join(dir, name, "submissions", f), "utf8"));
+    // A rubric with cohort figures scores a unit against the others: they are embedded too.
+    const others = /\bcohort\./.test(rubric) ? submissions.filter((f) => f !== file).map(read) : [];
+    return { name, title, rubric, submission: read(file), others };
   });
 }
 

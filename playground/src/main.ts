@@ -5,7 +5,7 @@
  * explanation redrawn; the state goes into the URL fragment.
  */
 import type { EditorView } from "@codemirror/view";
-import { compile, evaluate, type CompiledRubric, type Diagnostic } from "rubric-lang";
+import { cohortOfSubmissions, compile, evaluate, needsCohort, type CompiledRubric, type Diagnostic } from "rubric-lang";
 import { EXAMPLES } from "playground:examples";
 import { createEditor, setText, showDiagnostics } from "./editor.js";
 import { formLayout, layoutKey, readField, renderForm, toSubmission, valuesFromSubmission, type FormLayout } from "./form.js";
@@ -89,7 +89,9 @@ function rescore(): void {
   }
   // A JSON round trip gives plain objects, as a submission read from a file would be.
   const submission: unknown = JSON.parse(JSON.stringify(toSubmission(layout, state.form, state.lang)));
-  const outcome = evaluate(compiled, submission);
+  // Cohort figures: the unit is scored against the example's other units and itself.
+  const others = EXAMPLES.find((e) => e.name === state.example)?.others ?? [];
+  const outcome = evaluate(compiled, submission, needsCohort(compiled) ? { cohort: cohortOfSubmissions(compiled, [...others, submission]) } : {});
   renderTree($("tree"), compiled, outcome, state.lang);
   renderScore($("score"), $("explain"), compiled, outcome, state.lang, texts);
   for (const control of $("form").querySelectorAll<HTMLElement>("[aria-invalid]")) control.removeAttribute("aria-invalid");

@@ -165,6 +165,7 @@ function repeatsAVariable(rule: Expr, lets: ReadonlyMap<string, Expr>): boolean 
       case "If": stack.push(e.condition, e.then, e.otherwise); break;
       case "Bands": stack.push(e.subject, ...e.arms.flatMap((a) => [a.threshold, a.value]), ...(e.otherwise === undefined ? [] : [e.otherwise])); break;
       case "Match": stack.push(e.subject, ...e.arms.map((a) => a.value), ...(e.otherwise === undefined ? [] : [e.otherwise])); break;
+      case "Cohort": stack.push(...e.args); break;
       default: break;
     }
   }

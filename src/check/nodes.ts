@@ -3,7 +3,7 @@
  * score), leaf or inner structure, weights, maxima against its children, `given` steps.
  * @module
  */
-import type { CriterionNode, ExtraNode, NodeStatement, TypeExpr } from "../syntax/ast.js";
+import type { CriterionNode, Expr, ExtraNode, NodeStatement, TypeExpr } from "../syntax/ast.js";
 import { dec } from "./decimal.js";
 import { makeDiagnostic, type Diagnostic } from "../diagnostics.js";
 import { checkRuleBounds } from "./bounds.js";
@@ -126,7 +126,7 @@ function checkStatements(node: CriterionNode | ExtraNode, facts: ReadonlyMap<str
   const before = out.length;
   const inputs = new Map<string, Ty>();
   const declared = new Map<string, NodeStatement>();
-  const lets = new Map<string, { order: number; type: Ty }>();
+  const lets = new Map<string, { order: number; type: Ty; body?: Expr }>();
   let order = 0;
   for (const st of node.body) {
     const names = st.kind === "Input" ? st.declarations.map((d) => d.name) : st.kind === "Let" ? [st.name] : [];
@@ -135,7 +135,7 @@ function checkStatements(node: CriterionNode | ExtraNode, facts: ReadonlyMap<str
       declared.set(name.name, st);
     }
     if (st.kind === "Input") for (const d of st.declarations) inputs.set(d.name.name, tyOf(d.type));
-    if (st.kind === "Let") lets.set(st.name.name, { order: order++, type: { k: "unknown" } });
+    if (st.kind === "Let") lets.set(st.name.name, { order: order++, type: { k: "unknown" }, body: st.value });
   }
   const used = new Set<string>();
   const scope = (place: Scope["place"], letOrder = Infinity): Scope => ({ place, inputs, lets, letOrder, facts, used, out });
@@ -160,14 +160,14 @@ function checkStatements(node: CriterionNode | ExtraNode, facts: ReadonlyMap<str
       case "Let": {
         const s = scope("rule", letIndex);
         const t = value(st.value, s);
-        lets.set(st.name.name, { order: letIndex++, type: t });
+        lets.set(st.name.name, { order: letIndex++, type: t, body: st.value });
         checkBandsExpr(st.value, out);
         checkQuantities(st.value, quantities, out);
         quantities.set(st.name.name, quantityOf(st.value, quantities));
         break;
       }
       case "When":
-        expect(st.condition, BOOL, scope("rule"));
+        expect(st.condition, BOOL, scope("when"));
         checkQuantities(st.condition, quantities, out);
         break;
       case "Score": {

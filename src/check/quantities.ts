@@ -181,6 +181,7 @@ export function checkQuantities(root: Expr, env: QuantityEnv, out: Diagnostic[])
       case "If": stack.push(e.condition, e.then, e.otherwise); break;
       case "Call": stack.push(...e.args); break;
       case "Paren": stack.push(e.inner); break;
+      case "Cohort": stack.push(...e.args); break;
       default: break;
     }
   }

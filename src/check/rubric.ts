@@ -79,7 +79,10 @@ export function checkRubricLevel(ast: RubricFile, nodes: readonly NodeEntry[], f
         checkRubricBands(st.bands, out);
         checkPercentileBands(st, out);
         break;
-      case "Ranking": checkRanking(st, nodes, out); break;
+      case "Ranking":
+        checkRanking(st, nodes, out);
+        for (const e of st.statements) if (e.kind === "Eligible") expect(e.condition, BOOL, scope("eligible"));
+        break;
       default: break;
     }
   }
@@ -91,7 +94,7 @@ function checkRanking(block: Extract<RubricStatement, { kind: "Ranking" }>, node
   const seen = new Set<string>();
   const byId = new Map(nodes.filter((n) => n.node.kind === "Node").map((n) => [n.node.id.value, n.node]));
   for (const st of block.statements) {
-    if (seen.has(st.kind)) out.push(makeDiagnostic("RL206", st.range, { args: { what: st.kind === "RankBy" ? "by" : st.kind === "RankOn" ? "on" : st.kind === "Ties" ? "ties" : "within group" } }));
+    if (seen.has(st.kind)) out.push(makeDiagnostic("RL206", st.range, { args: { what: st.kind === "RankBy" ? "by" : st.kind === "RankOn" ? "on" : st.kind === "Ties" ? "ties" : st.kind === "Eligible" ? "eligible" : "within group" } }));
     seen.add(st.kind);
     if (st.kind !== "RankBy") continue;
     for (const key of st.keys) {

@@ -8,6 +8,7 @@ import type { Expr, Range, ScalarType, TypeExpr } from "../syntax/ast.js";
 import { makeDiagnostic, type Diagnostic } from "../diagnostics.js";
 import { inferCall } from "./calls.js";
 import { inferMatch } from "./answers.js";
+import { inferCohort } from "./cohort.js";
 import { closest } from "./walk.js";
 
 /** The type of an expression. `unknown` follows an error, so one mistake is reported once. */
@@ -26,7 +27,7 @@ const BOOL: Ty = { k: "bool" };
 const UNKNOWN: Ty = { k: "unknown" };
 
 /** Where an expression stands, which decides what its names may be. */
-export type ExprPlace = "rule" | "applies" | "index" | "bands";
+export type ExprPlace = "rule" | "applies" | "index" | "bands" | "eligible" | "when";
 
 /** What names mean inside one expression. */
 export interface Scope {
@@ -35,7 +36,7 @@ export interface Scope {
   /** Inputs of the enclosing node (empty outside nodes). */
   readonly inputs: ReadonlyMap<string, Ty>;
   /** Lets of the enclosing node with their position; only earlier ones are visible. */
-  readonly lets: ReadonlyMap<string, { readonly order: number; readonly type: Ty }>;
+  readonly lets: ReadonlyMap<string, { readonly order: number; readonly type: Ty; readonly body?: Expr }>;
   /** Position of the let being defined (Infinity outside a let). */
   readonly letOrder: number;
   /** Unit facts. */
@@ -92,6 +93,8 @@ const FIGURES_BY_PLACE: Readonly<Record<ExprPlace, readonly string[]>> = {
   applies: [],
   index: ["points", "max", "bonus", "penalty"],
   bands: ["index", "points", "max", "bonus", "penalty"],
+  eligible: [],
+  when: ["max"],
 };
 
 const WHY_NOT: Readonly<Record<ExprPlace, string>> = {
@@ -99,6 +102,8 @@ const WHY_NOT: Readonly<Record<ExprPlace, string>> = {
   applies: "'applies when' can use only unit facts (unit.…) and values",
   index: "the index formula can use points, max, bonus and penalty",
   bands: "a band condition can use index, points, max, bonus and penalty",
+  eligible: "'eligible when' can use only unit facts (unit.…) and values",
+  when: "a node's rule sees its inputs, lets and 'max'; rubric figures exist only after every node is scored",
 };
 
 /**
@@ -150,6 +155,7 @@ export function infer(e: Expr, scope: Scope): Ty {
     }
     case "Call": return inferCall(e, scope);
     case "Match": return inferMatch(e, scope);
+    case "Cohort": return inferCohort(e, scope);
     case "Bands": {
       const subject = value(e.subject, scope);
       for (const arm of e.arms) {

@@ -16,6 +16,8 @@ import { dataReading, issueText, problemPrinter, readData, warningTexts, type Da
 import { EXIT, type Output } from "./io.js";
 import { loadRubric } from "./load.js";
 import { rankSafely } from "./rank-safely.js";
+import { needsCohort } from "../runtime/cohort-batch.js";
+import { cohortOfFiles } from "./score-cohort.js";
 
 /**
  * Prints one unit's detail: every node's maximum, self-assessed and final points, the
@@ -36,11 +38,14 @@ export async function runExplain(rubricFile: string, dataFiles: readonly string[
   const outcomes: EvaluateOutcome[] = [];
   let problems = false;
   const printer = problemPrinter((text) => io.err(text), lang);
-  for await (const item of readData(dataFiles, rubric, lang, io, undefined, dataReading(rubric, dataLang, lang))) {
+  const reading = dataReading(rubric, dataLang, lang);
+  // A rubric with cohort figures: the unit is explained against the cohort of the data given.
+  const cohort = needsCohort(rubric) ? { cohort: await cohortOfFiles(rubric, dataFiles, lang, reading) } : {};
+  for await (const item of readData(dataFiles, rubric, lang, io, undefined, reading)) {
     if (!item.ok) {
       problems = true;
       if (item.message !== "") printer.report(item.file ?? "", item.message);
-    } else if ((outcomes.push(slimOutcome(rubric, evaluate(rubric, item.value))), sameId((item.value as { unit?: { id?: unknown } } | null)?.unit?.id, unitId))) {
+    } else if ((outcomes.push(slimOutcome(rubric, evaluate(rubric, item.value, cohort))), sameId((item.value as { unit?: { id?: unknown } } | null)?.unit?.id, unitId))) {
       if (found === undefined) found = item;
       else {
         io.err(MESSAGES.unitTwice(lang, item.origin, unitId, found.origin));
@@ -53,7 +58,7 @@ export async function runExplain(rubricFile: string, dataFiles: readonly string[
     io.err(MESSAGES.noSubmission(lang, unitId, dataFiles.join(", ")));
     return EXIT.findings;
   }
-  const outcome = evaluate(rubric, found.value, { explain: true });
+  const outcome = evaluate(rubric, found.value, { explain: true, ...cohort });
   if (!outcome.ok) {
     for (const issue of outcome.issues) io.err(issueText(found, issue, lang, rubric));
     return EXIT.findings;

@@ -18,6 +18,8 @@ import { EXIT, inputOverwritten, writeFileAtomic, type Output } from "./io.js";
 import { loadPrevious, loadRubric } from "./load.js";
 import { progressBar, type ProgressStream } from "./progress.js";
 import { rankSafely } from "./rank-safely.js";
+import { cohortOfFiles } from "./score-cohort.js";
+import { needsCohort, type CohortFigures } from "../runtime/cohort-batch.js";
 
 /** Options of `score`. */
 export interface ScoreOptions {
@@ -80,6 +82,8 @@ export async function runScore(rubricFile: string, dataFiles: readonly string[],
   const problems = problemPrinter(err, options.lang);
   const seen = new Map<string, string>();
   const reading = dataReading(rubric, options.dataLang, options.lang);
+  // Cohort figures need every unit first: one quiet pass per stage, then the scoring pass.
+  const cohort = needsCohort(rubric) ? await cohortOfFiles(rubric, dataFiles, options.lang, reading) : undefined;
   for await (const item of readData(dataFiles, rubric, options.lang, { out: io.out, err }, bar, reading)) {
     if (!item.ok) {
       findings = true;
@@ -90,7 +94,7 @@ export async function runScore(rubricFile: string, dataFiles: readonly string[],
     bar.unit();
     const outcome = scoreUnit(rubric, item.value, options.lang, (warnings) => {
       for (const text of warningTexts(item, warnings, options.lang, rubric)) err(text);
-    });
+    }, cohort);
     if (!outcome.ok) {
       findings = true;
       const texts = outcome.issues.map((issue) => issueText(item, issue, options.lang, rubric));
@@ -114,8 +118,9 @@ export async function runScore(rubricFile: string, dataFiles: readonly string[],
   const ranked = rankSafely(rubric, outcomes, { ...(previous === undefined ? {} : { previous }), ...options.policy }, options.lang);
   const ranking: RankResult = refused.length === 0 ? ranked : { ...ranked, unranked: [...ranked.unranked, ...refused].sort(byUnitId) };
   if (options.policy !== undefined && Object.keys(options.policy).length > 0) io.err(policyText(ranking.policy, options.lang));
-  // A unit ranking failed on is listed apart like an incomplete one.
-  if (ranking.unranked.length > 0) findings = true;
+  // A unit ranking failed on is listed apart like an incomplete one; a unit the rubric
+  // declares not eligible is listed apart too, but is no problem of the data.
+  if (ranking.unranked.some((u) => u.cause.kind !== "ineligible")) findings = true;
   const text = options.format === "html" ? renderRankingHtml(ranking, rubric, options.lang) : renderRanking(ranking, options.format, options.lang, rubric.meta.title, rubric);
   if (options.output === undefined) io.out(text);
   else {
@@ -137,10 +142,10 @@ function byUnitId(a: UnrankedRow, b: UnrankedRow): number {
  * Evaluates one unit and slims its result for ranking. Should anything throw on this
  * unit, it is put in error with what failed, and the batch goes on.
  */
-function scoreUnit(rubric: CompiledRubric, value: unknown, locale: Locale, onWarnings: (warnings: EvaluationResult["warnings"]) => void): EvaluateOutcome {
+function scoreUnit(rubric: CompiledRubric, value: unknown, locale: Locale, onWarnings: (warnings: EvaluationResult["warnings"]) => void, cohort: CohortFigures | undefined): EvaluateOutcome {
   let outcome: EvaluateOutcome | undefined;
   try {
-    outcome = evaluate(rubric, value);
+    outcome = evaluate(rubric, value, cohort === undefined ? {} : { cohort });
     // Told before slimming, which keeps only what ranking needs.
     if (outcome.ok && outcome.result.warnings !== undefined) onWarnings(outcome.result.warnings);
     return slimOutcome(rubric, outcome);

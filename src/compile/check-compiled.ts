@@ -108,6 +108,12 @@ const exprReader = tagged("op", {
     arms: required(arrayOf(objectReader({ cmp: required(oneOf(...COMPARE)), threshold: required(expr), value: required(expr) }))),
     otherwise: optional(expr),
   },
+  cohort: {
+    stat: required(oneOf("max", "min", "mean", "percentile", "rescale")),
+    site: required(string),
+    arg: required(expr),
+    scale: optional(arrayOf(decimal)),
+  },
 });
 
 const PERCENTILE_METHOD_NAMES = ["nearest", "inc", "exc"] as const;
@@ -179,6 +185,7 @@ const rubric = objectReader({
     ties: required(oneOf("shared", "dense", "ordinal")),
     on: required(oneOf("published", "exact")),
     withinGroup: required(bool),
+    eligible: optional(objectReader({ when: required(expr), reason: required(string) })),
   })),
   bands: required(arrayOf(band)),
   bandsMethod: optional(oneOf(...PERCENTILE_METHOD_NAMES)),

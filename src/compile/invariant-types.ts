@@ -41,6 +41,8 @@ export interface ExprScope {
   readonly allowMax: boolean;
   /** Rubric figures that may be read here. */
   readonly figures: ReadonlySet<string>;
+  /** Whether a cohort figure may stand here (a let, a rule, the index formula; never inside another's argument). */
+  readonly allowCohort?: boolean;
   /** Message language. */
   readonly locale: Locale;
   /** Where issues go. */
@@ -226,6 +228,17 @@ export function exprTy(e: CompiledExpr, path: readonly (string | number)[], scop
       if (scope.item !== undefined) return scope.item;
       scope.out.push({ path, message: INVARIANT.notHere(scope.locale, "item") });
       return BAD;
+    case "cohort":
+      if (scope.allowCohort !== true) {
+        scope.out.push({ path, message: INVARIANT.notHere(scope.locale, `cohort.${e.stat}`) });
+        return BAD;
+      }
+      expectTy(e.arg, NUM, at("arg"), { ...scope, allowCohort: false });
+      // rescale's scale: two numbers, low below high (what the checker proves of the source).
+      if ((e.stat === "rescale") !== (e.scale !== undefined) || (e.scale !== undefined && (e.scale.length !== 2 || !(Number(e.scale[0]) < Number(e.scale[1]))))) {
+        scope.out.push({ path: at("scale"), message: INVARIANT.notHere(scope.locale, "scale") });
+      }
+      return NUM;
     case "bands": {
       const subject = exprTy(e.subject, at("subject"), scope);
       if (subject.k !== "bad" && subject.k !== "num" && subject.k !== "date") scope.out.push({ path: at("subject"), message: INVARIANT.wrongType(scope.locale, `${describe(NUM, scope.locale)} / ${describe({ k: "date" }, scope.locale)}`, describe(subject, scope.locale)) });

@@ -95,12 +95,12 @@ class Checker {
     leaf.lets.forEach((l, i) => {
       const at = [...path, "lets", i];
       if (lets.has(l.name) || inputs.has(l.name)) this.issue([...at, "name"], INVARIANT.duplicateName(this.locale, l.name));
-      const type = exprTy(l.expr, [...at, "expr"], this.scope({ inputs, lets, letOrder: i, facts, allowMax: true }));
+      const type = exprTy(l.expr, [...at, "expr"], this.scope({ inputs, lets, letOrder: i, facts, allowMax: true, allowCohort: true }));
       if (!lets.has(l.name)) lets.set(l.name, { order: i, type });
     });
     const all = this.scope({ inputs, lets, facts, allowMax: true });
     leaf.when.forEach((w, i) => expectTy(w.cond, BOOL, [...path, "when", i, "cond"], all));
-    if (leaf.rule.kind === "expr") expectTy(leaf.rule.expr, NUM, [...path, "rule", "expr"], all);
+    if (leaf.rule.kind === "expr") expectTy(leaf.rule.expr, NUM, [...path, "rule", "expr"], { ...all, allowCohort: true });
     else this.number(leaf.rule.step, [...path, "rule", "step"], "step");
   }
 
@@ -129,7 +129,8 @@ class Checker {
       this.number(e.max, ["extras", i, "max"], "max");
       this.leaf(e.leaf, facts, ["extras", i, "leaf"]);
     });
-    expectTy(r.index, NUM, ["index"], this.scope({ figures: new Set(["points", "max", "bonus", "penalty"]) }));
+    expectTy(r.index, NUM, ["index"], this.scope({ figures: new Set(["points", "max", "bonus", "penalty"]), allowCohort: true }));
+    if (r.ranking.eligible !== undefined) expectTy(r.ranking.eligible.when, BOOL, ["ranking", "eligible", "when"], this.scope({ facts }));
     const bandScope = this.scope({ figures: new Set(["index", "points", "max", "bonus", "penalty"]) });
     const checkBands = (bands: CompiledRubric["bands"], at: (string | number)[]): void => bands.forEach((b, i) => {
       if (b.when !== undefined) expectTy(b.when, BOOL, [...at, i, "when"], bandScope);

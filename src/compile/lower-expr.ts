@@ -7,7 +7,7 @@ import type { BinaryOp, Expr } from "../syntax/ast.js";
 import { canonicalDecimal, percentToFraction } from "./decimal-text.js";
 import { isTally } from "../check/answers.js";
 import { lowerMatch, lowerTally } from "./lower-answers.js";
-import type { CompiledBandArm, CompiledExpr, CompareCode, FunctionCode } from "./types.js";
+import type { CohortStat, CompiledBandArm, CompiledExpr, CompareCode, FunctionCode } from "./types.js";
 
 /** Where an expression stands, which decides what its bare names mean. */
 export interface ExprContext {
@@ -21,6 +21,8 @@ export interface ExprContext {
   readonly lists?: ReadonlySet<string>;
   /** Inside a `count`/`share` condition: the list whose name stands for the element tested. */
   readonly item?: string;
+  /** The node the expression stands in (`"index"` for the index formula): where a cohort figure's arguments are gathered. */
+  readonly site?: string;
 }
 
 const BINARY: Readonly<Record<BinaryOp, Exclude<CompiledExpr["op"], "num">>> = {
@@ -99,6 +101,11 @@ function lowerLeaf(expr: Exclude<Expr, { kind: "Binary" | "Paren" }>, context: E
       return { op: "call", fn: expr.callee as FunctionCode, args: expr.args.map((a) => lowerExpr(a, context)) };
     case "Match":
       return lowerMatch(expr, context, lowerExpr);
+    case "Cohort": {
+      const [subject, low, high] = expr.args.map((a) => lowerExpr(a, context));
+      const scale = low?.op === "num" && high?.op === "num" ? { scale: [low.value, high.value] as const } : {};
+      return { op: "cohort", stat: expr.stat as CohortStat, site: context.site ?? "index", arg: subject!, ...scale };
+    }
     case "Bands": {
       const arms: CompiledBandArm[] = expr.arms.map((arm) => ({
         cmp: compareCode(arm.op),

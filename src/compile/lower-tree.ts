@@ -94,6 +94,7 @@ function lowerRanking(block: Extract<RubricStatement, { kind: "Ranking" }>): Com
       };
     } else if (st.kind === "Ties") result = { ...result, ties: st.policy };
     else if (st.kind === "RankOn") result = { ...result, on: st.figure };
+    else if (st.kind === "Eligible") result = { ...result, eligible: { when: lowerExpr(st.condition, UNIT_LEVEL), reason: st.reason.value } };
     else result = { ...result, withinGroup: true };
   }
   return result;
@@ -126,7 +127,7 @@ function lowerNode(node: CriterionNode, inherited: NaPolicy): CompiledNode {
     clamp: !node.body.some((st) => st.kind === "Unclamped"),
     ...(childNodes.length > 0
       ? { aggregate: aggregate?.kind === "Aggregate" ? aggregate.method : "sum", children: childNodes.map((c) => lowerNode(c, naPolicy)) }
-      : { leaf: lowerLeaf(node.body) }),
+      : { leaf: lowerLeaf(node.body, node.id.value) }),
   };
 }
 
@@ -137,7 +138,7 @@ function lowerExtra(extra: ExtraNode): CompiledExtra {
     title: extra.title.value,
     max: canonicalExact(extra.max.text),
     ...describe(extra.body),
-    leaf: lowerLeaf(extra.body),
+    leaf: lowerLeaf(extra.body, extra.id.value),
   };
 }
 
@@ -147,13 +148,14 @@ function describe(body: readonly NodeStatement[]): { description?: string; evide
   return description?.kind === "Description" ? { description: description.text.value, evidence } : { evidence };
 }
 
-function lowerLeaf(body: readonly NodeStatement[]): CompiledLeaf {
+function lowerLeaf(body: readonly NodeStatement[], site: string): CompiledLeaf {
   const inputs = body.flatMap((st) => (st.kind === "Input" ? st.declarations.map(lowerDecl) : []));
   const context: ExprContext = {
     inputs: new Set(inputs.map((i) => i.name)),
     lets: new Set(body.flatMap((st) => (st.kind === "Let" ? [st.name.name] : []))),
     rubricLevel: false,
     lists: new Set(inputs.filter((i) => i.type.kind === "list").map((i) => i.name)),
+    site,
   };
   const lets = body.flatMap((st) => (st.kind === "Let" ? [{ name: st.name.name, expr: lowerExpr(st.value, context) }] : []));
   const when = body.flatMap((st) => (st.kind === "When" ? [{ cond: lowerExpr(st.condition, context), policy: st.policy }] : []));

@@ -174,7 +174,26 @@ export type CompiledExpr =
       /** The value matched (or a list, element by element). */ readonly subject: CompiledExpr;
       /** The arms in order. */ readonly arms: readonly CompiledMatchArm[];
       /** The value for a subject no arm takes (its `else`), when written. */ readonly otherwise?: CompiledExpr;
+    }
+  /**
+   * A cohort figure (`cohort.max(x)`): a statistic of `arg` over the units ranked
+   * together. `site` is the node it stands in (`"index"` in the index formula): with
+   * the argument it names the figure, so units' arguments are gathered per figure.
+   * `scale` is `rescale`'s declared low and high.
+   */
+  | {
+      /** A cohort figure. */ readonly op: "cohort";
+      /** Which statistic. */ readonly stat: CohortStat;
+      /** The node it stands in, or `"index"`. */ readonly site: string;
+      /** The per-unit value the statistic is taken over. */ readonly arg: CompiledExpr;
+      /** `rescale`'s declared low and high. */ readonly scale?: readonly [DecimalString, DecimalString];
     };
+
+/**
+ * The cohort statistics: the cohort's largest, smallest and mean argument, the unit's percentile rank, min–max rescaling.
+ * @category Compile
+ */
+export type CohortStat = "max" | "min" | "mean" | "percentile" | "rescale";
 
 /**
  * One arm of a compiled `match`: its keys (enum members or whole numbers, as literals) and its value.
@@ -321,6 +340,8 @@ export interface CompiledRanking {
   readonly on: "published" | "exact";
   /** Rank each unit group separately. */
   readonly withinGroup: boolean;
+  /** `eligible when …`: units for which the condition (on unit facts) is false are scored, listed apart with the reason, and left out of every cohort. */
+  readonly eligible?: { readonly when: CompiledExpr; readonly reason: string };
 }
 
 /**

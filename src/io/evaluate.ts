@@ -12,6 +12,9 @@ import type { CompiledRubric } from "../compile/types.js";
 import { Exact, text } from "../runtime/exact.js";
 export type { ShownValue } from "../runtime/trace.js";
 import { evaluateUnit } from "../runtime/evaluate.js";
+import { needsCohort, type CohortFigures } from "../runtime/cohort-batch.js";
+import { cohortOfSubmissions } from "./cohort-read.js";
+import { eligibilityOf } from "../runtime/eligible.js";
 import type { NodeResult, UnitInputs, UnitResult } from "../runtime/result.js";
 import { shownValue, type ShownValue } from "../runtime/trace.js";
 import type { Value } from "../runtime/values.js";
@@ -116,6 +119,12 @@ export interface EvaluationResult extends Partial<Figures> {
   readonly nodes: Readonly<Record<string, LayeredNodeResult>>;
   /** Values given but not used (for a node that does not apply to the unit), as data; absent when none. */
   readonly warnings?: readonly UnitWarning[];
+  /**
+   * Present when the ranking's `eligible when` condition is false for the unit (or
+   * `undecided`: a fact it reads is missing): scored, but listed apart with the
+   * rubric's reason and left out of every cohort.
+   */
+  readonly ineligible?: { readonly reason: string; readonly undecided?: true };
 }
 
 /**
@@ -125,6 +134,12 @@ export interface EvaluationResult extends Partial<Figures> {
 export interface EvaluateOptions {
   /** Build each node's `trace` (how it was scored); without it, results carry no traces. */
   readonly explain?: boolean;
+  /**
+   * The batch's cohort figures (`gatherCohorts`; `evaluateAll` gathers them itself), for
+   * a rubric with cohort figures. Without them such a rubric's cohort nodes are in error
+   * (`needs-cohort`): one unit alone has no cohort.
+   */
+  readonly cohort?: CohortFigures;
 }
 
 /**
@@ -212,69 +227,99 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 export function evaluate(rubric: CompiledRubric, submission: unknown, options: EvaluateOptions = {}): EvaluateOutcome {
   let unit: ParsedSubmission["unit"] | undefined;
   try {
-    const { parse, validate } = readersOf(rubric);
-    // The fast validator reads plain valid submissions; the other reads the rest and
-    // says what is wrong.
-    let data = parse(submission);
-    if (data === undefined) {
-      // An enum value typed in the other Unicode spelling (NFD) is the member it looks like.
-      const respelled = respellEnums(rubric, submission);
-      if (respelled !== undefined) {
-        submission = respelled;
-        data = parse(submission);
-      }
-    }
-    if (data === undefined) {
-      const validated = validate(submission);
-      if (!validated.ok) return { ok: false, issues: validated.issues.map(codedIssue), ...unitNamed(submission) };
-      data = validated.value;
-    }
-    // Unit ids and groups compare in NFC: two spellings of "Sở Nội vụ" are one unit.
-    if (nfc(data.unit.id) !== data.unit.id || (data.unit.group !== undefined && nfc(data.unit.group) !== data.unit.group)) {
-      data = { ...data, unit: { ...data.unit, id: nfc(data.unit.id), ...(data.unit.group === undefined ? {} : { group: nfc(data.unit.group) }) } };
-    }
-    unit = data.unit;
-    const inputs = layered(data);
-    const runtime = options.explain === true ? { explain: true } : {};
-    const final = evaluateUnit(rubric, inputs.final, runtime);
-    // Without an appraisal layer both views are one object: the runtime, a pure
-    // function of its inputs, would give the same result again.
-    const self = inputs.self === inputs.final ? final : evaluateUnit(rubric, inputs.self, runtime);
-    const selfPoints = new Map<string, string | undefined>();
-    for (const n of self.nodes) selfPoints.set(n.id, n.points);
-    const nodes: Record<string, LayeredNodeResult> = {};
-    for (const n of final.nodes) {
-      // The runtime's node objects are fresh and ours: extended in place, the keys in
-      // the order the spread `{ ...n, selfPoints, difference, values, reason }` gives.
-      const out = n as Mutable<LayeredNodeResult>;
-      const s = selfPoints.get(n.id);
-      const sources = inputs.sources.get(n.id);
-      const reason = inputs.reasons.get(n.id);
-      if (s !== undefined) {
-        out.selfPoints = s;
-        if (n.points !== undefined) out.difference = difference(n.points, s);
-      }
-      if (sources !== undefined) out.values = valuesOf(sources, inputs.final.nodes.get(n.id));
-      if (reason !== undefined) out.reason = reason;
-      nodes[n.id] = out;
-    }
-    const warnings = notApplicableWarnings(rubric, inputs.sources, nodes, new Set(Object.keys(data.notApplicable ?? {})));
-    const { figures, nodes: _list, ...rest } = final;
-    return {
-      ok: true,
-      result: {
-        ...rest,
-        ...(figures ?? {}),
-        ...(self.figures === undefined ? {} : { self: self.figures }),
-        ...(figures === undefined || self.figures === undefined ? {} : { difference: difference(figures.points, self.figures.points) }),
-        nodes,
-        ...(warnings.length === 0 ? {} : { warnings }),
-      },
-    };
+    const read = readSubmission(rubric, submission);
+    if (!read.ok) return read;
+    unit = read.data.unit;
+    return { ok: true, result: evaluateRead(rubric, read.data, options) };
   } catch (error) {
     const message = VALUE_MESSAGES.unitFault("en", error instanceof Error ? error.message : String(error));
     return unit === undefined ? { ok: false, issues: [codedIssue({ path: [], message })] } : { ok: true, result: unitInError(rubric, unit, message) };
   }
+}
+
+/** A submission read: the data, or every issue with its path (and the unit it names, when readable). */
+export type ReadOutcome =
+  | { readonly ok: true; readonly data: ParsedSubmission }
+  | { readonly ok: false; readonly issues: readonly SubmissionIssue[]; readonly unit?: { readonly id: string; readonly name?: string } };
+
+/**
+ * Reads and validates one submission, its unit's id and group in NFC. A refused
+ * submission gives every issue with its path.
+ * @param rubric - a compiled rubric
+ * @param submission - the unit's submission, as parsed JSON
+ */
+export function readSubmission(rubric: CompiledRubric, submission: unknown): ReadOutcome {
+  const { parse, validate } = readersOf(rubric);
+  // The fast validator reads plain valid submissions; the other reads the rest and
+  // says what is wrong.
+  let data = parse(submission);
+  if (data === undefined) {
+    // An enum value typed in the other Unicode spelling (NFD) is the member it looks like.
+    const respelled = respellEnums(rubric, submission);
+    if (respelled !== undefined) {
+      submission = respelled;
+      data = parse(submission);
+    }
+  }
+  if (data === undefined) {
+    const validated = validate(submission);
+    if (!validated.ok) return { ok: false, issues: validated.issues.map(codedIssue), ...unitNamed(submission) };
+    data = validated.value;
+  }
+  // Unit ids and groups compare in NFC: two spellings of "Sở Nội vụ" are one unit.
+  if (nfc(data.unit.id) !== data.unit.id || (data.unit.group !== undefined && nfc(data.unit.group) !== data.unit.group)) {
+    data = { ...data, unit: { ...data.unit, id: nfc(data.unit.id), ...(data.unit.group === undefined ? {} : { group: nfc(data.unit.group) }) } };
+  }
+  return { ok: true, data };
+}
+
+/** The layers of a read submission, each reading the unit's cohort figures when there are any. */
+function withCohort(data: ParsedSubmission, options: EvaluateOptions): ReturnType<typeof layered> {
+  const inputs = layered(data);
+  const cohort = options.cohort?.access(data.unit.group);
+  if (cohort === undefined) return inputs;
+  const final = { ...inputs.final, cohort };
+  // Both layers are judged against the one cohort, gathered from the final figures.
+  return { ...inputs, final, self: inputs.self === inputs.final ? final : { ...inputs.self, cohort } };
+}
+
+function evaluateRead(rubric: CompiledRubric, data: ParsedSubmission, options: EvaluateOptions): EvaluationResult {
+  const inputs = withCohort(data, options);
+  const runtime = options.explain === true ? { explain: true } : {};
+  const final = evaluateUnit(rubric, inputs.final, runtime);
+  // Without an appraisal layer both views are one object: the runtime, a pure
+  // function of its inputs, would give the same result again.
+  const self = inputs.self === inputs.final ? final : evaluateUnit(rubric, inputs.self, runtime);
+  const selfPoints = new Map<string, string | undefined>();
+  for (const n of self.nodes) selfPoints.set(n.id, n.points);
+  const nodes: Record<string, LayeredNodeResult> = {};
+  for (const n of final.nodes) {
+    // The runtime's node objects are fresh and ours: extended in place, the keys in
+    // the order the spread `{ ...n, selfPoints, difference, values, reason }` gives.
+    const out = n as Mutable<LayeredNodeResult>;
+    const s = selfPoints.get(n.id);
+    const sources = inputs.sources.get(n.id);
+    const reason = inputs.reasons.get(n.id);
+    if (s !== undefined) {
+      out.selfPoints = s;
+      if (n.points !== undefined) out.difference = difference(n.points, s);
+    }
+    if (sources !== undefined) out.values = valuesOf(sources, inputs.final.nodes.get(n.id));
+    if (reason !== undefined) out.reason = reason;
+    nodes[n.id] = out;
+  }
+  const warnings = notApplicableWarnings(rubric, inputs.sources, nodes, new Set(Object.keys(data.notApplicable ?? {})));
+  const eligibility = eligibilityOf(rubric, inputs.final.facts);
+  const { figures, nodes: _list, ...rest } = final;
+  return {
+    ...rest,
+    ...(figures ?? {}),
+    ...(self.figures === undefined ? {} : { self: self.figures }),
+    ...(figures === undefined || self.figures === undefined ? {} : { difference: difference(figures.points, self.figures.points) }),
+    nodes,
+    ...(warnings.length === 0 ? {} : { warnings }),
+    ...(eligibility.eligible ? {} : { ineligible: { reason: eligibility.reason, ...(eligibility.undecided === true ? { undecided: true as const } : {}) } }),
+  };
 }
 
 /**
@@ -297,9 +342,13 @@ export function unitInError(rubric: CompiledRubric, unit: { readonly id: string;
 
 /**
  * Evaluates many units; each keeps going on its own, so an invalid or incomplete
- * unit — or one rubric-lang fails on — never hides the others' results.
+ * unit — or one rubric-lang fails on — never hides the others' results. For a rubric
+ * with cohort figures (`cohort.max(x)`) this is the batch API: the figures are gathered
+ * over the units first (see docs/language.md, "Cohort figures"), then each unit is
+ * evaluated against its cohort.
  * @param rubric - a compiled rubric
  * @param submissions - the units' submissions
+ * @param options - `explain: true` for traces; `cohort` to use figures gathered already
  * @example
  * ```ts
  * import { compile, evaluateAll } from "rubric-lang";
@@ -313,6 +362,8 @@ export function unitInError(rubric: CompiledRubric, unit: { readonly id: string;
  * ```
  * @category Evaluate
  */
-export function evaluateAll(rubric: CompiledRubric, submissions: readonly unknown[]): EvaluateOutcome[] {
-  return submissions.map((s) => evaluate(rubric, s));
+export function evaluateAll(rubric: CompiledRubric, submissions: readonly unknown[], options: EvaluateOptions = {}): EvaluateOutcome[] {
+  const cohort = options.cohort ?? (needsCohort(rubric) ? cohortOfSubmissions(rubric, submissions) : undefined);
+  const each = cohort === undefined ? options : { ...options, cohort };
+  return submissions.map((s) => evaluate(rubric, s, each));
 }

@@ -42,9 +42,11 @@ export function slimResult(rubric: CompiledRubric, result: EvaluationResult): Ev
   // Ranking recomputes the published figures; the self-assessed ones are not ranked.
   const { unit, complete, points, max, bonus, penalty, index } = result;
   const errors = result.errors.length === 0 ? NO_ERRORS : same.errors(result.errors);
-  return points === undefined || max === undefined || bonus === undefined || penalty === undefined || index === undefined
+  const slim: EvaluationResult = points === undefined || max === undefined || bonus === undefined || penalty === undefined || index === undefined
     ? { unit, rubric: same.identity, complete, errors, nodes }
     : { unit, rubric: same.identity, complete, errors, points, max: same.text(max), bonus: same.text(bonus), penalty: same.text(penalty), index, nodes };
+  // An ineligible unit is listed apart by rank, with its reason.
+  return result.ineligible === undefined ? slim : { ...slim, ineligible: result.ineligible };
 }
 
 const NO_TRACE: readonly TraceStep[] = Object.freeze([]);

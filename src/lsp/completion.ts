@@ -39,12 +39,14 @@ type Block =
 const TOP = ["id", "version", "basis", "locale", "publish", "index", "not applicable", "unit", "area", "bonus", "penalty", "ranking", "bands", "bands in group", "bands by percentile inc"];
 const BODY = ["area", "criterion", "item", "description", "evidence", "aggregate", "unclamped", "not applicable", "input", "let", "when", "score"];
 const EXTRA_BODY = ["description", "evidence", "not applicable", "input", "let", "when", "score"];
-const RANKING = ["by", "ties", "on", "within group"];
+const RANKING = ["by", "ties", "on", "within group", "eligible when"];
 const HEADER_OPTIONS = ["weight", "applies when", "from survey"];
 const TYPES = ["number", "count", "percent", "likert(1..5)", "bool", "date", "text", "enum()", "list of"];
 const POLICIES = ["full", "exclude", "zero"];
 const EXPRESSION_WORDS = ["if", "then", "else", "and", "or", "not", "bands", "true", "false", "match"];
 const FUNCTIONS = ["min", "max", "clamp", "round", "floor", "ceil", "abs", "sum", "mean", "count", "ratio", "share"];
+/** Cohort statistics, offered after `cohort.` (see `check/cohort.ts`). */
+const COHORT_STATS = ["max", "min", "mean", "percentile", "rescale"];
 const FIGURES = { index: ["points", "max", "bonus", "penalty"], bands: ["index", "points", "max", "bonus", "penalty"] };
 const WORD = /[\p{L}\p{N}_]*$/u;
 
@@ -73,6 +75,7 @@ export function completeAt(text: string, offset: number, parsed: Parsed | undefi
   if (fact !== null) {
     return [...(parsed?.symbols().facts.values() ?? [])].map((d) => entry(d.name.name, COMPLETION_KIND.property, `0${d.name.name}`, typeText(text, parsed, d)));
   }
+  if (/cohort\.$/.test(before)) return COHORT_STATS.map((s) => entry(`${s}(…)`, COMPLETION_KIND.function, `0${s}`, undefined, `${s}(`));
   if (block.kind === "ranking") return rankingCompletions(text, offset, tail, word, parsed, entry, keywords);
   const enumMembers = membersAfterComparison(before, block, parsed);
   if (enumMembers !== undefined) return enumMembers.map((m) => entry(m, COMPLETION_KIND.enumMember, `0${m}`));
@@ -93,6 +96,7 @@ export function completeAt(text: string, offset: number, parsed: Parsed | undefi
     }
     if (expression === "index" || expression === "bands") for (const f of FIGURES[expression]) names.push(entry(f, COMPLETION_KIND.constant, `0${f}`));
     names.push(entry("unit.", COMPLETION_KIND.property, "1unit", undefined, "unit."));
+    if (expression === "rule" || expression === "index") names.push(entry("cohort.", COMPLETION_KIND.property, "1cohort", undefined, "cohort."));
     if (/^\s*score\s*=\s*$/.test(before)) names.push(entry("given", COMPLETION_KIND.keyword, "2given"));
     const fns = FUNCTIONS.map((f) => entry(`${f}(…)`, COMPLETION_KIND.function, `1${f}`, undefined, `${f}(`));
     return [...names, ...fns, ...keywords(EXPRESSION_WORDS)];

@@ -198,6 +198,7 @@ function expressionNames(root: Expr, owner: Owner | undefined, add: Add, marks: 
         stack.push(e.subject, ...e.arms.map((a) => a.value));
         if (e.otherwise !== undefined) stack.push(e.otherwise);
         break;
+      case "Cohort": stack.push(...e.args); break;
       default: break;
     }
   }

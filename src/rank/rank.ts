@@ -152,6 +152,7 @@ export function rank(rubric: CompiledRubric, outcomes: readonly (EvaluateOutcome
   for (const r of results) {
     const count = times?.get(r.unit.id) ?? 1;
     if (count > 1) unranked.push({ unit: unit(r), reason: `the unit id "${r.unit.id}" appears ${count} times`, cause: { kind: "duplicate", count } });
+    else if (r.ineligible !== undefined) unranked.push({ unit: unit(r), reason: `not eligible for ranking: ${r.ineligible.reason}${r.ineligible.undecided === true ? " (undecided: a unit fact is missing)" : ""}`, cause: { kind: "ineligible", ...r.ineligible } });
     else if (!r.complete || r.index === undefined) unranked.push({ unit: unit(r), reason: `incomplete: ${r.errors.map((e) => e.message).join("; ") || "no index"}`, cause: { kind: "incomplete", errors: r.errors } });
     else {
       const group = policy.withinGroup ? r.unit.group ?? "" : "";

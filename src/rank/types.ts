@@ -168,6 +168,15 @@ export type UnrankedCause =
   | {
       /** Discriminant. */ readonly kind: "refused";
       /** Every problem, worded and placed when read (file, row, cell). */ readonly problems: readonly string[];
+    }
+  /**
+   * Scored, but the ranking's `eligible when` condition is false for it (`undecided`: a
+   * fact the condition reads is missing): the rubric's reason. It joins no cohort.
+   */
+  | {
+      /** Discriminant. */ readonly kind: "ineligible";
+      /** The rubric's reason, as written after the condition. */ readonly reason: string;
+      /** Present when a fact the condition reads is missing, so eligibility could not be decided. */ readonly undecided?: true;
     };
 
 /**

@@ -120,6 +120,31 @@ export function stepText(step: TraceStep, locale: Locale): string {
     }
     case "all-excluded": return vi ? "Mọi tiêu chí thành phần đều không tính" : "Every child is excluded";
     case "clamped": return vi ? `giới hạn trong khung điểm: ${readable(step.to, locale)}` : `clamped to ${readable(step.to, locale)}`;
+    case "cohort": return cohortText(step, locale);
+  }
+}
+
+/** Units named beside a cohort's largest or smallest value: three at most, then how many more. */
+function holders(units: readonly string[] | undefined, vi: boolean): string {
+  if (units === undefined || units.length === 0) return "";
+  const shown = units.slice(0, 3).join(", ");
+  const more = units.length - 3;
+  return ` (${shown}${more > 0 ? (vi ? ` và ${more} đơn vị khác` : ` and ${more} more`) : ""})`;
+}
+
+/** A cohort figure used by a rule, with the units it was taken over. */
+function cohortText(step: Extract<TraceStep, { step: "cohort" }>, locale: Locale): string {
+  const vi = locale === "vi";
+  const r = (x: string | undefined): string => readable(x ?? "", locale);
+  const units = vi ? `${step.of} đơn vị` : `${step.of} ${step.of === 1 ? "unit" : "units"}`;
+  switch (step.stat) {
+    case "max": return vi ? `giá trị lớn nhất của ${units}: ${r(step.value)}${holders(step.units, vi)}` : `the largest of ${units}: ${r(step.value)}${holders(step.units, vi)}`;
+    case "min": return vi ? `giá trị nhỏ nhất của ${units}: ${r(step.value)}${holders(step.units, vi)}` : `the smallest of ${units}: ${r(step.value)}${holders(step.units, vi)}`;
+    case "mean": return vi ? `giá trị trung bình của ${units}: ${r(step.value)}` : `the mean of ${units}: ${r(step.value)}`;
+    case "percentile": return vi ? `giá trị ${r(step.argument)} đứng ở bách phân vị ${percentText(step.value, locale)} trong ${units}` : `${r(step.argument)} stands at the ${percentText(step.value, locale)} percentile rank among ${units}`;
+    case "rescale": return vi
+      ? `quy đổi ${r(step.argument)} từ khoảng ${r(step.min)}–${r(step.max)} của ${units} về thang ${r(step.low)}–${r(step.high)}: ${r(step.value)}`
+      : `${r(step.argument)} rescaled from the range ${r(step.min)}–${r(step.max)} of ${units} to ${r(step.low)}–${r(step.high)}: ${r(step.value)}`;
   }
 }
 

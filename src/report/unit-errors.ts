@@ -71,6 +71,10 @@ export function nodeErrorText(e: NodeErrorData, rubric: CompiledRubric | undefin
     case "too-large": return vi ? `${at}: con số quá lớn (hơn ${arg(e, "digits") ?? ""} chữ số) để tính chính xác` : `${at}: a number too large (over ${arg(e, "digits") ?? ""} digits) to compute exactly`;
     case "depends-on-error": return vi ? `${at} không tính được vì ${where(arg(e, "node") ?? "", locale)} bị lỗi` : `${at} cannot be computed because ${where(arg(e, "node") ?? "", locale)} is in error`;
     case "wrong-type": return vi ? `${at}: quy tắc cho kết quả không đúng kiểu dữ liệu; kiểm tra lại bộ tiêu chí` : `${at}: ${e.message.replace(/^"[^"]*": /, "")}`;
+    case "needs-cohort": return vi ? `${at} dùng số liệu so sánh giữa các đơn vị (cohort.${arg(e, "stat") ?? ""}), nên phải chấm cùng các đơn vị khác (evaluateAll, rank, rubric score), không chấm riêng một đơn vị` : `${at} uses a figure over the units ranked together (cohort.${arg(e, "stat") ?? ""}): score the units together (evaluateAll, rank, rubric score), not one by one`;
+    case "cohort-empty": return vi ? `${at}: không có đơn vị nào trong nhóm so sánh có số liệu để tính cohort.${arg(e, "stat") ?? ""}` : `${at}: no unit of the cohort gave a value for cohort.${arg(e, "stat") ?? ""}`;
+    case "cohort-zero-range": return vi ? `${at}: mọi đơn vị trong nhóm so sánh đều có cùng giá trị ${figure("value")}, nên không quy đổi về thang điểm được` : `${at}: every unit of the cohort has the same value ${figure("value")}, so there is no range to rescale`;
+    case "cohort-pending": return vi ? `${at}: số liệu so sánh giữa các đơn vị chưa được tính` : `${at}: a cohort figure is not computed yet`;
     case "internal-error": return vi ? `${at}: rubric-lang gặp lỗi nội bộ (${arg(e, "detail") ?? ""}); vui lòng báo lỗi` : `${at}: internal error (${arg(e, "detail") ?? ""}); please report it`;
   }
 }
@@ -132,5 +136,7 @@ export function unrankedReason(row: UnrankedRow, rubric: CompiledRubric | undefi
     case "duplicate": return vi ? `Mã đơn vị "${row.unit.id}" xuất hiện ${cause.count} lần` : `The unit id "${row.unit.id}" appears ${cause.count} times`;
     // Refused while its data was read: the reason was worded then, in the run's language.
     case "refused": return row.reason;
+    // The reason is the rubric's own text, in the rubric's language.
+    case "ineligible": return `${vi ? "Không đủ điều kiện xếp hạng" : "Not eligible for ranking"}: ${cause.reason}${cause.undecided === true ? (vi ? " (chưa xác định được: thiếu thông tin đơn vị)" : " (undecided: a unit fact is missing)") : ""}`;
   }
 }

@@ -9,6 +9,7 @@ import type { PreparedLeaf } from "./prepare.js";
 import type { Env } from "./prepare-expr.js";
 import { shownValue, type TraceStep } from "./trace.js";
 import { RuleFailure, type Value } from "./values.js";
+import { recordSites, type CohortAccess } from "./cohort.js";
 
 /** What a leaf gave: points, or a not-applicable policy from a `when` clause. */
 export type LeafOutcome =
@@ -32,8 +33,9 @@ export interface LeafInputs {
  * @param data - the unit's inputs for it
  * @param unit - unit facts
  * @param trace - where the steps go
+ * @param cohort - the unit's cohort, when evaluated with others
  */
-export function scoreLeaf(leaf: PreparedLeaf, max: Exact, data: LeafInputs, unit: ReadonlyMap<string, Value>, trace: TraceStep[]): LeafOutcome {
+export function scoreLeaf(leaf: PreparedLeaf, max: Exact, data: LeafInputs, unit: ReadonlyMap<string, Value>, trace: TraceStep[], cohort?: CohortAccess): LeafOutcome {
   const byName = new Map(leaf.lets.map((l) => [l.name, l.thunk]));
   const sidesOf = new Map(leaf.lets.map((l) => [l.name, l.sides]));
   const computed = new Map<string, Value>();
@@ -59,6 +61,7 @@ export function scoreLeaf(leaf: PreparedLeaf, max: Exact, data: LeafInputs, unit
     max,
     figure: () => undefined,
     note: (step) => trace.push(step),
+    cohort,
   };
   for (const [i, w] of leaf.when.entries()) {
     const v = w.thunk(env);
@@ -67,6 +70,10 @@ export function scoreLeaf(leaf: PreparedLeaf, max: Exact, data: LeafInputs, unit
       return { kind: "not-applicable", policy: w.policy };
     }
   }
+  recordSites(leaf.sites, cohort, (arg) => {
+    const v = arg(env);
+    return v.kind === "num" ? v.value : undefined;
+  });
   if (leaf.rule.kind === "given") {
     const points = data.points;
     if (points === undefined) throw new RuleFailure("missing-input", "the points given by the assessor are missing", { input: "points" });

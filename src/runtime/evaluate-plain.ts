@@ -14,6 +14,7 @@ import { prepare, type PreparedNode } from "./prepare.js";
 import type { NodeResult, UnitInputs, UnitResult } from "./result.js";
 import type { TraceStep } from "./trace.js";
 import { asFailure, RuleFailure, type Value } from "./values.js";
+import { recordSites } from "./cohort.js";
 
 interface Outcome {
   readonly points: Exact | undefined; // undefined: error
@@ -89,7 +90,7 @@ class UnitEvaluation {
       }
       if (p.leaf !== undefined) {
         const given = this.data.nodes.get(node.id);
-        const outcome = scoreLeaf(p.leaf, p.max, { inputs: given?.inputs ?? EMPTY, points: given?.points === undefined ? undefined : Exact.of(given.points) }, this.data.facts, trace);
+        const outcome = scoreLeaf(p.leaf, p.max, { inputs: given?.inputs ?? EMPTY, points: given?.points === undefined ? undefined : Exact.of(given.points) }, this.data.facts, trace, this.data.cohort);
         if (outcome.kind === "not-applicable") return finish(notApplicable(outcome.policy, p.max), "not-applicable", trace, { naPolicy: outcome.policy });
         const clamped = clampTo(outcome.points, p.max, node.clamp, trace);
         return finish({ points: clamped.points, max: p.max, applicable: true }, "scored", trace, clamped.before === undefined ? {} : { beforeClamp: clamped.before });
@@ -140,7 +141,7 @@ export function evaluatePlain(rubric: CompiledRubric, data: UnitInputs): UnitRes
     const given = data.nodes.get(extra.id);
     const trace: TraceStep[] = [];
     try {
-      const outcome = scoreLeaf(leaf, max, { inputs: given?.inputs ?? EMPTY, points: given?.points === undefined ? undefined : Exact.of(given.points) }, data.facts, trace);
+      const outcome = scoreLeaf(leaf, max, { inputs: given?.inputs ?? EMPTY, points: given?.points === undefined ? undefined : Exact.of(given.points) }, data.facts, trace, data.cohort);
       if (outcome.kind === "not-applicable") {
         const points = extraNotApplicable(extra.sign, outcome.policy, max);
         run.results.push({ id: extra.id, status: "not-applicable", points: text(points), max: text(max), applicable: true, naPolicy: outcome.policy, trace });
@@ -168,7 +169,12 @@ export function evaluatePlain(rubric: CompiledRubric, data: UnitInputs): UnitRes
   if (!rubric.bonusMayExceed) points = Exact.min(points, max);
   const figures = new Map([["points", points], ["bonus", bonus], ["penalty", penalty]]);
   try {
-    const v = prepared.index({ input: () => undefined, letValue: noLet, unit: (n) => data.facts.get(n), max, figure: (n) => figures.get(n), note: () => undefined });
+    const env = { input: () => undefined, letValue: noLet, unit: (n: string) => data.facts.get(n), max, figure: (n: string) => figures.get(n), note: () => undefined, cohort: data.cohort };
+    recordSites(prepared.indexSites, data.cohort, (arg) => {
+      const x = arg(env);
+      return x.kind === "num" ? x.value : undefined;
+    });
+    const v = prepared.index(env);
     if (v.kind !== "num") throw new RuleFailure("wrong-type", "the index formula did not give a number");
     const { precision, rounding } = rubric.publish;
     return {

@@ -13,6 +13,7 @@ import { Exact } from "./exact.js";
 import { add, cmp, div, fromExact, isNum, max, min, mul, neg, SCALE, sub, toExact, type Num } from "./fast-num.js";
 import { kernelMatch, kernelTally, matchKeys } from "./kernel-answers.js";
 import { roundDigits } from "./prepare-expr.js";
+import { cohortFigure, cohortKey, type CohortAccess } from "./cohort.js";
 import type { Value } from "./values.js";
 
 /** A kernel value. */
@@ -55,6 +56,8 @@ export interface KernelEnv {
   params: KernelParams;
   /** Inside a `count`/`share` condition: the element being tested. */
   item?: Fast | undefined;
+  /** The unit's cohort (batch evaluation), or undefined: then a cohort figure gives up. */
+  cohort: CohortAccess | undefined;
 }
 
 /** A kernel closure. */
@@ -175,6 +178,23 @@ export function prepareKernelExpr(e: CompiledExpr, scope: ExprScope): KernelThun
     case "item": return (env) => (env.item === undefined ? fail() : env.item);
     case "tally": return kernelTally(e.fn, sub1(e.list), sub1(e.cond));
     case "match": return kernelMatch(matchKeys(e, (v) => fromExact(Exact.of(v))), e.arms.map((a) => sub1(a.value)), e.otherwise === undefined ? undefined : sub1(e.otherwise), sub1(e.subject), compare);
+    case "cohort": {
+      // The figure itself comes from the shared exact computation (`cohort.ts`); only
+      // final figures are read here: while arguments are gathered the plain path runs.
+      const [arg, key] = [sub1(e.arg), cohortKey(e)];
+      return (env) => {
+        const access = env.cohort;
+        if (access === undefined || access.record !== undefined) return fail();
+        const x = toExact(asNum(arg(env)));
+        let value: Exact;
+        try {
+          value = cohortFigure(e, key, access, x).value;
+        } catch {
+          return fail();
+        }
+        return fromExact(value);
+      };
+    }
     case "bands": {
       const subject = sub1(e.subject);
       const arms = e.arms.map((a, i) => {

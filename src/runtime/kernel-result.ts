@@ -61,7 +61,7 @@ export function evaluateKernel(rubric: CompiledRubric, data: UnitInputs): UnitRe
   const kernel = kernelOf(rubric);
   const columns = readColumns(kernel.layout, [data]);
   const scores = kernel.scores();
-  if (!kernel.run(columns, 0, kernel.defaults, scores)) return undefined;
+  if (!kernel.run(columns, 0, kernel.defaults, scores, undefined, data.cohort)) return undefined;
   try {
     return resultFromScores(kernel, data.unit, scores);
   } catch {

@@ -17,6 +17,7 @@ import { Exact, text } from "./exact.js";
 import { fromExact, SCALE, type Num } from "./fast-num.js";
 import { columnLayout, type KernelColumns, type KernelLayout } from "./kernel-columns.js";
 import { prepareKernelExpr, type ExprScope, type Fast, type KernelParams } from "./kernel-expr.js";
+import type { CohortAccess } from "./cohort.js";
 import { runUnit, SKIPPED, type KernelScores, type KExtra, type KLeaf, type KNode, type LeafMemo, type RunEnv } from "./kernel-run.js";
 
 export type { KernelParams, KernelScores, LeafMemo };
@@ -44,9 +45,10 @@ export interface Kernel {
   memo(): LeafMemo;
   /**
    * Scores unit `u` of `columns` into `out`. False when the plain path would report an
-   * error (or a value outgrew the exact bound): `out` is then partly written.
+   * error (or a value outgrew the exact bound): `out` is then partly written. `cohort`:
+   * the unit's cohort figures, for a rubric with cohort figures.
    */
-  run(columns: KernelColumns, u: number, params: KernelParams, out: KernelScores, memo?: LeafMemo): boolean;
+  run(columns: KernelColumns, u: number, params: KernelParams, out: KernelScores, memo?: LeafMemo, cohort?: CohortAccess): boolean;
 }
 
 /**
@@ -109,14 +111,15 @@ export function prepareKernel(rubric: CompiledRubric): Kernel {
   const index = prepareKernelExpr(rubric.index, scopeFor(undefined, undefined));
   const count = nodeInfo.length;
   const defaults: KernelParams = { weights, policies, clauses, thresholds };
-  const env: RunEnv = { memo: undefined, clause: -1, cols: [], size: 1, u: 0, lets: [], letThunks: [], max: 0, figures: undefined, params: defaults };
+  const env: RunEnv = { memo: undefined, clause: -1, cols: [], size: 1, u: 0, lets: [], letThunks: [], max: 0, figures: undefined, params: defaults, cohort: undefined };
   return {
     rubric, layout, nodes: nodeInfo, areas: top.map((n) => n.slot), defaults, thresholdSites: sites, leaves: leafIndex,
     memo: () => ({ points: new Array<Num | undefined>(leafIndex.size), clause: new Int32Array(leafIndex.size).fill(-1), reuse: new Uint8Array(leafIndex.size) }),
     scores: () => ({ points: new Array<Num>(count).fill(0), max: new Array<Num>(count).fill(0), status: new Uint8Array(count), policy: new Array<NaPolicy | undefined>(count), before: new Array<Num | undefined>(count), total: 0, maxTotal: 0, bonus: 0, penalty: 0, index: 0 }),
-    run(columns, u, params, out, memo) {
+    run(columns, u, params, out, memo, cohort) {
       try {
         env.memo = memo;
+        env.cohort = cohort;
         env.cols = columns.values;
         env.size = columns.size;
         env.u = u;

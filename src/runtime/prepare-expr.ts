@@ -8,6 +8,7 @@ import { Exact } from "./exact.js";
 import { prepareMatch, prepareTally } from "./answers.js";
 import { shownValue, type Ratio, type TraceStep } from "./trace.js";
 import { RuleFailure, type Value } from "./values.js";
+import { cohortFigure, cohortKey, cohortStep, type CohortAccess } from "./cohort.js";
 
 /** What names mean while a node is evaluated. */
 export interface Env {
@@ -25,6 +26,8 @@ export interface Env {
   readonly note: (step: TraceStep) => void;
   /** Inside a `count`/`share` condition: the element being tested. */
   readonly item?: Value;
+  /** The unit's cohort, when it is evaluated with others (see `cohort.ts`). */
+  readonly cohort?: CohortAccess | undefined;
 }
 
 /** A prepared expression. */
@@ -140,6 +143,15 @@ export function prepareExpr(e: CompiledExpr): Thunk {
     case "match": {
       const keys = e.arms.map((a) => a.keys.map((k): Value => (k.op === "enum" ? { kind: "enum", value: k.value } : k.op === "num" ? num(Exact.of(k.value)) : { kind: "text", value: "" })));
       return prepareMatch(keys, e.arms.map((a) => prepareExpr(a.value)), e.otherwise === undefined ? undefined : prepareExpr(e.otherwise), prepareExpr(e.subject), compareValues);
+    }
+    case "cohort": {
+      const [arg, key] = [prepareExpr(e.arg), cohortKey(e)];
+      return (env) => {
+        const x = asNum(arg(env), `cohort.${e.stat}()`);
+        const { value, stats } = cohortFigure(e, key, env.cohort, x);
+        env.note(cohortStep(e, stats, x, value));
+        return num(value);
+      };
     }
     case "bands": {
       const subject = prepareExpr(e.subject);

@@ -3,7 +3,8 @@
  * rubric object, so evaluating many units re-interprets nothing.
  * @module
  */
-import type { CompiledExtra, CompiledLeaf, CompiledNode, CompiledRubric, NaPolicy } from "../compile/types.js";
+import type { CompiledExpr, CompiledExtra, CompiledLeaf, CompiledNode, CompiledRubric, NaPolicy } from "../compile/types.js";
+import { cohortFiguresIn, cohortKey } from "./cohort.js";
 import { Exact } from "./exact.js";
 import { prepareExpr, ratioSides, type Thunk } from "./prepare-expr.js";
 
@@ -15,6 +16,29 @@ export interface PreparedLeaf {
   readonly when: readonly { readonly thunk: Thunk; readonly policy: NaPolicy }[];
   /** The rule, or the given step (`null` without a step). */
   readonly rule: { readonly kind: "expr"; readonly thunk: Thunk } | { readonly kind: "given"; readonly step: Exact | null };
+  /** The cohort figures its lets and rule read: key and prepared argument. */
+  readonly sites: readonly CohortSite[];
+}
+
+/** A cohort figure's key and its prepared argument, for gathering arguments. */
+export interface CohortSite {
+  /** The figure's key (`cohortKey`). */
+  readonly key: string;
+  /** Its argument. */
+  readonly arg: Thunk;
+}
+
+/**
+ * The distinct cohort figures of some expressions (by key).
+ * @param exprs - compiled expressions
+ */
+export function sitesOf(exprs: readonly CompiledExpr[]): CohortSite[] {
+  const byKey = new Map<string, CohortSite>();
+  for (const e of exprs) for (const c of cohortFiguresIn(e)) {
+    const key = cohortKey(c);
+    if (!byKey.has(key)) byKey.set(key, { key, arg: prepareExpr(c.arg) });
+  }
+  return [...byKey.values()];
 }
 
 /** A node with its prepared parts. */
@@ -41,6 +65,8 @@ export interface PreparedRubric {
   readonly extras: readonly { readonly extra: CompiledExtra; readonly max: Exact; readonly leaf: PreparedLeaf }[];
   /** The index formula. */
   readonly index: Thunk;
+  /** The cohort figures the index formula reads. */
+  readonly indexSites: readonly CohortSite[];
 }
 
 function prepareLeaf(leaf: CompiledLeaf): PreparedLeaf {
@@ -48,6 +74,7 @@ function prepareLeaf(leaf: CompiledLeaf): PreparedLeaf {
     lets: leaf.lets.map((l) => ({ name: l.name, thunk: prepareExpr(l.expr), sides: ratioSides(l.expr) })),
     when: leaf.when.map((w) => ({ thunk: prepareExpr(w.cond), policy: w.policy })),
     rule: leaf.rule.kind === "expr" ? { kind: "expr", thunk: prepareExpr(leaf.rule.expr) } : { kind: "given", step: leaf.rule.step === undefined ? null : Exact.of(leaf.rule.step) },
+    sites: sitesOf([...leaf.lets.map((l) => l.expr), ...(leaf.rule.kind === "expr" ? [leaf.rule.expr] : [])]),
   };
 }
 
@@ -75,6 +102,7 @@ export function prepare(rubric: CompiledRubric): PreparedRubric {
       nodes: rubric.nodes.map(prepareNode),
       extras: rubric.extras.map((extra) => ({ extra, max: Exact.of(extra.max), leaf: prepareLeaf(extra.leaf) })),
       index: prepareExpr(rubric.index),
+      indexSites: sitesOf([rubric.index]),
     };
     cache.set(rubric, prepared);
   }

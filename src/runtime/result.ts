@@ -4,6 +4,7 @@
  */
 import type { NaPolicy } from "../compile/types.js";
 import type { TraceStep } from "./trace.js";
+import type { CohortAccess } from "./cohort.js";
 import type { EvalErrorArgs, EvalErrorCode, Value } from "./values.js";
 
 /**
@@ -58,6 +59,8 @@ export interface UnitInputs {
     /** Points given by the assessor (exact decimal text), for `score = given` leaves. */ readonly points?: string;
     /** The unit's reason for declaring the node not arising. */ readonly notApplicable?: string;
   }>;
+  /** The unit's cohort, for rubrics with cohort figures (`cohort.max(x)`): given by the batch API; absent when a unit is evaluated alone. */
+  readonly cohort?: CohortAccess;
 }
 
 /**

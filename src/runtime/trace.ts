@@ -5,7 +5,7 @@
  * exact.
  * @module
  */
-import type { Aggregation, CompareCode, NaPolicy } from "../compile/types.js";
+import type { Aggregation, CohortStat, CompareCode, NaPolicy } from "../compile/types.js";
 import type { Value } from "./values.js";
 
 /**
@@ -141,6 +141,23 @@ export type TraceStep =
   | {
       /** Discriminant. */ readonly step: "clamped";
       /** The value after clamping (`0` or the maximum). */ readonly to: string;
+    }
+  /**
+   * A cohort figure used: `stat` over `of` units gave `value`; the largest and smallest
+   * name the `units` holding them; percentile and rescale show the unit's own
+   * `argument` (rescale also the cohort's `min`, `max` and the scale `low`–`high`).
+   */
+  | {
+      /** Discriminant. */ readonly step: "cohort";
+      /** Which statistic. */ readonly stat: CohortStat;
+      /** The figure, exact. */ readonly value: string;
+      /** Units in the cohort. */ readonly of: number;
+      /** For max and min: the units holding that value. */ readonly units?: readonly string[];
+      /** For percentile and rescale: this unit's own argument, exact. */ readonly argument?: string;
+      /** For rescale: the cohort's smallest argument. */ readonly min?: string;
+      /** For rescale: the cohort's largest argument. */ readonly max?: string;
+      /** For rescale: the low end of the declared scale. */ readonly low?: string;
+      /** For rescale: the high end of the declared scale. */ readonly high?: string;
     };
 
 /**

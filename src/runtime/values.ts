@@ -48,7 +48,15 @@ export type EvalErrorCode =
   | "bad-points"
   | "too-large"
   | "internal-error"
-  | "depends-on-error";
+  | "depends-on-error"
+  /** A cohort figure read while a unit is evaluated alone: evaluate the units together. */
+  | "needs-cohort"
+  /** A cohort figure of a cohort with no unit that gave its argument. */
+  | "cohort-empty"
+  /** `cohort.rescale` over a cohort whose units all gave the same argument. */
+  | "cohort-zero-range"
+  /** Only while a batch gathers arguments: a figure not known yet (never in a final result). */
+  | "cohort-pending";
 
 /**
  * What an error names, for the message catalogue to word it: an input, a fact, a value, a node…

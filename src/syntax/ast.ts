@@ -309,6 +309,13 @@ export type Expr =
       /** The arms in order. */ readonly arms: readonly MatchArm[];
       /** The value for a subject no arm takes, after `else`, when written. */ readonly otherwise?: Expr;
       /** Where it stands. */ readonly range: Range;
+    }
+  /** `cohort.max(x)`: a figure over the units ranked together (`stat` as written; the checker knows the statistics). */
+  | {
+      /** Discriminant. */ readonly kind: "Cohort";
+      /** The statistic as written after `cohort.` (`max`, `min`, `mean`, `percentile`, `rescale`). */ readonly stat: string;
+      /** The arguments: the per-unit value, then the scale for `rescale`. */ readonly args: readonly Expr[];
+      /** Where it stands. */ readonly range: Range;
     };
 
 // ---------------------------------------------------------------- statements
@@ -496,6 +503,13 @@ export type RankingStatement =
     }
   | {
       /** Discriminant. */ readonly kind: "WithinGroup";
+      /** Where it stands. */ readonly range: Range;
+    }
+  /** `eligible when <condition on unit facts> "reason"`: the others are scored, listed apart with the reason. */
+  | {
+      /** Discriminant. */ readonly kind: "Eligible";
+      /** The condition on unit facts a unit must meet to be ranked. */ readonly condition: Expr;
+      /** The reason shown for the units that do not meet it. */ readonly reason: StringLit;
       /** Where it stands. */ readonly range: Range;
     };
 

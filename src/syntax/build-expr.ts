@@ -100,6 +100,8 @@ function buildPrimary(node: CstNode): Expr {
   }
   const figure = tokenOf(node, "figure");
   if (figure !== undefined) return { kind: "BuiltinRef", name: figure.image as Builtin, range };
+  const cohort = childOf(node, "cohort");
+  if (cohort !== undefined) return { kind: "Cohort", stat: requiredToken(cohort, "stat").image, args: buildArgs(requiredChild(cohort, "args")), range };
   const fact = tokenOf(node, "fact");
   if (fact !== undefined) return { kind: "UnitRef", name: fact.image, range };
   return { kind: "NameRef", name: requiredToken(node, "name").image, range };

@@ -227,6 +227,8 @@ function buildRankingStmt(node: CstNode): RankingStatement[] {
   const figure = tokenOf(node, "figure");
   if (figure !== undefined) return [{ kind: "RankOn", figure: figure.image as "published" | "exact", range }];
   if (tokenOf(node, "kw_within") !== undefined) return [{ kind: "WithinGroup", range }];
+  const eligible = childOf(node, "eligible");
+  if (eligible !== undefined) return [{ kind: "Eligible", condition: buildExpr(eligible), reason: stringLit(requiredToken(node, "reason")), range }];
   return [];
 }
 

@@ -238,6 +238,7 @@ class RubricGrammar extends CstParser {
       { ALT: () => { this.CONSUME(K.ties); this.CONSUME(C.tiePolicy, { LABEL: "ties" }); } },
       { ALT: () => { this.CONSUME(K.on); this.CONSUME(C.rankFigure, { LABEL: "figure" }); } },
       { ALT: () => { this.CONSUME(K.within); this.CONSUME(K.group); } },
+      { ALT: () => { this.CONSUME(K.eligible); this.CONSUME(K.when); this.SUBRULE(this.expr, { LABEL: "eligible" }); this.CONSUME(StringLiteral, { LABEL: "reason" }); } },
       { ALT: () => { this.CONSUME(P.semicolon); } },
     ]);
   });
@@ -339,8 +340,22 @@ class RubricGrammar extends CstParser {
       { ALT: () => { this.CONSUME(K.max, { LABEL: "max" }); this.OPTION(() => this.SUBRULE2(this.args, { LABEL: "args" })); } },
       { ALT: () => { this.CONSUME2(C.figure, { LABEL: "figure" }); } },
       { ALT: () => { this.CONSUME(K.unit); this.CONSUME(P.dot); this.CONSUME(Identifier, { LABEL: "fact" }); } },
+      { ALT: () => this.SUBRULE(this.cohortCall, { LABEL: "cohort" }) },
       { ALT: () => { this.CONSUME2(Identifier, { LABEL: "name" }); } },
     ]);
+  });
+
+  // `cohort.max(x)`: `max`, `min` and `mean` are keywords, the other statistics names.
+  private cohortCall = this.RULE("cohortCall", () => {
+    this.CONSUME(K.cohort);
+    this.CONSUME2(P.dot);
+    this.OR([
+      { ALT: () => this.CONSUME2(K.max, { LABEL: "stat" }) },
+      { ALT: () => this.CONSUME2(K.min, { LABEL: "stat" }) },
+      { ALT: () => this.CONSUME2(K.mean, { LABEL: "stat" }) },
+      { ALT: () => this.CONSUME3(Identifier, { LABEL: "stat" }) },
+    ]);
+    this.SUBRULE(this.args, { LABEL: "args" });
   });
 
   private args = this.RULE("args", () => {

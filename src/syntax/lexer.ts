@@ -18,6 +18,7 @@ export const KEYWORDS = [
   "within", "group", "asc", "desc", "bands", "otherwise", "if", "else", "or", "and", "true", "false", "points",
   "clamp", "round", "floor", "ceil", "abs", "ratio", "up", "down",
   "share", "match",
+  "cohort", "eligible",
 ] as const;
 
 /** A reserved word. */

@@ -135,6 +135,7 @@ export function checkExpressionDepth(ast: RubricFile): Diagnostic[] {
           for (const arm of e.arms) stack.push(arm.value);
           if (e.otherwise !== undefined) stack.push(e.otherwise);
           break;
+        case "Cohort": for (const arg of e.args) stack.push(arg); break;
         default: break;
       }
       for (let i = before; i < stack.length; i++) depths.push(depth + 1);

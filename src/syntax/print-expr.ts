@@ -41,6 +41,7 @@ export function printExpr(e: Expr): string {
     case "Unary": return e.op === "-" ? `-${printExpr(e.operand)}` : `not ${printExpr(e.operand)}`;
     case "If": return `if ${printExpr(e.condition)} then ${printExpr(e.then)} else ${printExpr(e.otherwise)}`;
     case "Call": return `${e.callee}(${e.args.map(printExpr).join(", ")})`;
+    case "Cohort": return `cohort.${e.stat}(${e.args.map(printExpr).join(", ")})`;
     case "Bands": {
       const arms = e.arms.map((a) => `${a.op} ${printExpr(a.threshold)}: ${printExpr(a.value)}`);
       if (e.otherwise !== undefined) arms.push(`else: ${printExpr(e.otherwise)}`);

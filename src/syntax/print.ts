@@ -164,6 +164,7 @@ function rankingStatement(st: RankingStatement): string {
     case "Ties": return `ties ${st.policy}`;
     case "RankOn": return `on ${st.figure}`;
     case "WithinGroup": return "within group";
+    case "Eligible": return `eligible when ${printExpr(st.condition)} ${quote(st.reason.value)}`;
   }
 }
 

@@ -54,6 +54,13 @@ export const compiledExprSchema: z.ZodType<unknown> = z.lazy(() =>
       arms: z.array(z.strictObject({ keys: z.array(compiledExprSchema).min(1), value: compiledExprSchema })),
       otherwise: compiledExprSchema.optional(),
     }),
+    z.strictObject({
+      op: z.literal("cohort"),
+      stat: z.enum(["max", "min", "mean", "percentile", "rescale"]),
+      site: z.string(),
+      arg: compiledExprSchema,
+      scale: z.array(decimal).optional(),
+    }),
   ]),
 );
 
@@ -110,6 +117,7 @@ export const compiledRubricSchema = z.strictObject({
     ties: z.enum(["shared", "dense", "ordinal"]),
     on: z.enum(["published", "exact"]),
     withinGroup: z.boolean(),
+    eligible: z.strictObject({ when: compiledExprSchema, reason: z.string() }).optional(),
   }),
   bands: z.array(bandSchema),
   bandsMethod: z.enum(["nearest", "inc", "exc"]).optional(),

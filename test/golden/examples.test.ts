@@ -30,6 +30,7 @@ const CONSTRUCTS = [
   "Call:share", "Match", "MatchOverList",
   "Ranking", "RankBy", "SortKey:node", "Ties:shared", "Ties:dense", "Ties:ordinal", "RankOn:published", "RankOn:exact", "WithinGroup",
   "BandsBlock", "Band:otherwise", "BandsBlock:group", "BandsBlock:percentile", "Band:percentile", "Max:fraction",
+  "Cohort:max", "Cohort:min", "Cohort:mean", "Cohort:percentile", "Cohort:rescale", "Eligible",
 ];
 
 function constructsOf(value: unknown, found: Set<string>): void {
@@ -57,6 +58,7 @@ function constructsOf(value: unknown, found: Set<string>): void {
       if (kind === "Ties") found.add(`Ties:${node["policy"]}`);
       if ((kind === "Node" || kind === "Extra") && String((node["max"] as { text?: string } | undefined)?.text ?? "").includes("/")) found.add("Max:fraction");
       if (kind === "Weight" && String(node["text"]).includes("/")) found.add("Weight:fraction");
+      if (kind === "Cohort") found.add(`Cohort:${String(node["stat"])}`);
     }
     for (const [key, child] of Object.entries(node)) if (key !== "range" && key !== "headerRange") stack.push(child);
   }
@@ -75,7 +77,7 @@ describe("examples", () => {
 
   // PCI's 2012 methodology (nine sub-indices) is its own rubric; Nam Định 2020 shows bands per block.
   it("are the indices of the field (and Nam Định 2020's bands per block), each with a README naming its decision and what is illustrative", () => {
-    expect(examples).toEqual(["nam-dinh-2020", "papi", "par-commune", "par-department", "par-district", "par-province", "pci", "pci-2012", "sipas"]);
+    expect(examples).toEqual(["ict-index", "nam-dinh-2020", "papi", "par-commune", "par-department", "par-district", "par-province", "pci", "pci-2012", "sipas"]);
     for (const name of examples) {
       const readme = readFileSync(join(root, name, "README.md"), "utf8");
       expect(readme, name).toMatch(/\*\*Decision followed\b/);

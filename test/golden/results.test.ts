@@ -4,13 +4,16 @@
  * evaluated and the result compared byte for byte with `examples/<name>/expected/<unit>.json`. A
  * submission without an expected file fails. To accept new results after a reviewed
  * change, run `UPDATE_GOLDEN=1 npx vitest run test/golden/results.test.ts` and read
- * the diff before committing.
+ * the diff before committing. A rubric with cohort figures is scored as a batch: every
+ * unit against the cohort of the example's clean submissions (`submissions/`).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { compile } from "../../src/compile/compile.js";
 import { evaluate } from "../../src/io/evaluate.js";
+import { cohortOfSubmissions } from "../../src/io/cohort-read.js";
+import { needsCohort } from "../../src/runtime/cohort-batch.js";
 
 const root = join(import.meta.dirname, "../../examples");
 const update = process.env["UPDATE_GOLDEN"] === "1";
@@ -31,7 +34,9 @@ describe("golden results", () => {
     const compiled = compile(readFileSync(join(root, name, "rubric.rubric"), "utf8"));
     if (!compiled.ok) throw new Error(`${name} does not compile`);
     const submission: unknown = JSON.parse(readFileSync(join(root, name, folder, file), "utf8"));
-    const actual = `${JSON.stringify(evaluate(compiled.rubric, submission), null, 2)}\n`;
+    const clean = (): unknown[] => readdirSync(join(root, name, "submissions")).filter((f) => f.endsWith(".json")).sort().map((f) => JSON.parse(readFileSync(join(root, name, "submissions", f), "utf8")) as unknown);
+    const options = needsCohort(compiled.rubric) ? { cohort: cohortOfSubmissions(compiled.rubric, clean()) } : {};
+    const actual = `${JSON.stringify(evaluate(compiled.rubric, submission, options), null, 2)}\n`;
     const expectedFile = join(root, name, "expected", file);
     if (update) {
       mkdirSync(join(root, name, "expected"), { recursive: true });

@@ -102,7 +102,12 @@ describe("completion in context", () => {
     const body = labelsAt(SMALL.replace("      input ok: bool", "      |\n      input ok: bool"));
     expect(body).toEqual(expect.arrayContaining(["input", "let", "score", "when", "evidence", "item"]));
     expect(body).not.toContain("publish");
-    expect(labelsAt(SMALL.replace("    by index desc", "    |\n    by index desc"))).toEqual(["by", "ties", "on", "within group"]);
+    expect(labelsAt(SMALL.replace("    by index desc", "    |\n    by index desc"))).toEqual(["by", "ties", "on", "within group", "eligible when"]);
+  });
+
+  it("offers cohort figures in a rule, and the statistics after `cohort.`", () => {
+    expect(labelsAt(SMALL.replace("score = max * rate", "score = max * |"))).toContain("cohort.");
+    expect(labelsAt(SMALL.replace("score = max * rate", "score = max * cohort.|"))).toEqual(["max(…)", "min(…)", "mean(…)", "percentile(…)", "rescale(…)"]);
   });
 
   it("offers types after an input's colon and policies after a when clause's", () => {

@@ -16,6 +16,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compile } from "../../src/compile/compile.js";
 import { evaluate, type EvaluationResult } from "../../src/io/evaluate.js";
 import { publishText } from "../../src/runtime/exact.js";
+import { cohortOfSubmissions } from "../../src/io/cohort-read.js";
+import { needsCohort } from "../../src/runtime/cohort-batch.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 const available = existsSync(CHROMIUM);
@@ -137,7 +139,10 @@ describe.skipIf(!available)("the playground in headless Chromium, from a file", 
       if (!own.ok) throw new Error(`${name} does not compile`);
       // The unit the page shows: Sở Nội vụ for the department index, else the first submission by name.
       const file = name === "par-department" ? "so-noi-vu.json" : readdirSync(join(dir, "submissions")).filter((f) => f.endsWith(".json")).sort()[0]!;
-      const outcome = evaluate(own.rubric, JSON.parse(readFileSync(join(dir, "submissions", file), "utf8")));
+      // A rubric with cohort figures: the page scores the unit against the example's units.
+      const all = readdirSync(join(dir, "submissions")).filter((f) => f.endsWith(".json")).sort().map((f) => JSON.parse(readFileSync(join(dir, "submissions", f), "utf8")) as unknown);
+      const unitOf = JSON.parse(readFileSync(join(dir, "submissions", file), "utf8")) as unknown;
+      const outcome = evaluate(own.rubric, unitOf, needsCohort(own.rubric) ? { cohort: cohortOfSubmissions(own.rubric, all) } : {});
       if (!outcome.ok || outcome.result.published === undefined) throw new Error(`${name}/${file} does not evaluate`);
       await tab.locator("#example").selectOption(name);
       await tab.waitForFunction(indexIs(vi(outcome.result.published.index)), null, { timeout: 30_000 });

@@ -28,6 +28,7 @@ function shape(e: Expr): string {
     case "Paren": return `[${shape(e.inner)}]`;
     case "If": return `(if ${shape(e.condition)} ${shape(e.then)} ${shape(e.otherwise)})`;
     case "Call": return `${e.callee}(${e.args.map(shape).join(",")})`;
+    case "Cohort": return `cohort.${e.stat}(${e.args.map(shape).join(",")})`;
     case "Bands": return `bands(${shape(e.subject)};${e.arms.map((a) => `${a.op}${shape(a.threshold)}:${shape(a.value)}`).join(";")}${e.otherwise ? `;else:${shape(e.otherwise)}` : ""})`;
     case "NumberLit": return e.text;
     case "PercentLit": return `${e.text}%`;
