@@ -341,7 +341,12 @@ export interface CompiledRanking {
   /** Rank each unit group separately. */
   readonly withinGroup: boolean;
   /** `eligible when …`: units for which the condition (on unit facts) is false are scored, listed apart with the reason, and left out of every cohort. */
-  readonly eligible?: { readonly when: CompiledExpr; readonly reason: string };
+  readonly eligible?: {
+    /** The condition on unit facts a unit must meet to be ranked. */
+    readonly when: CompiledExpr;
+    /** The reason shown for a unit that does not meet it. */
+    readonly reason: string;
+  };
 }
 
 /**

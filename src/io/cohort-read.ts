@@ -15,6 +15,7 @@ import type { ParsedSubmission } from "./readers.js";
  * refused submissions and incomplete units join no cohort).
  * @param rubric - a compiled rubric
  * @param submissions - the units' submissions, as parsed JSON
+ * @category Evaluate
  */
 export function cohortOfSubmissions(rubric: CompiledRubric, submissions: readonly unknown[]): CohortFigures {
   const read: ParsedSubmission[] = [];
@@ -34,6 +35,7 @@ export function cohortOfSubmissions(rubric: CompiledRubric, submissions: readonl
  * reader may stream them from a file each time).
  * @param rubric - a compiled rubric
  * @param eachRead - calls its argument for every read submission
+ * @category Evaluate
  */
 export function cohortOfRead(rubric: CompiledRubric, eachRead: (visit: (data: ParsedSubmission) => void) => void): CohortFigures {
   return gatherCohorts(rubric, (visit) =>

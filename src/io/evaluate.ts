@@ -124,7 +124,12 @@ export interface EvaluationResult extends Partial<Figures> {
    * `undecided`: a fact it reads is missing): scored, but listed apart with the
    * rubric's reason and left out of every cohort.
    */
-  readonly ineligible?: { readonly reason: string; readonly undecided?: true };
+  readonly ineligible?: {
+    /** The rubric's reason, as written after `eligible when …`. */
+    readonly reason: string;
+    /** Present when a fact the condition reads is missing, so eligibility could not be decided. */
+    readonly undecided?: true;
+  };
 }
 
 /**
@@ -237,16 +242,30 @@ export function evaluate(rubric: CompiledRubric, submission: unknown, options: E
   }
 }
 
-/** A submission read: the data, or every issue with its path (and the unit it names, when readable). */
+/**
+ * A submission read: the data, or every issue with its path (and the unit it names, when readable).
+ * @category Evaluate
+ */
 export type ReadOutcome =
-  | { readonly ok: true; readonly data: ParsedSubmission }
-  | { readonly ok: false; readonly issues: readonly SubmissionIssue[]; readonly unit?: { readonly id: string; readonly name?: string } };
+  | {
+      /** The submission is valid. */ readonly ok: true;
+      /** What it says, validated and typed. */ readonly data: ParsedSubmission;
+    }
+  | {
+      /** The submission was refused. */ readonly ok: false;
+      /** Every issue, with its JSON path and code. */ readonly issues: readonly SubmissionIssue[];
+      /** The unit the submission names, when it can be read. */ readonly unit?: {
+        /** The unit's id. */ readonly id: string;
+        /** Its name, when given. */ readonly name?: string;
+      };
+    };
 
 /**
  * Reads and validates one submission, its unit's id and group in NFC. A refused
  * submission gives every issue with its path.
  * @param rubric - a compiled rubric
  * @param submission - the unit's submission, as parsed JSON
+ * @category Evaluate
  */
 export function readSubmission(rubric: CompiledRubric, submission: unknown): ReadOutcome {
   const { parse, validate } = readersOf(rubric);

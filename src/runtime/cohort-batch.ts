@@ -22,7 +22,10 @@ import type { UnitInputs } from "./result.js";
 /** Rounds of gathering: rule figures, then index figures, then one that finds nothing new. */
 export const MAX_ROUNDS = 3;
 
-/** The figures of every cohort of a batch. */
+/**
+ * The figures of every cohort of a batch.
+ * @category Evaluate
+ */
 export interface CohortFigures {
   /**
    * The cohort a unit is evaluated against: its group's when the ranking is `within
@@ -34,7 +37,10 @@ export interface CohortFigures {
   readonly members: number;
 }
 
-/** Visits each unit once: its inputs, and whether it is eligible to be ranked (and so to join the cohort). */
+/**
+ * Visits each unit once: its inputs, and whether it is eligible to be ranked (and so to join the cohort).
+ * @category Evaluate
+ */
 export type UnitVisitor = (inputs: UnitInputs, eligible: boolean) => void;
 
 const cache = new WeakMap<CompiledRubric, boolean>();
@@ -42,6 +48,7 @@ const cache = new WeakMap<CompiledRubric, boolean>();
 /**
  * True when the rubric reads a cohort figure anywhere (so units must be evaluated together).
  * @param rubric - a compiled rubric
+ * @category Evaluate
  */
 export function needsCohort(rubric: CompiledRubric): boolean {
   let found = cache.get(rubric);
@@ -71,6 +78,7 @@ function joined(rubric: CompiledRubric, inputs: UnitInputs, figures: ReadonlyMap
  * The stages of gathering, driven by the caller: visit every unit, end the round, and
  * again while {@link CohortStages.endRound} says another round is needed. A reader
  * that streams units from files (`rubric score`) drives it with its own loop.
+ * @category Evaluate
  */
 export class CohortStages {
   private readonly known = new Map<string, Map<string, CohortStats>>();
@@ -160,6 +168,7 @@ export class CohortStages {
  * Gathers the cohort figures of a batch.
  * @param rubric - a compiled rubric
  * @param eachUnit - calls its argument once for every unit, in any order; called once per round
+ * @category Evaluate
  */
 export function gatherCohorts(rubric: CompiledRubric, eachUnit: (visit: UnitVisitor) => void): CohortFigures {
   const stages = new CohortStages(rubric);

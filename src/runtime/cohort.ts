@@ -15,7 +15,10 @@ import { Exact, text } from "./exact.js";
 import type { TraceStep } from "./trace.js";
 import { RuleFailure } from "./values.js";
 
-/** The statistics of one cohort figure's argument over one cohort (all units, or one group). */
+/**
+ * The statistics of one cohort figure's argument over one cohort (all units, or one group).
+ * @category Evaluate
+ */
 export interface CohortStats {
   /** How many units gave the argument. */
   readonly count: number;
@@ -60,9 +63,12 @@ export function recordSites<T>(sites: readonly { readonly key: string; readonly 
   }
 }
 
-/** How a unit's evaluation reaches the cohort figures of its cohort. */
+/**
+ * How a unit's evaluation reaches the cohort figures of its cohort.
+ * @category Evaluate
+ */
 export interface CohortAccess {
-  /** The statistics of the figure named `key` (see {@link cohortKey}), or undefined when not known (yet). */
+  /** The statistics of the figure named `key` (see `cohortKey`: the figure's node and argument), or undefined when not known (yet). */
   stats(key: string): CohortStats | undefined;
   /** Set only while arguments are gathered: records this unit's argument of figure `key`. */
   readonly record?: (key: string, value: Exact) => void;

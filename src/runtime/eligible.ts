@@ -9,11 +9,20 @@ import { Exact } from "./exact.js";
 import { prepareExpr, type Thunk } from "./prepare-expr.js";
 import type { Value } from "./values.js";
 
-/** Whether a unit may be ranked with the others, and if not, why. */
+/**
+ * Whether a unit may be ranked with the others, and if not, why.
+ * @category Rank
+ */
 export type Eligibility =
-  | { readonly eligible: true }
+  | {
+      /** The unit meets the ranking's condition (or the rubric states none). */ readonly eligible: true;
+    }
   /** `undecided`: the condition could not be evaluated (a fact it reads is missing), so the unit is not ranked. */
-  | { readonly eligible: false; readonly reason: string; readonly undecided?: true };
+  | {
+      /** The unit is scored but not ranked. */ readonly eligible: false;
+      /** The rubric's reason. */ readonly reason: string;
+      /** Present when a fact the condition reads is missing. */ readonly undecided?: true;
+    };
 
 const ELIGIBLE: Eligibility = { eligible: true };
 const cache = new WeakMap<CompiledRubric, Thunk>();
@@ -22,6 +31,7 @@ const cache = new WeakMap<CompiledRubric, Thunk>();
  * Decides a unit's eligibility from its facts. Never throws.
  * @param rubric - a compiled rubric
  * @param facts - the unit's facts
+ * @category Rank
  */
 export function eligibilityOf(rubric: CompiledRubric, facts: ReadonlyMap<string, Value>): Eligibility {
   const rule = rubric.ranking.eligible;

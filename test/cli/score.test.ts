@@ -54,7 +54,7 @@ describe("rubric score", () => {
     const refused = rubric("score", `${dept}/rubric.rubric`, ...clean, "--previous", bad);
     expect(refused.code).toBe(1);
     expect(refused.stdout).toBe("");
-    expect(refused.stderr).toBe(`${bad}: 0.index: "88,61" uses a decimal comma; write "88.61"\n`);
+    expect(refused.stderr).toBe(`${bad}: row 1, index: "88,61" uses a decimal comma; write "88.61"\n`);
   });
 
   it("prints no table when no data file could be read, only why, exit 1", () => {

@@ -44,7 +44,7 @@ describe("packed tarball", () => {
     expect(node(["esm.mjs"])).toBe("true true");
 
     writeFileSync(join(project, "runtime.mjs"), `import { compile } from "rubric-lang";\nimport { loadCompiled, evaluate } from "rubric-lang/runtime";\nconst stored = JSON.stringify(compile("${source}").rubric);\nconst loaded = loadCompiled(stored);\nconst out = evaluate(loaded.rubric, { unit: { id: "u" }, self: { "1": { a: 1 } } });\nconst bad = evaluate(loaded.rubric, { unit: { id: "u" }, self: { "1": { a: "x", b: 1 } } });\nconsole.log(out.ok && out.result.published.index, JSON.stringify(bad.issues));\n`);
-    expect(node(["runtime.mjs"])).toBe('100.00 [{"path":["self","1","a"],"message":"\\"x\\" is not a decimal number; write digits with an optional dot, e.g. \\"12.5\\""},{"path":["self","1"],"message":"Unrecognized key: \\"b\\""}]');
+    expect(node(["runtime.mjs"])).toBe('100.00 [{"path":["self","1","a"],"message":"\\"x\\" is not a decimal number; write digits with an optional dot, e.g. \\"12.5\\"","code":"not-a-decimal","args":{"value":"x"}},{"path":["self","1"],"message":"Unrecognized key: \\"b\\"","code":"unknown-key","args":{"keys":"\\"b\\""}}]');
     expect(node(["-e", "console.log(typeof require('rubric-lang/runtime').evaluate)"])).toBe("function");
   });
 
