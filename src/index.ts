@@ -96,5 +96,5 @@ export { issueMessage, issueLine, placeText } from "./io/issue-wording.js";
 
 // ---- analysis: sensitivity of a ranking (Monte Carlo over weights, thresholds, N/A policies, appraisal corrections) and what-if for one unit, on the exact kernel
 // (prepareSensitivity / runSamples / summarise split a run between workers of the app's own, e.g. web workers)
-export { readPlan, sensitivity, prepareSensitivity, runSamples, summarise, whatIf, renderSensitivity, renderSensitivityHtml, renderWhatIf, whatIfProblemText } from "./analysis/index.js";
+export { readPlan, sensitivity, prepareSensitivity, runSamples, summarise, whatIf, renderSensitivity, renderSensitivityHtml, renderWhatIf, whatIfProblemText, planProblemText } from "./analysis/index.js";
 export type { ChoiceFactor, Factor, FactorSpec, Plan, PlanOutcome, PlanSpec, RangeFactor, PreparedSensitivity, SampleOutcome, SensitivityOutcome, SensitivityRun, FactorSensitivity, SensitivityResult, UnitSensitivity, WhatIfOutcome, WhatIfProblem, WhatIfResult, WhatIfStep, WhatIfTarget } from "./analysis/index.js";

@@ -10,3 +10,4 @@ export type { FactorSensitivity, SensitivityResult, UnitSensitivity } from "./st
 export { whatIf, type WhatIfOutcome, type WhatIfProblem, type WhatIfResult, type WhatIfStep, type WhatIfTarget } from "./whatif.js";
 export { renderSensitivity, renderSensitivityHtml } from "./render-sensitivity.js";
 export { renderWhatIf, whatIfProblemText } from "./render-whatif.js";
+export { planProblemText } from "./plan-wording.js";

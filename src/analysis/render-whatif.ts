@@ -5,6 +5,7 @@
  */
 import type { Locale } from "../diagnostics.js";
 import { figure } from "../report/locale.js";
+import { unrankedReason } from "../report/unit-errors.js";
 import { renderTable, type TableFormat } from "../report/render.js";
 import type { Table } from "../report/table.js";
 import { Exact } from "../runtime/exact.js";
@@ -99,7 +100,13 @@ export function whatIfProblemText(p: WhatIfProblem, locale: Locale): string {
   const vi = locale === "vi";
   switch (p.code) {
     case "unknown-unit": return vi ? `không có bài tự chấm nào của đơn vị "${p.unit}" trong dữ liệu` : `no submission for unit "${p.unit}" in the data`;
-    case "not-ranked": return vi ? `đơn vị "${p.unit}" chưa được xếp hạng nên không thể tính: ${p.reason}` : `unit "${p.unit}" is not ranked, so there is nothing to move: ${p.reason}`;
+    case "not-ranked": {
+      const why = p.cause === undefined ? p.reason : unrankedReason({ unit: { id: p.unit }, reason: p.reason, cause: p.cause }, undefined, locale);
+      return vi ? `đơn vị "${p.unit}" chưa được xếp hạng nên không thể tính: ${why}` : `unit "${p.unit}" is not ranked, so there is nothing to move: ${why}`;
+    }
+    case "cohort-rubric": return vi
+      ? "bộ tiêu chí có điểm tính theo các đơn vị khác (cohort.…): khi số liệu của một đơn vị thay đổi thì điểm của các đơn vị khác cũng thay đổi, điều mà phân tích what-if chưa tính được; không chạy để tránh cho kết quả sai"
+      : "the rubric has cohort figures (cohort.…): a change to one unit's data moves the other units' figures, which what-if does not follow yet; it is refused rather than give a wrong answer";
     case "unknown-band": return vi ? `bộ tiêu chí không có xếp loại "${p.band}" (các xếp loại: ${p.bands.join(", ") || "không có"})` : `the rubric has no band "${p.band}" (bands: ${p.bands.join(", ") || "none"})`;
     case "bad-rank": return vi ? `hạng mục tiêu phải là số nguyên từ 1 đến ${p.of}, không phải ${p.rank}` : `the target rank must be a whole number from 1 to ${p.of}, not ${p.rank}`;
   }

@@ -15,6 +15,7 @@ import { Exact, text } from "../runtime/exact.js";
 import { fromExact, type Num } from "../runtime/fast-num.js";
 import type { KernelParams, LeafMemo } from "../runtime/kernel.js";
 import { readPlan, type Factor, type Plan, type PlanSpec, type RangeFactor } from "./plan.js";
+import { needsCohort } from "../runtime/cohort-batch.js";
 import { sampler } from "./sampling.js";
 import { summariseSamples, type SensitivityResult } from "./stats.js";
 import { prepareUnits, rankedSlots, scaleCorrections, scoreUnits, workColumns, type PreparedUnits } from "./units.js";
@@ -93,6 +94,9 @@ export type PreparedSensitivity = {
   /** Every problem, each saying what to write instead. */ readonly problems: readonly string[];
 };
 
+/** Why a rubric with cohort figures is refused (worded in Vietnamese by `planProblemText`). */
+const COHORT_REFUSED = "the rubric uses cohort figures (cohort.…), which sensitivity analysis cannot recompute in each sample yet; it is refused rather than give wrong ranks";
+
 /**
  * Prepares a run: the plan checked, the units read, the nominal ranking (the rubric as it is).
  * @param rubric - the compiled rubric
@@ -122,6 +126,8 @@ export type PreparedSensitivity = {
  * @category Analysis
  */
 export function prepareSensitivity(rubric: CompiledRubric, submissions: readonly unknown[], plan: unknown, overrides: Parameters<typeof readPlan>[2] = {}): PreparedSensitivity {
+  // Each sample would change the cohort's figures; scoring it against the nominal ones would be wrong.
+  if (needsCohort(rubric)) return { ok: false, problems: [COHORT_REFUSED] };
   const checked = readPlan(rubric, plan, overrides);
   if (!checked.ok) return checked;
   return { ok: true, run: { units: prepareUnits(rubric, submissions), plan: checked.plan, nominal: rank(rubric, evaluateAll(rubric, submissions)) } };

@@ -15,6 +15,8 @@ import { Exact, text } from "../runtime/exact.js";
 import { fromExact, isNum, numText, sub, toExact } from "../runtime/fast-num.js";
 import { readColumns, type KernelColumns } from "../runtime/kernel-columns.js";
 import { rank } from "../rank/rank.js";
+import type { UnrankedCause } from "../rank/types.js";
+import { needsCohort } from "../runtime/cohort-batch.js";
 import { prepareUnits, rankedSlots, scoreUnits, type PreparedUnits } from "./units.js";
 import type { EvaluationResult } from "../io/evaluate.js";
 
@@ -99,11 +101,15 @@ export type WhatIfProblem =
       /** The unit is not ranked, so there is no rank to improve. */ readonly code: "not-ranked";
       /** The unit's id. */ readonly unit: string;
       /** Why it is not ranked, in English. */ readonly reason: string;
+      /** Why it is not ranked, as data (worded in either language by `whatIfProblemText`). */ readonly cause?: UnrankedCause;
     }
   | {
       /** The rubric has no band with this label. */ readonly code: "unknown-band";
       /** The label asked for. */ readonly band: string;
       /** The rubric's band labels. */ readonly bands: readonly string[];
+    }
+  | {
+      /** The rubric has cohort figures (`cohort.max(x)`): a change to one unit moves the others' figures, which what-if does not follow yet. */ readonly code: "cohort-rubric";
     }
   | {
       /** The rank asked for is not between 1 and the number of ranked units. */ readonly code: "bad-rank";
@@ -217,6 +223,7 @@ function candidates(units: PreparedUnits, u: number): Candidate[] {
  * @category Analysis
  */
 export function whatIf(rubric: CompiledRubric, submissions: readonly unknown[], unitId: string, target: WhatIfTarget): WhatIfOutcome {
+  if (needsCohort(rubric)) return { ok: false, problem: { code: "cohort-rubric" } };
   const units = prepareUnits(rubric, submissions);
   const u = units.units.findIndex((x) => x.id === unitId);
   if (u < 0) return { ok: false, problem: { code: "unknown-unit", unit: unitId } };
@@ -234,8 +241,8 @@ export function whatIf(rubric: CompiledRubric, submissions: readonly unknown[], 
   };
   const nominal = standing(results[u]!);
   if (nominal === undefined) {
-    const reason = rank(rubric, results).unranked.find((r) => r.unit.id === unitId)?.reason ?? "";
-    return { ok: false, problem: { code: "not-ranked", unit: unitId, reason } };
+    const row = rank(rubric, results).unranked.find((r) => r.unit.id === unitId);
+    return { ok: false, problem: { code: "not-ranked", unit: unitId, reason: row?.reason ?? "", ...(row === undefined ? {} : { cause: row.cause }) } };
   }
   if ("rank" in target && (!Number.isInteger(target.rank) || target.rank < 1 || target.rank > nominal.of)) return { ok: false, problem: { code: "bad-rank", rank: target.rank, of: nominal.of } };
   const meets = (s: { rank: number; band?: string } | undefined): boolean =>

@@ -4,6 +4,7 @@
  * between worker threads; the output is byte-identical for any number of workers.
  * @module
  */
+import { planProblemText } from "../analysis/plan-wording.js";
 import { Worker } from "node:worker_threads";
 import { prepareSensitivity, runSamples, summarise, type SampleOutcome, type SensitivityRun } from "../analysis/sensitivity.js";
 import { renderSensitivity, renderSensitivityHtml } from "../analysis/render-sensitivity.js";
@@ -77,7 +78,7 @@ export async function runSensitivity(rubricFile: string, dataFiles: readonly str
   const overrides = { ...(options.samples === undefined ? {} : { samples: options.samples }), ...(options.seed === undefined ? {} : { seed: options.seed }), ...(options.sampling === undefined ? {} : { sampling: options.sampling }) };
   const prepared = prepareSensitivity(input.rubric, input.submissions, plan, overrides);
   if (!prepared.ok) {
-    for (const p of prepared.problems) io.err(`${options.plan ?? "plan"}: ${p}`);
+    for (const p of prepared.problems) io.err(options.plan === undefined ? planProblemText(p, options.lang) : `${options.plan}: ${planProblemText(p, options.lang)}`);
     return EXIT.findings;
   }
   const { run } = prepared;
