@@ -227,7 +227,9 @@ export function whatIf(rubric: CompiledRubric, submissions: readonly unknown[], 
   const units = prepareUnits(rubric, submissions);
   const u = units.units.findIndex((x) => x.id === unitId);
   if (u < 0) return { ok: false, problem: { code: "unknown-unit", unit: unitId } };
-  const bandOrder = rubric.bands.map((b) => b.label);
+  // A unit of a group with its own bands (`bands in group "…"`) is judged by those.
+  const block = rubric.bandBlocks?.find((b) => b.group === units.units[u]!.group);
+  const bandOrder = (block?.bands ?? rubric.bands).map((b) => b.label);
   if ("band" in target && !bandOrder.includes(target.band)) return { ok: false, problem: { code: "unknown-band", band: target.band, bands: bandOrder } };
   const { kernel } = units;
   const scores = kernel.scores();

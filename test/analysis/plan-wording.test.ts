@@ -2,12 +2,15 @@
  * Every problem a sensitivity plan can have is told in Vietnamese with `--lang vi`:
  * plans that trip each check of `readPlan`, each problem worded (never the English
  * text back), with decimal commas and no English words; and a rubric with cohort
- * figures is refused by sensitivity and what-if alike, in both languages.
+ * figures is refused by sensitivity and what-if alike, in both languages; bands per
+ * unit group are counted and reached by each unit's own group's bands.
  */
 import { describe, expect, it } from "vitest";
 import { planProblemText } from "../../src/analysis/plan-wording.js";
 import { readPlan } from "../../src/analysis/plan.js";
-import { prepareSensitivity } from "../../src/analysis/sensitivity.js";
+import { prepareSensitivity, sensitivity } from "../../src/analysis/sensitivity.js";
+import { evaluateAll } from "../../src/io/evaluate.js";
+import { rank } from "../../src/rank/rank.js";
 import { whatIf } from "../../src/analysis/whatif.js";
 import { whatIfProblemText } from "../../src/analysis/render-whatif.js";
 import { example } from "./helpers.js";
@@ -76,5 +79,29 @@ describe("a rubric with cohort figures", () => {
       expect(whatIfProblemText(w.problem, "vi")).toMatch(/^bộ tiêu chí có điểm tính theo các đơn vị khác/);
       expect(whatIfProblemText(w.problem, "en")).toMatch(/^the rubric has cohort figures/);
     }
+  });
+});
+
+describe("bands per unit group", () => {
+  const nd = example("nam-dinh-2020");
+
+  it("are counted by sensitivity and reached by what-if, each unit by its own group's bands", () => {
+    const s = sensitivity(nd.rubric, nd.submissions, { factors: [{ kind: "weight", node: "1", min: "1", max: "1" }], samples: 4 });
+    expect(s.ok).toBe(true);
+    if (!s.ok) return;
+    expect(s.result.bandLabels).toEqual(expect.arrayContaining(["Nhóm I", "Nhóm II"]));
+    // With nothing varied, every sample gives each unit its nominal band.
+    const nominal = rank(nd.rubric, evaluateAll(nd.rubric, nd.submissions));
+    for (const u of s.result.units) {
+      const band = nominal.rows.find((r) => r.unit.id === u.unit.id)?.band;
+      if (band !== undefined) expect(u.bands[band], `${u.unit.id} ${band}`).toBe(4);
+    }
+    const district = nominal.rows.find((r) => r.band === "Nhóm II" && nd.submissions.some((x) => (x as { unit: { id: string; group?: string } }).unit.id === r.unit.id && (x as { unit: { group?: string } }).unit.group === "huyen"));
+    // Nam Định's one district in Nhóm II (its cut-off for Nhóm I is 80 %, not the departments' 90 %).
+    expect(district).toBeDefined();
+    const w = whatIf(nd.rubric, nd.submissions, district!.unit.id, { band: "Nhóm I" });
+    expect(w.ok, JSON.stringify(w)).toBe(true);
+    const first = nominal.rows[0]!;
+    expect(whatIf(nd.rubric, nd.submissions, first.unit.id, { band: first.band! }).ok).toBe(true);
   });
 });
