@@ -83,7 +83,10 @@ export async function runScore(rubricFile: string, dataFiles: readonly string[],
   const seen = new Map<string, string>();
   const reading = dataReading(rubric, options.dataLang, options.lang);
   // Cohort figures need every unit first: one quiet pass per stage, then the scoring pass.
-  const cohort = needsCohort(rubric) ? await cohortOfFiles(rubric, dataFiles, options.lang, reading) : undefined;
+  // `--within-group` regroups the cohorts too, so that figures and ranks follow one policy.
+  const withinGroup = options.policy?.withinGroup;
+  const gathering = withinGroup === undefined ? rubric : { ...rubric, ranking: { ...rubric.ranking, withinGroup } };
+  const cohort = needsCohort(rubric) ? await cohortOfFiles(gathering, dataFiles, options.lang, reading) : undefined;
   for await (const item of readData(dataFiles, rubric, options.lang, { out: io.out, err }, bar, reading)) {
     if (!item.ok) {
       findings = true;
