@@ -142,6 +142,13 @@ function compared(subject: Expr, threshold: Expr, env: QuantityEnv, out: Diagnos
 
 const COMPARISONS = new Set(["==", "!=", "<", "<=", ">", ">="]);
 
+/** The names as a `count`/`share` condition reads them: a list input's name is one of its elements. */
+function elementEnv(env: QuantityEnv): QuantityEnv {
+  const inner = new Map(env);
+  for (const [key, q] of env) if (key.endsWith("[]")) inner.set(key.slice(0, -2), q);
+  return inner;
+}
+
 /**
  * Reports every comparison and bands arm inside an expression that confuses a
  * fraction with a plain number (RL306) or a count with a percentage (RL307).
@@ -179,7 +186,12 @@ export function checkQuantities(root: Expr, env: QuantityEnv, out: Diagnostic[])
       case "Match": stack.push(e.subject, ...e.arms.map((a) => a.value), ...(e.otherwise === undefined ? [] : [e.otherwise])); break;
       case "Unary": stack.push(e.operand); break;
       case "If": stack.push(e.condition, e.then, e.otherwise); break;
-      case "Call": stack.push(...e.args); break;
+      case "Call":
+        // In `share(answers >= 4)` the list's name stands for one element: a likert
+        // answer compared with 80% is the mistake RL307 names, inside the tally too.
+        if ((e.callee === "share" || e.callee === "count") && e.args.length === 1 && e.args[0]!.kind !== "NameRef" && e.args[0]!.kind !== "UnitRef") checkQuantities(e.args[0]!, elementEnv(env), out);
+        else stack.push(...e.args);
+        break;
       case "Paren": stack.push(e.inner); break;
       case "Cohort": stack.push(...e.args); break;
       default: break;

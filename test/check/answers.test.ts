@@ -35,6 +35,12 @@ describe("count and share with a condition", () => {
     expect(checkCodes(leaf("picks: list of enum(A, B)", "count(picks == Z)"))).toEqual(["RL205@4:28"]);
   });
 
+  it("the element keeps its quantity: a scale answer against a percentage is RL307, a percentage against 90 is RL306", () => {
+    expect(checkCodes(leaf("answers: list of likert(1..5)", "max * share(answers >= 80%)")).map((c) => c.split("@")[0])).toEqual(["RL307"]);
+    expect(checkCodes(leaf("rates: list of percent", "count(rates >= 90)")).map((c) => c.split("@")[0])).toEqual(["RL306"]);
+    expect(checkCodes(leaf("rates: list of percent", "max * share(rates >= 90%)"))).toEqual([]);
+  });
+
   it("count of a bare list or a list unit fact is still its length", () => {
     expect(checkCodes(leaf("answers: list of likert(1..5)", "count(answers)"))).toEqual([]);
     expect(checkCodes(`rubric "R" {\n  unit { xs: list of number }\n  area "1" "A" max 2 {\n    score = min(count(unit.xs), 2)\n  }\n}\n`)).toEqual([]);
