@@ -7,6 +7,7 @@ import type { CompiledRubric } from "../compile/types.js";
 import type { RankedRow, RankResult } from "../rank/types.js";
 import { changeText, figure, rankText, WORDS } from "./locale.js";
 import { readable } from "./trace-text.js";
+import { Exact } from "../runtime/exact.js";
 import { unrankedReason } from "./unit-errors.js";
 
 /**
@@ -42,6 +43,14 @@ const KEY_NAME: Readonly<Record<Locale, Readonly<Record<"index" | "points" | "bo
   en: { index: "the index", points: "the points", bonus: "the bonus", penalty: "the penalty" },
 };
 
+/** A row's applicable maximum: as written when it ends (`88`, `97.5`), else at the points' published precision (`10/3` → `3,33`). */
+function maxText(r: RankedRow, locale: Locale): string {
+  const m = Exact.of(r.max);
+  if (m.terminatingDecimals() !== undefined) return readable(r.max, locale);
+  const places = r.published.points.split(".")[1]?.length ?? 0;
+  return figure(m.toFixed(places, "half-up"), locale);
+}
+
 /**
  * The ranked table: rank, unit, (group), points, index, (band), (change).
  * Optional columns appear only when some row has them.
@@ -64,7 +73,7 @@ export function rankedTable(ranking: RankResult, locale: Locale): Table {
     r.unit.name ?? r.unit.id,
     ...(hasGroup ? [r.group] : []),
     figure(r.published.points, locale),
-    ...(hasMax ? [readable(r.max, locale)] : []),
+    ...(hasMax ? [maxText(r, locale)] : []),
     figure(r.published.index, locale),
     ...(hasBand ? [r.band ?? ""] : []),
     ...(hasChange ? [changeText(r.previous, locale)] : []),

@@ -3,6 +3,8 @@ import { issueMessage, placeText } from "../../src/io/issue-wording.js";
 import { percentText, stepText, traceText } from "../../src/report/trace-text.js";
 import { nodeErrorText, unitErrorsText } from "../../src/report/unit-errors.js";
 import { rubricOf } from "../runtime/helpers.js";
+import { renderRanking } from "../../src/report/render.js";
+import type { RankResult } from "../../src/rank/types.js";
 
 describe("explanations as sentences", () => {
   it("shows a band on a quotient as the decision reads it: 152340/152400 = ≈ 99,96 % ≥ 90 %", () => {
@@ -37,5 +39,16 @@ describe("errors in the reader's language", () => {
     expect(issueMessage("Invalid input: expected number, received undefined", "vi")).toBe("thiếu giá trị (cần một số)");
     expect(placeText(["survey", "8.1", "tra_loi", 1], undefined, "vi")).toBe("điều tra, tiêu chí 8.1, 'tra_loi', giá trị thứ 2");
     expect(placeText(["self", "1", "so_hs"], rubric, "vi")).toBe("tự đánh giá, tiêu chí 1, “Số hồ sơ đúng hạn” (so_hs)");
+  });
+});
+
+describe("the ranked table's maximum column", () => {
+  it("shows a maximum that does not end (10/3) at the published precision, one that ends as written", () => {
+    const row = (id: string, max: string, points: string) => ({ unit: { id }, group: "", rank: 1, of: 2, tied: false, index: points, points, max, published: { points, index: points } });
+    const ranking = { rows: [row("a", "10/3", "3.33"), row("b", "97.5", "90.00")], unranked: [] } as unknown as RankResult;
+    const text = renderRanking(ranking, "text", "vi", "R");
+    expect(text).toContain("3,33");
+    expect(text).toContain("97,5");
+    expect(text).not.toContain("≈");
   });
 });
