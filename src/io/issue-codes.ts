@@ -65,7 +65,7 @@ const KINDS: readonly IssueKind[] = [
   { key: "ambiguous-comma", code: "ambiguous-number", pattern: /^"(.*)" is ambiguous: the comma may group thousands or mark decimals; write (.+) or (.+)$/s, args: ["value", "grouped", "decimal"] },
   { key: "ambiguous-marks", code: "ambiguous-number", pattern: /^"(.*)" is ambiguous: it has both a comma and a dot; .*$/s, args: ["value"] },
   // The same three as a Vietnamese data file words them (io/cells.ts reads in the data's language).
-  { key: "vi", code: "ambiguous-number", pattern: /^"(.*)" có hai cách hiểu.*$/s, args: ["value"] },
+  { key: "ambiguous-vi", code: "ambiguous-number", pattern: /^"(.*)" có hai cách hiểu.*$/s, args: ["value"] },
   { key: "not-an-option.cell", code: "not-an-option", pattern: /^"(.*)" is not one of (.+)$/s, args: ["value", "options"] },
 ];
 
