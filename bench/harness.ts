@@ -3,6 +3,8 @@
  * @module
  */
 
+import { readFileSync } from "node:fs";
+
 /** One measured contender of a benchmark. */
 export interface Row {
   /** What ran. */
@@ -97,4 +99,22 @@ export function print(result: BenchResult): void {
   for (const [k, v] of Object.entries(result.ratios)) lines.push(`ratio ${k}: ${fmt(v)}`);
   for (const t of result.targets) lines.push(`target ${t.target}: ${t.value} — ${t.met ? "met" : "NOT met"}`);
   console.log(lines.join("\n"));
+}
+
+/**
+ * Watches a child process's peak resident memory (the kernel's high-water mark,
+ * `VmHWM`, on Linux) every `everyMs` while it runs; `stop()` ends the watch and gives
+ * the highest figure seen in KB (0 where `/proc` is not there).
+ */
+export function watchPeakRss(pid: number | undefined, everyMs: number): { stop(): number } {
+  let peakKb = 0;
+  const poll = setInterval(() => {
+    try {
+      const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+      if (hwm !== null) peakKb = Math.max(peakKb, Number(hwm[1]));
+    } catch {
+      // not Linux, or the process has just ended
+    }
+  }, everyMs);
+  return { stop: () => { clearInterval(poll); return peakKb; } };
 }

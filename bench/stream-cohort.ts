@@ -10,7 +10,7 @@ import { spawn } from "node:child_process";
 import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { scaled, type BenchResult } from "./harness.js";
+import { scaled, watchPeakRss, type BenchResult } from "./harness.js";
 
 /**
  * The bound of docs/performance.md: memory linear in the units, about 3 KB a unit for
@@ -57,17 +57,9 @@ export async function benchStreamCohort(): Promise<BenchResult> {
     const child = spawn(process.execPath, args, { stdio: ["ignore", "ignore", "pipe"] });
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => { stderr = (stderr + chunk.toString()).slice(-4000); });
-    let peakKb = 0;
-    const poll = setInterval(() => {
-      try {
-        const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"));
-        if (hwm !== null) peakKb = Math.max(peakKb, Number(hwm[1]));
-      } catch {
-        // not Linux, or the process has just ended
-      }
-    }, 100);
+    const watch = watchPeakRss(child.pid, 100);
     const status = await new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
-    clearInterval(poll);
+    const peakKb = watch.stop();
     const wall = performance.now() - t0;
     const mb = peakKb / 1024;
     const finished = status === 0 && existsSync(join(dir, "out.csv"));

@@ -9,7 +9,7 @@ import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, write
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { genRubric, genSubmissions } from "./gen.js";
-import { scaled, type BenchResult } from "./harness.js";
+import { scaled, watchPeakRss, type BenchResult } from "./harness.js";
 
 /** Time limit for the child process. */
 const LIMIT_MS = Number(process.env.BENCH_STREAM_LIMIT_MS ?? 180_000);
@@ -45,15 +45,7 @@ export async function benchStream(): Promise<BenchResult> {
     const child = spawn(process.execPath, args, { stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, RUBRIC_BENCH_RSS: rssFile } });
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => { stderr = (stderr + chunk.toString()).slice(-4000); });
-    let polledKb = 0;
-    const poll = setInterval(() => {
-      try {
-        const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"));
-        if (hwm !== null) polledKb = Math.max(polledKb, Number(hwm[1]));
-      } catch {
-        // not Linux, or the process has just ended
-      }
-    }, 250);
+    const watch = watchPeakRss(child.pid, 250);
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
@@ -61,7 +53,7 @@ export async function benchStream(): Promise<BenchResult> {
     }, LIMIT_MS);
     const [status, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on("close", (code, sig) => resolve([code, sig])));
     clearTimeout(timer);
-    clearInterval(poll);
+    const polledKb = watch.stop();
     const wall = performance.now() - t0;
     const exitKb = existsSync(rssFile) ? Number(readFileSync(rssFile, "utf8").trim()) : 0;
     const rssKb = Math.max(exitKb, polledKb) || NaN;

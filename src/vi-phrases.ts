@@ -79,3 +79,12 @@ export function viPhrase(text: string): string {
   }
   return text;
 }
+
+/**
+ * Every decimal point between digits in a text → the decimal comma Vietnamese writes
+ * (`105.5 is above 100.25` → `105,5 is above 100,25`), for figures inside a message.
+ * @param text - text holding figures written with a dot
+ */
+export function decimalCommas(text: string): string {
+  return text.replace(/(\d)\.(\d)/g, "$1,$2");
+}

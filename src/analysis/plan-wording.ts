@@ -6,21 +6,20 @@
  * @module
  */
 import type { Locale } from "../diagnostics.js";
-
-/** A decimal point in a figure → the decimal comma Vietnamese writes. */
-const comma = (text: string): string => text.replace(/(\d)\.(\d)/g, "$1,$2");
+import { countText } from "../io/data-messages.js";
+import { decimalCommas } from "../vi-phrases.js";
 
 /** A whole number with the Vietnamese thousands separator: `10.000.000`. */
-const grouped = (digits: string): string => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+const grouped = (digits: string): string => countText(Number(digits), "vi");
 
 type Wording = readonly [RegExp, (...groups: string[]) => string];
 
 /** Every English problem `readPlan` and `prepareSensitivity` give, with its Vietnamese wording (after the place). */
 const VI: readonly Wording[] = [
   [/^"min" and "max" must be decimal numbers written as text, e\.g\. "0\.8" \(thresholds may be written "85%"\)$/, () => `"min" và "max" phải là số thập phân viết trong dấu ngoặc kép, ví dụ "0.8" (ngưỡng có thể viết "85%")`],
-  [/^"min" \((.+)\) is above "max" \((.+)\); swap them$/, (a, b) => `"min" (${comma(a!)}) lớn hơn "max" (${comma(b!)}); hãy đổi chỗ hai giá trị`],
+  [/^"min" \((.+)\) is above "max" \((.+)\); swap them$/, (a, b) => `"min" (${decimalCommas(a!)}) lớn hơn "max" (${decimalCommas(b!)}); hãy đổi chỗ hai giá trị`],
   [/^"step" must be a positive decimal, e\.g\. "0\.01"$/, () => `"step" phải là số thập phân lớn hơn 0, ví dụ "0.01"`],
-  [/^the range (.+)…(.+) is not a whole number of steps of (.+); choose a step that divides it$/, (a, b, s) => `khoảng ${comma(a!)}…${comma(b!)} không chia hết cho bước ${comma(s!)}; hãy chọn bước chia hết khoảng này`],
+  [/^the range (.+)…(.+) is not a whole number of steps of (.+); choose a step that divides it$/, (a, b, s) => `khoảng ${decimalCommas(a!)}…${decimalCommas(b!)} không chia hết cho bước ${decimalCommas(s!)}; hãy chọn bước chia hết khoảng này`],
   [/^(.+) steps are too many \(at most (\d+)\); choose a larger step$/, (n, m) => `${grouped(n!)} bước là quá nhiều (tối đa ${grouped(m!)}); hãy chọn bước lớn hơn`],
   [/^expected an object such as (.+)$/, (example) => `cần một đối tượng, ví dụ ${example}`],
   [/^the rubric has no node "(.*)"$/s, (id) => `bộ tiêu chí không có tiêu chí "${id}"`],

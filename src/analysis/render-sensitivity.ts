@@ -10,6 +10,7 @@ import { figure } from "../report/locale.js";
 import { renderTable, type TableFormat } from "../report/render.js";
 import type { Table } from "../report/table.js";
 import { Exact } from "../runtime/exact.js";
+import { decimalCommas } from "../vi-phrases.js";
 import type { SensitivityResult } from "./stats.js";
 import { ANALYSIS_WORDS, factorName } from "./words.js";
 
@@ -34,7 +35,7 @@ const POLICY_VI: Readonly<Record<string, string>> = { "as-declared": "như bộ 
 function valuesText(f: SensitivityResult["factors"][number], locale: Locale): string {
   if (locale === "en") return f.values;
   if (f.kind === "na-policy") return f.values.split(", ").map((c) => POLICY_VI[c] ?? c).join(", ");
-  return f.values.replace(/(\d)\.(\d)/g, "$1,$2").replace(" step ", " bước ");
+  return decimalCommas(f.values).replace(" step ", " bước ");
 }
 
 /**

@@ -18,7 +18,8 @@ import { readPlan, type Factor, type Plan, type PlanSpec, type RangeFactor } fro
 import { needsCohort } from "../runtime/cohort-batch.js";
 import { sampler } from "./sampling.js";
 import { summariseSamples, type SensitivityResult } from "./stats.js";
-import { allBandLabels, prepareUnits, rankedSlots, scaleCorrections, scoreUnits, workColumns, type PreparedUnits } from "./units.js";
+import { bandLabels } from "../rank/groups.js";
+import { prepareUnits, rankedSlots, scaleCorrections, scoreUnits, workColumns, type PreparedUnits } from "./units.js";
 
 /**
  * Ranks, bands and factor levels of a range of samples (flat: sample × unit, sample × factor).
@@ -203,7 +204,7 @@ export function runSamples(run: SensitivityRun, from: number, count: number): Sa
   const work = factors.some((f) => f.kind === "appraisal") ? workColumns(units) : units.final;
   const place = new Map(units.units.map((u, i) => [u.id, i]));
   const memos = leafMemos(run);
-  const bandIndex = new Map(allBandLabels(rubric).map((label, i) => [label, i]));
+  const bandIndex = new Map(bandLabels(rubric).map((label, i) => [label, i]));
   for (let s = 0; s < count; s++) {
     draw.levels(from + s, level);
     levels.set(level, s * factors.length);

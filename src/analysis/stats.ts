@@ -13,7 +13,7 @@
  * Everything is computed exactly (integers and rationals) and printed rounded.
  * @module
  */
-import { allBandLabels } from "./units.js";
+import { bandLabels } from "../rank/groups.js";
 import { Exact, text } from "../runtime/exact.js";
 import type { Factor } from "./plan.js";
 import type { SampleOutcome, SensitivityRun } from "./sensitivity.js";
@@ -163,7 +163,7 @@ export function summariseSamples(run: SensitivityRun, parts: readonly SampleOutc
     levels.set(p.levels, p.from * factorCount);
   }
   const place = new Map(units.units.map((u, i) => [u.id, i]));
-  const labels = allBandLabels(units.rubric);
+  const labels = bandLabels(units.rubric);
   const nominalOf = new Map(nominal.rows.map((r) => [r.unit.id, r.rank]));
   const y: bigint[] = new Array<bigint>(total).fill(0n);
   const rows: UnitSensitivity[] = nominal.rows.flatMap((row) => {

@@ -185,14 +185,3 @@ export function rankedSlots(units: PreparedUnits): number[] {
   const ids = new Set([...rubric.nodes.map((n) => n.id), ...rubric.ranking.keys.flatMap((k) => (k.target.kind === "node" ? [k.target.id] : []))]);
   return kernel.nodes.flatMap((n, slot) => (ids.has(n.id) ? [slot] : []));
 }
-
-/**
- * Every band label a unit can get, each once: the rubric-wide bands, then those of
- * each unit group's own block (`bands in group "…"`), in the order written.
- * @param rubric - the compiled rubric
- */
-export function allBandLabels(rubric: CompiledRubric): string[] {
-  const labels = rubric.bands.map((b) => b.label);
-  for (const block of rubric.bandBlocks ?? []) for (const b of block.bands) if (!labels.includes(b.label)) labels.push(b.label);
-  return labels;
-}

@@ -8,11 +8,10 @@
  */
 import type { CompiledRubric } from "../compile/types.js";
 import type { Locale } from "../diagnostics.js";
+import { decimalCommas } from "../vi-phrases.js";
 import { ELEMENT, matchIssue } from "./issue-codes.js";
 import { leavesOf } from "./readers.js";
 
-/** A decimal point in a figure → the decimal comma Vietnamese writes. */
-const comma = (text: string): string => text.replace(/(\d)\.(\d)/g, "$1,$2");
 
 /** JSON kinds as zod names them → Vietnamese. */
 const KIND: Readonly<Record<string, string>> = {
@@ -23,13 +22,13 @@ const kind = (k: string): string => KIND[k] ?? k;
 
 /** The Vietnamese wording of every kind of issue, by its key in `issue-codes.ts` (the groups of its English pattern as arguments). */
 const VI: Readonly<Record<string, (...groups: string[]) => string>> = {
-  "not-whole": (v, k) => `${comma(v!)} không phải là số nguyên (kiểu ${k === "count" ? "số đếm" : k})`,
-  "negative-count": (v) => `${comma(v!)} là số âm; số đếm phải từ 0 trở lên`,
-  "below-minimum": (v, m) => `${comma(v!)} nhỏ hơn giá trị nhỏ nhất cho phép (${comma(m!)})`,
-  "above-maximum": (v, m) => `${comma(v!)} lớn hơn giá trị lớn nhất cho phép (${comma(m!)})`,
-  "not-exact": (v) => `không đọc được ${comma(v!)} thành một số chính xác`,
-  "points-out-of-range": (v, m, id) => `${comma(v!)} nằm ngoài khung điểm của tiêu chí ${id} (từ 0 đến ${comma(m!)})`,
-  "not-a-step": (v, s) => `${comma(v!)} không phải là bội số của bước chấm ${comma(s!)}`,
+  "not-whole": (v, k) => `${decimalCommas(v!)} không phải là số nguyên (kiểu ${k === "count" ? "số đếm" : k})`,
+  "negative-count": (v) => `${decimalCommas(v!)} là số âm; số đếm phải từ 0 trở lên`,
+  "below-minimum": (v, m) => `${decimalCommas(v!)} nhỏ hơn giá trị nhỏ nhất cho phép (${decimalCommas(m!)})`,
+  "above-maximum": (v, m) => `${decimalCommas(v!)} lớn hơn giá trị lớn nhất cho phép (${decimalCommas(m!)})`,
+  "not-exact": (v) => `không đọc được ${decimalCommas(v!)} thành một số chính xác`,
+  "points-out-of-range": (v, m, id) => `${decimalCommas(v!)} nằm ngoài khung điểm của tiêu chí ${id} (từ 0 đến ${decimalCommas(m!)})`,
+  "not-a-step": (v, s) => `${decimalCommas(v!)} không phải là bội số của bước chấm ${decimalCommas(s!)}`,
   "not-a-number": (v) => `${v} không phải là số; hãy viết một số thập phân`,
   "integer-too-large": () => "số nguyên này quá lớn để đọc chính xác từ JSON; hãy viết nó trong dấu ngoặc kép như một chuỗi ký tự",
   "decimal-comma": (v, fixed) => `"${v}" dùng dấu phẩy thập phân; trong tệp JSON hãy viết "${fixed}" (dấu chấm ngăn phần thập phân)`,
@@ -44,7 +43,7 @@ const VI: Readonly<Record<string, (...groups: string[]) => string>> = {
   "too-big": (what) => `quá lớn: ${what}`,
   "no-unit-id": () => "đơn vị phải có mã (unit.id)",
   "not-a-date": () => "cần một ngày có thật, viết theo dạng năm-tháng-ngày (YYYY-MM-DD)",
-  exponent: (v, plain) => `${v} được viết dưới dạng số mũ; hãy viết thành số thập phân${plain === undefined ? "" : `: ${comma(plain)}`}`,
+  exponent: (v, plain) => `${v} được viết dưới dạng số mũ; hãy viết thành số thập phân${plain === undefined ? "" : `: ${decimalCommas(plain)}`}`,
   "too-many-digits": (v) => `${v} nằm ngoài phạm vi số được đọc: tối đa 50 chữ số phần nguyên và 50 chữ số thập phân`,
   "rank-not-whole": () => "thứ hạng phải là số nguyên",
   "rank-below-one": () => "thứ hạng phải từ 1 trở lên",
@@ -55,8 +54,8 @@ const VI: Readonly<Record<string, (...groups: string[]) => string>> = {
   "not-a-date.cell": (v) => `"${v}" không phải là một ngày có thật; hãy viết theo dạng ngày/tháng/năm, ví dụ 15/12/2022`,
   "not-yes-no": (v) => `"${v}" không phải là có hoặc không; hãy viết "có" hoặc "không"`,
   "not-an-option.cell": (v, list) => `"${v}" không thuộc các giá trị ${list}`,
-  "ambiguous-dot": (v, g, d) => `"${v}" có hai cách hiểu: dấu chấm có thể để tách hàng nghìn hoặc để ghi phần thập phân; hãy ghi ${g} hoặc ${comma(d!)}`,
-  "ambiguous-comma": (v, g, d) => `"${v}" có hai cách hiểu: dấu phẩy có thể để tách hàng nghìn hoặc để ghi phần thập phân; hãy ghi ${g} hoặc ${comma(d!)}`,
+  "ambiguous-dot": (v, g, d) => `"${v}" có hai cách hiểu: dấu chấm có thể để tách hàng nghìn hoặc để ghi phần thập phân; hãy ghi ${g} hoặc ${decimalCommas(d!)}`,
+  "ambiguous-comma": (v, g, d) => `"${v}" có hai cách hiểu: dấu phẩy có thể để tách hàng nghìn hoặc để ghi phần thập phân; hãy ghi ${g} hoặc ${decimalCommas(d!)}`,
   "ambiguous-marks": (v) => `"${v}" có hai cách hiểu vì có cả dấu phẩy và dấu chấm; hãy ghi số không có dấu tách hàng nghìn, ví dụ 1234,5`,
 };
 

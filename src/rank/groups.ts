@@ -13,6 +13,15 @@ import { ascending, percentileOf } from "./percentile.js";
 import { bandFinder, type BandFigures } from "./rows.js";
 import type { BandBasis } from "./types.js";
 
+/**
+ * Every band label a unit can get, each once: the rubric-wide bands, then those of
+ * each unit group's own block (`bands in group "…"`) not named before, in the order written.
+ * @param rubric - the compiled rubric
+ */
+export function bandLabels(rubric: CompiledRubric): string[] {
+  return [...new Set([...rubric.bands, ...(rubric.bandBlocks ?? []).flatMap((b) => b.bands)].map((b) => b.label))];
+}
+
 /** A unit's band and, for a band decided by a percentile cut-off, how. */
 export interface BandDecision {
   /** The band's label; absent when no band matched. */

@@ -8,6 +8,7 @@
  */
 import type { CompiledRubric } from "../compile/types.js";
 import type { Locale } from "../diagnostics.js";
+import { bandLabels } from "../rank/groups.js";
 import type { RankResult } from "../rank/types.js";
 import { escapeHtml } from "./html-page.js";
 import { figure, WORDS } from "./locale.js";
@@ -86,9 +87,8 @@ export function wrapLabel(text: string, width: number): string[] {
 
 /** The colour of each band label, in the rubric's order. */
 function bandColours(rubric: CompiledRubric): Map<string, string> {
-  // The rubric's bands, then those of group blocks not named there (one colour per label).
-  const labels = [...new Set([...rubric.bands, ...(rubric.bandBlocks ?? []).flatMap((b) => b.bands)].map((b) => b.label))];
-  return new Map(labels.map((label, i) => [label, PALETTE[i % PALETTE.length]!]));
+  // One colour per label: the rubric's bands, then those of group blocks not named there.
+  return new Map(bandLabels(rubric).map((label, i) => [label, PALETTE[i % PALETTE.length]!]));
 }
 
 /**
