@@ -3,6 +3,7 @@
  * wording of the problems `whatIf` can return.
  * @module
  */
+import type { CompiledRubric } from "../compile/types.js";
 import type { Locale } from "../diagnostics.js";
 import { figure } from "../report/locale.js";
 import { unrankedReason } from "../report/unit-errors.js";
@@ -94,15 +95,17 @@ export function renderWhatIf(r: WhatIfResult, format: TableFormat, locale: Local
  * What a what-if problem says, in the report's language.
  * @param p - the problem
  * @param locale - `vi` or `en`
+ * @param rubric - the rubric, so a unit's missing values are named by their labels (optional)
  * @category Analysis
  */
-export function whatIfProblemText(p: WhatIfProblem, locale: Locale): string {
+export function whatIfProblemText(p: WhatIfProblem, locale: Locale, rubric?: CompiledRubric): string {
   const vi = locale === "vi";
   switch (p.code) {
     case "unknown-unit": return vi ? `không có bài tự chấm nào của đơn vị "${p.unit}" trong dữ liệu` : `no submission for unit "${p.unit}" in the data`;
     case "not-ranked": {
-      const why = p.cause === undefined ? p.reason : unrankedReason({ unit: { id: p.unit }, reason: p.reason, cause: p.cause }, undefined, locale);
-      return vi ? `đơn vị "${p.unit}" chưa được xếp hạng nên không thể tính: ${why}` : `unit "${p.unit}" is not ranked, so there is nothing to move: ${why}`;
+      const why = p.cause === undefined ? p.reason : unrankedReason({ unit: { id: p.unit }, reason: p.reason, cause: p.cause }, rubric, locale);
+      const unit = p.name ?? p.unit;
+      return vi ? `đơn vị "${unit}" chưa được xếp hạng nên không thể tính: ${why}` : `unit "${unit}" is not ranked, so there is nothing to move: ${why}`;
     }
     case "cohort-rubric": return vi
       ? "bộ tiêu chí có điểm tính theo các đơn vị khác (cohort.…): khi số liệu của một đơn vị thay đổi thì điểm của các đơn vị khác cũng thay đổi, điều mà phân tích what-if chưa tính được; không chạy để tránh cho kết quả sai"

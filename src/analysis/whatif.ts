@@ -18,7 +18,7 @@ import { rank } from "../rank/rank.js";
 import type { UnrankedCause } from "../rank/types.js";
 import { needsCohort } from "../runtime/cohort-batch.js";
 import { prepareUnits, rankedSlots, scoreUnits, type PreparedUnits } from "./units.js";
-import type { EvaluationResult } from "../io/evaluate.js";
+import { evaluateAll, type EvaluationResult } from "../io/evaluate.js";
 
 /**
  * What the unit should reach: a rank (or better), or a band (or one listed before it).
@@ -100,6 +100,7 @@ export type WhatIfProblem =
   | {
       /** The unit is not ranked, so there is no rank to improve. */ readonly code: "not-ranked";
       /** The unit's id. */ readonly unit: string;
+      /** The unit's name, when its submission gives one. */ readonly name?: string;
       /** Why it is not ranked, in English. */ readonly reason: string;
       /** Why it is not ranked, as data (worded in either language by `whatIfProblemText`). */ readonly cause?: UnrankedCause;
     }
@@ -243,8 +244,11 @@ export function whatIf(rubric: CompiledRubric, submissions: readonly unknown[], 
   };
   const nominal = standing(results[u]!);
   if (nominal === undefined) {
-    const row = rank(rubric, results).unranked.find((r) => r.unit.id === unitId);
-    return { ok: false, problem: { code: "not-ranked", unit: unitId, reason: row?.reason ?? "", ...(row === undefined ? {} : { cause: row.cause }) } };
+    // The kernel only knows that the unit cannot be scored; the full evaluation says why
+    // (the missing value and its criterion), on this error path only.
+    const row = rank(rubric, evaluateAll(rubric, submissions)).unranked.find((r) => r.unit.id === unitId);
+    const name = units.units[u]!.name;
+    return { ok: false, problem: { code: "not-ranked", unit: unitId, ...(name === undefined ? {} : { name }), reason: row?.reason ?? "", ...(row === undefined ? {} : { cause: row.cause }) } };
   }
   if ("rank" in target && (!Number.isInteger(target.rank) || target.rank < 1 || target.rank > nominal.of)) return { ok: false, problem: { code: "bad-rank", rank: target.rank, of: nominal.of } };
   const meets = (s: { rank: number; band?: string } | undefined): boolean =>

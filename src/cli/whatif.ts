@@ -27,7 +27,7 @@ export async function runWhatIf(rubricFile: string, dataFiles: readonly string[]
   if (input === undefined) return EXIT.findings;
   const outcome = whatIf(input.rubric, input.submissions, unitId, target);
   if (!outcome.ok) {
-    io.err(whatIfProblemText(outcome.problem, lang));
+    io.err(whatIfProblemText(outcome.problem, lang, input.rubric));
     return EXIT.findings;
   }
   io.out(renderWhatIf(outcome.result, format, lang));

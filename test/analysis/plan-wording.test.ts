@@ -5,6 +5,8 @@
  * figures is refused by sensitivity and what-if alike, in both languages; bands per
  * unit group are counted and reached by each unit's own group's bands.
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { planProblemText } from "../../src/analysis/plan-wording.js";
 import { readPlan } from "../../src/analysis/plan.js";
@@ -103,5 +105,19 @@ describe("bands per unit group", () => {
     expect(w.ok, JSON.stringify(w)).toBe(true);
     const first = nominal.rows[0]!;
     expect(whatIf(nd.rubric, nd.submissions, first.unit.id, { band: first.band! }).ok).toBe(true);
+  });
+});
+
+describe("what-if on a unit that is not ranked", () => {
+  it("says why as the full evaluation does, naming the unit, the criterion and the input's label", () => {
+    const dep = example("par-department");
+    const incomplete = JSON.parse(readFileSync(join(import.meta.dirname, "../../examples/par-department/incomplete/so-xay-dung.json"), "utf8")) as unknown;
+    const w = whatIf(dep.rubric, [...dep.submissions, incomplete], "so-xay-dung", { rank: 1 });
+    expect(w.ok).toBe(false);
+    if (w.ok) return;
+    const vi = whatIfProblemText(w.problem, "vi", dep.rubric);
+    expect(vi).toMatch(/^đơn vị "Sở Xây dựng" chưa được xếp hạng/);
+    expect(vi).toContain("“Tỷ lệ giải ngân dự toán được giao (%)” (disbursed) tại tiêu chí 6.1");
+    expect(whatIfProblemText(w.problem, "en", dep.rubric)).not.toContain("cannot be scored with these parameters");
   });
 });
