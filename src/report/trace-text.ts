@@ -7,7 +7,7 @@
 import type { CompareCode, NaPolicy } from "../compile/types.js";
 import type { Locale } from "../diagnostics.js";
 import { Exact } from "../runtime/exact.js";
-import type { ShownValue, TraceStep } from "../runtime/trace.js";
+import type { Ratio, ShownValue, TraceStep } from "../runtime/trace.js";
 
 /** Decimals shown for a value that has more (or none that end). */
 const SHOWN_DECIMALS = 4;
@@ -47,6 +47,30 @@ export function percentText(value: string, locale: Locale): string {
   const places = hundred.terminatingDecimals();
   const shown = places !== undefined && places <= 2 ? hundred.toString() : `≈${hundred.toFixed(2, "half-up")}`;
   return `${locale === "vi" ? shown.replace(".", ",") : shown} %`;
+}
+
+/**
+ * A let's quotient: its two sides, then, when it is a share of a whole (whole numbers,
+ * the part no larger than the whole), the percentage it makes: `152340/152400 = ≈ 99,96 %`.
+ */
+function ratioText(ratio: Ratio, shownValue: ShownValue, locale: Locale): string {
+  const sides = `${readable(ratio.numerator, locale)}/${readable(ratio.denominator, locale)}`;
+  return isShare(ratio) && typeof shownValue === "string" ? `${sides} = ${percentText(shownValue, locale).replace(/^≈/, "≈ ")}` : sides;
+}
+
+/** A quotient of whole numbers whose part is no larger than its whole. */
+function isShare(ratio: Ratio): boolean {
+  const whole = (x: string): bigint | undefined => (/^\d+$/.test(x) ? BigInt(x) : undefined);
+  const [n, d] = [whole(ratio.numerator), whole(ratio.denominator)];
+  return n !== undefined && d !== undefined && d > 0n && n <= d;
+}
+
+/** What a band decided, after its subject: ` ≥ 90 %: đạt mức 2`, `: không đạt mức nào trên`. */
+function bandOutcome(step: Extract<TraceStep, { step: "band" | "band-else" }>, locale: Locale): string {
+  const vi = locale === "vi";
+  if (step.step === "band-else") return vi ? ": không đạt mức nào trên" : ": below every band";
+  const threshold = step.percent === true && typeof step.threshold === "string" ? percentText(step.threshold, locale) : value(step.threshold, locale);
+  return ` ${CMP[step.cmp]} ${threshold}: ${vi ? "đạt mức" : "band"} ${step.arm}`;
 }
 
 /** A band's subject: the quotient's sides when known, then the value (as a percentage when the thresholds are). */
@@ -96,13 +120,10 @@ export function stepText(step: TraceStep, locale: Locale): string {
     case "applies-when": return vi ? "Không áp dụng đối với đơn vị" : "Does not apply to this unit";
     case "declared": return vi ? `Không phát sinh (đơn vị khai báo: "${step.reason}")` : `Not arising (declared by the unit: "${step.reason}")`;
     case "when": return vi ? `Không phát sinh (điều kiện ${step.clause}): ${POLICY.vi[step.policy]}` : `Not arising (condition ${step.clause}): ${POLICY.en[step.policy]}`;
-    case "let": return step.ratio === undefined ? `${step.name} = ${value(step.value, locale)}` : `${step.name} = ${readable(step.ratio.numerator, locale)}/${readable(step.ratio.denominator, locale)}`;
+    case "let": return step.ratio === undefined ? `${step.name} = ${value(step.value, locale)}` : `${step.name} = ${ratioText(step.ratio, step.value, locale)}`;
     case "if": return vi ? (step.then ? "điều kiện đúng" : "điều kiện không đúng") : (step.then ? "condition holds" : "condition does not hold");
-    case "band": {
-      const threshold = step.percent === true && typeof step.threshold === "string" ? percentText(step.threshold, locale) : value(step.threshold, locale);
-      return `${subjectText(step, locale)} ${CMP[step.cmp]} ${threshold}: ${vi ? "đạt mức" : "band"} ${step.arm}`;
-    }
-    case "band-else": return vi ? `${subjectText(step, locale)}: không đạt mức nào trên` : `${subjectText(step, locale)}: below every band`;
+    case "band":
+    case "band-else": return `${subjectText(step, locale)}${bandOutcome(step, locale)}`;
     case "tally": return tallyText(step, locale);
     case "match": {
       const arm = step.arm === 0 ? (vi ? " (nhánh else)" : " (else)") : vi ? ` (nhánh ${step.arm})` : ` (arm ${step.arm})`;
@@ -167,6 +188,16 @@ function cohortText(step: Extract<TraceStep, { step: "cohort" }>, locale: Locale
  * @category Report
  */
 export function traceText(steps: readonly TraceStep[], locale: Locale, policy?: NaPolicy): string {
-  // A node declared not arising, or not applying, says what that gives it.
-  return steps.map((s) => (policy !== undefined && (s.step === "declared" || s.step === "applies-when") ? `${stepText(s, locale)}: ${POLICY[locale][policy]}` : stepText(s, locale))).join("; ");
+  const phrases: string[] = [];
+  steps.forEach((s, i) => {
+    const before = steps[i - 1];
+    // A band on the share a let just showed as a percentage goes on from it, not repeating the figure.
+    if ((s.step === "band" || s.step === "band-else") && s.ratio === undefined && before?.step === "let" && before.ratio !== undefined && isShare(before.ratio) && before.value === s.subject) {
+      phrases[phrases.length - 1] += bandOutcome(s, locale);
+      return;
+    }
+    // A node declared not arising, or not applying, says what that gives it.
+    phrases.push(policy !== undefined && (s.step === "declared" || s.step === "applies-when") ? `${stepText(s, locale)}: ${POLICY[locale][policy]}` : stepText(s, locale));
+  });
+  return phrases.join("; ");
 }

@@ -14,6 +14,26 @@ describe("explanations as sentences", () => {
     expect(percentText("0.875", "vi")).toBe("87,5 %");
   });
 
+  it("shows a let that is a share of a whole as its percentage too, and other quotients as they are", () => {
+    const share = { step: "let", name: "ty_le", value: "2539/2540", ratio: { numerator: "152340", denominator: "152400" } } as const;
+    expect(stepText(share, "vi")).toBe("ty_le = 152340/152400 = ≈ 99,96 %");
+    expect(stepText(share, "en")).toBe("ty_le = 152340/152400 = ≈ 99.96 %");
+    expect(stepText({ step: "let", name: "du", value: "0.5", ratio: { numerator: "1", denominator: "2" } }, "vi")).toBe("du = 1/2 = 50 %");
+    // More than the whole, or a side that is not a whole number: no percentage is claimed.
+    expect(stepText({ step: "let", name: "may_moi_nguoi", value: "1.5", ratio: { numerator: "3", denominator: "2" } }, "vi")).toBe("may_moi_nguoi = 3/2");
+    expect(stepText({ step: "let", name: "x", value: "0.25", ratio: { numerator: "0.5", denominator: "2" } }, "vi")).toBe("x = 0,5/2");
+  });
+
+  it("goes on from a let's percentage to the band it decided, without repeating the figure", () => {
+    const steps = [
+      { step: "let", name: "ty_le", value: "2539/2540", ratio: { numerator: "152340", denominator: "152400" } },
+      { step: "band", arm: 2, subject: "2539/2540", cmp: "ge", threshold: "0.9", percent: true },
+      { step: "rule", value: "1" },
+    ] as const;
+    expect(traceText(steps, "vi")).toBe("ty_le = 152340/152400 = ≈ 99,96 % ≥ 90 %: đạt mức 2; được 1 điểm");
+    expect(traceText([steps[0], { step: "band-else", subject: "2539/2540", percent: true }], "en")).toBe("ty_le = 152340/152400 = ≈ 99.96 %: below every band");
+  });
+
   it("says what a node not arising gets, and the points as points", () => {
     expect(traceText([{ step: "declared", reason: "Không có hồ sơ" }], "vi", "full")).toBe('Không phát sinh (đơn vị khai báo: "Không có hồ sơ"): được điểm tối đa');
     expect(traceText([{ step: "rule", value: "2.5" }], "vi")).toBe("được 2,5 điểm");
