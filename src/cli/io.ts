@@ -34,16 +34,19 @@ let sequence = 0;
  * a pipe) is written in place; a symbolic link is followed. Returns a message instead
  * of throwing.
  * @param file - the path
- * @param content - text (written as UTF-8) or bytes
+ * @param content - text (written as UTF-8), bytes, or text in pieces (written as they are made)
  * @param locale - message language
  */
-export function writeFileAtomic(file: string, content: string | Uint8Array, locale: Locale = "en"): string | undefined {
-  const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content;
+export function writeFileAtomic(file: string, content: string | Uint8Array | Iterable<string>, locale: Locale = "en"): string | undefined {
+  // Text in pieces is written chunk by chunk as it is made, never held whole.
+  const chunks = (): Iterable<Uint8Array> => (typeof content === "string" ? [Buffer.from(content, "utf8")] : content instanceof Uint8Array ? [content] : (function* () {
+    for (const chunk of chunked(content)) yield Buffer.from(chunk, "utf8");
+  })());
   let target = file;
   let mode = 0o666;
   try {
     const stat = statSync(file);
-    if (!stat.isFile()) return writeInPlace(file, bytes, locale);
+    if (!stat.isFile()) return writeInPlace(file, chunks(), locale);
     target = realpathSync(file);
     mode = stat.mode & 0o7777;
   } catch (error) {
@@ -53,7 +56,7 @@ export function writeFileAtomic(file: string, content: string | Uint8Array, loca
   let fd: number | undefined;
   try {
     fd = openSync(temp, "wx", mode);
-    for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at, bytes.length - at);
+    for (const bytes of chunks()) writeAll(fd, bytes);
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
@@ -70,11 +73,11 @@ export function writeFileAtomic(file: string, content: string | Uint8Array, loca
   }
 }
 
-function writeInPlace(file: string, bytes: Uint8Array, locale: Locale): string | undefined {
+function writeInPlace(file: string, chunks: Iterable<Uint8Array>, locale: Locale): string | undefined {
   try {
     const fd = openSync(file, "w");
     try {
-      for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at, bytes.length - at);
+      for (const bytes of chunks) writeAll(fd, bytes);
     } finally {
       closeSync(fd);
     }
@@ -131,6 +134,34 @@ export interface Output {
   readonly out: (text: string) => void;
   /** Diagnostics and errors. */
   readonly err: (text: string) => void;
+  /**
+   * Normal output given in pieces (a long report, line by line), written as they come
+   * so that it is never held whole. Without it, the pieces are joined and given to `out`.
+   */
+  readonly outPieces?: (pieces: Iterable<string>) => void;
+}
+
+/**
+ * Gives output made in pieces to a sink: piece by piece when it takes them, else whole.
+ * @param io - the output sinks
+ * @param pieces - the output, in order
+ */
+export function outInPieces(io: Output, pieces: Iterable<string>): void {
+  if (io.outPieces !== undefined) io.outPieces(pieces);
+  else io.out([...pieces].join(""));
+}
+
+/** Pieces gathered into chunks of about 64 KB, so that writes are few and none is large. */
+function* chunked(pieces: Iterable<string>): Generator<string> {
+  let chunk = "";
+  for (const piece of pieces) {
+    chunk += piece;
+    if (chunk.length >= 65_536) {
+      yield chunk;
+      chunk = "";
+    }
+  }
+  if (chunk !== "") yield chunk;
 }
 
 /**
@@ -148,4 +179,17 @@ export const processOutput: Output = {
     const safe = terminalSafe(text);
     process.stderr.write(safe.endsWith("\n") ? safe : `${safe}\n`);
   },
+  outPieces: (pieces) => {
+    // Each chunk is written before the next is made (stdout to a file, or to a pipe on Linux, is synchronous).
+    let last = "";
+    for (const chunk of chunked(pieces)) {
+      process.stdout.write(process.stdout.isTTY === true ? terminalSafe(chunk) : chunk);
+      last = chunk;
+    }
+    if (!last.endsWith("\n")) process.stdout.write("\n");
+  },
 };
+
+function writeAll(fd: number, bytes: Uint8Array): void {
+  for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at, bytes.length - at);
+}

@@ -1,20 +1,25 @@
 /**
  * `rubric score RUBRIC DATA…`: evaluate every unit, rank them, print the table.
- * Data is read as a stream and each unit's result is cut down to what ranking needs,
- * so a million units score in flat memory (apart from one slim row per unit).
+ * Data is read as a stream and each unit's result is cut down to what ranking needs:
+ * for the table formats a few references per unit in columns, the table written a
+ * line at a time, so a million units score in flat memory.
  * @module
  */
+import { setFlagsFromString } from "node:v8";
 import type { CompiledRubric } from "../compile/types.js";
 import type { Locale } from "../diagnostics.js";
 import { evaluate, unitInError, type EvaluateOutcome, type EvaluationResult } from "../io/evaluate.js";
 import { MESSAGES } from "../io/messages.js";
 import { VALUE_MESSAGES } from "../io/value-messages.js";
-import { slimOutcome } from "../io/slim.js";
+import { slimOutcome, slimResult } from "../io/slim.js";
+import { CompactRanking } from "../rank/compact.js";
+import { policyOf, unrankedOf } from "../rank/rank.js";
 import type { RankOptions, RankResult, UnrankedRow } from "../rank/types.js";
 import { renderRankingHtml } from "../report/html.js";
+import { compactRankingLines } from "../report/compact-table.js";
 import { renderRanking, type TableFormat } from "../report/render.js";
 import { dataReading, issueText, problemPrinter, readData, refusedRow, totalSize, warningTexts } from "./data.js";
-import { EXIT, inputOverwritten, writeFileAtomic, type Output } from "./io.js";
+import { EXIT, inputOverwritten, outInPieces, writeFileAtomic, type Output } from "./io.js";
 import { loadPrevious, loadRubric } from "./load.js";
 import { progressBar, type ProgressStream } from "./progress.js";
 import { rankSafely } from "./rank-safely.js";
@@ -76,11 +81,10 @@ export async function runScore(rubricFile: string, dataFiles: readonly string[],
     io.err(text);
   };
   let findings = false;
-  const outcomes: EvaluateOutcome[] = [];
+  const kept = keeper(rubric, options);
   // Units refused while read or checked: listed apart in every format, each with all its problems.
   const refused: UnrankedRow[] = [];
   const problems = problemPrinter(err, options.lang);
-  const seen = new Map<string, string>();
   const reading = dataReading(rubric, options.dataLang, options.lang);
   // Cohort figures need every unit first: one quiet pass per stage, then the scoring pass.
   // `--within-group` regroups the cohorts too, so that figures and ranks follow one policy.
@@ -97,7 +101,7 @@ export async function runScore(rubricFile: string, dataFiles: readonly string[],
     bar.unit();
     const outcome = scoreUnit(rubric, item.value, options.lang, (warnings) => {
       for (const text of warningTexts(item, warnings, options.lang, rubric)) err(text);
-    }, cohort);
+    }, cohort, kept.slims);
     if (!outcome.ok) {
       findings = true;
       const texts = outcome.issues.map((issue) => issueText(item, issue, options.lang, rubric));
@@ -107,33 +111,93 @@ export async function runScore(rubricFile: string, dataFiles: readonly string[],
     }
     if (!outcome.result.complete) findings = true;
     const id = outcome.result.unit.id;
-    const first = seen.get(id);
+    const first = kept.add(outcome, item.origin);
     if (first !== undefined) {
       findings = true;
       err(MESSAGES.unitTwice(options.lang, item.origin, id, first, true));
-    } else seen.set(id, item.origin);
-    outcomes.push(outcome);
+    }
   }
   problems.finish();
   bar.clear();
   // Nothing could be read at all: the problems are on stderr, and an empty table would only hide them.
-  if (outcomes.length === 0 && refused.length === 0 && findings) return EXIT.findings;
-  const ranked = rankSafely(rubric, outcomes, { ...(previous === undefined ? {} : { previous }), ...options.policy }, options.lang);
-  const ranking: RankResult = refused.length === 0 ? ranked : { ...ranked, unranked: [...ranked.unranked, ...refused].sort(byUnitId) };
-  if (options.policy !== undefined && Object.keys(options.policy).length > 0) io.err(policyText(ranking.policy, options.lang));
+  if (kept.size === 0 && refused.length === 0 && findings) return EXIT.findings;
+  const rankOptions = { ...(previous === undefined ? {} : { previous }), ...options.policy };
+  const report = kept.report(rankOptions, refused);
+  if (options.policy !== undefined && Object.keys(options.policy).length > 0) io.err(policyText(report.policy, options.lang));
   // A unit ranking failed on is listed apart like an incomplete one; a unit the rubric
   // declares not eligible is listed apart too, but is no problem of the data.
-  if (ranking.unranked.some((u) => u.cause.kind !== "ineligible")) findings = true;
-  const text = options.format === "html" ? renderRankingHtml(ranking, rubric, options.lang) : renderRanking(ranking, options.format, options.lang, rubric.meta.title, rubric);
-  if (options.output === undefined) io.out(text);
+  if (report.unranked.some((u) => u.cause.kind !== "ineligible")) findings = true;
+  if (options.output === undefined) outInPieces(io, report.pieces);
   else {
-    const failure = writeFileAtomic(options.output, text, options.lang);
+    const failure = writeFileAtomic(options.output, report.pieces, options.lang);
     if (failure !== undefined) {
       io.err(failure);
       return EXIT.findings;
     }
   }
   return findings ? EXIT.findings : EXIT.ok;
+}
+
+/** The scored units kept for the report, and the report made from them. */
+interface Kept {
+  /** Units kept. */
+  readonly size: number;
+  /** Whether a unit's result is to be slimmed before it is kept (the compact columns take only a few figures of it). */
+  readonly slims: boolean;
+  /** Keeps a unit's outcome; returns where its id was first given, when it was. */
+  add(outcome: Extract<EvaluateOutcome, { ok: true }>, origin: string): string | undefined;
+  /** Ranks the units and makes the report, with the units refused while read listed apart. */
+  report(rankOptions: RankOptions, refused: readonly UnrankedRow[]): { readonly policy: RankResult["policy"]; readonly unranked: readonly UnrankedRow[]; readonly pieces: Iterable<string> };
+}
+
+/**
+ * Where scored units are kept. The table formats keep a few references per unit in
+ * columns and write the table a line at a time (a million units in flat memory); JSON
+ * and HTML, which show every figure of every unit, keep each unit's slim result.
+ */
+function keeper(rubric: CompiledRubric, options: ScoreOptions): Kept {
+  const lang = options.lang;
+  const title = rubric.meta.title;
+  if (options.format === "json" || options.format === "html") {
+    const format = options.format;
+    const outcomes: EvaluateOutcome[] = [];
+    const seen = new Map<string, string>();
+    return {
+      get size() { return outcomes.length; },
+      slims: true,
+      add(outcome, origin) {
+        outcomes.push(outcome);
+        const first = seen.get(outcome.result.unit.id);
+        if (first === undefined) seen.set(outcome.result.unit.id, origin);
+        return first;
+      },
+      report(rankOptions, refused) {
+        const ranked = rankSafely(rubric, outcomes, rankOptions, lang);
+        const ranking: RankResult = refused.length === 0 ? ranked : { ...ranked, unranked: [...ranked.unranked, ...refused].sort(byUnitId) };
+        const text = format === "html" ? renderRankingHtml(ranking, rubric, lang) : renderRanking(ranking, "json", lang, title, rubric);
+        return { policy: ranking.policy, unranked: ranking.unranked, pieces: [text] };
+      },
+    };
+  }
+  const format = options.format;
+  // What these units keep is small (about 60 bytes each); what fills the heap is the
+  // garbage each unit's evaluation leaves. By default V8 lets the heap grow to several
+  // times the live data before a full collection; growing it by half is enough here
+  // and keeps a million units near 270 MB instead of 420 (docs/performance.md).
+  setFlagsFromString("--heap-growing-percent=50");
+  const store = new CompactRanking(rubric, policyOf(rubric, options.policy ?? {}));
+  return {
+    get size() { return store.size; },
+    slims: false,
+    // A unit not ranked is listed with its whole result: slimmed, as JSON keeps it.
+    add: (outcome, origin) => store.add(unrankedOf(outcome.result, 1) === undefined ? outcome.result : slimResult(rubric, outcome.result), origin),
+    report(rankOptions, refused) {
+      const failed = (unit: EvaluationResult["unit"], error: unknown): EvaluationResult => unitInError(rubric, unit, VALUE_MESSAGES.unitFault(lang, error instanceof Error ? error.message : String(error)));
+      const ranked = store.rank(rubric, policyOf(rubric, rankOptions), rankOptions.previous, failed);
+      const unranked = refused.length === 0 ? ranked.unranked : [...ranked.unranked, ...refused].sort(byUnitId);
+      return { policy: ranked.order.policy, unranked, pieces: compactRankingLines(ranked, unranked, format, lang, title, rubric) };
+    },
+  };
 }
 
 /** Unranked rows in the order `rank` lists them: by unit id. */
@@ -145,13 +209,13 @@ function byUnitId(a: UnrankedRow, b: UnrankedRow): number {
  * Evaluates one unit and slims its result for ranking. Should anything throw on this
  * unit, it is put in error with what failed, and the batch goes on.
  */
-function scoreUnit(rubric: CompiledRubric, value: unknown, locale: Locale, onWarnings: (warnings: EvaluationResult["warnings"]) => void, cohort: CohortFigures | undefined): EvaluateOutcome {
+function scoreUnit(rubric: CompiledRubric, value: unknown, locale: Locale, onWarnings: (warnings: EvaluationResult["warnings"]) => void, cohort: CohortFigures | undefined, slim: boolean): EvaluateOutcome {
   let outcome: EvaluateOutcome | undefined;
   try {
     outcome = evaluate(rubric, value, cohort === undefined ? {} : { cohort });
     // Told before slimming, which keeps only what ranking needs.
     if (outcome.ok && outcome.result.warnings !== undefined) onWarnings(outcome.result.warnings);
-    return slimOutcome(rubric, outcome);
+    return slim ? slimOutcome(rubric, outcome) : outcome;
   } catch (error) {
     const message = VALUE_MESSAGES.unitFault(locale, error instanceof Error ? error.message : String(error));
     return outcome?.ok === true ? { ok: true, result: unitInError(rubric, outcome.result.unit, message) } : { ok: false, issues: [{ path: [], message, code: "other", args: {} }] };

@@ -12,6 +12,7 @@ import { fileProblem, type ReadOptions } from "./csv-file.js";
 import { streamDecoder } from "./encoding.js";
 import { JsonNumberText, parseJsonExact } from "./json-text.js";
 import { encodingMessage, MESSAGES } from "./messages.js";
+import { countText } from "./data-messages.js";
 import { shorten } from "./value-messages.js";
 
 /** The longest line read, in characters. */
@@ -107,7 +108,7 @@ export async function* readJsonLinesSubmissions(file: string, options: ReadOptio
       if (n % 256 === 0) options.onProgress?.(stream.bytesRead);
       if (length > MAX_LINE_CHARS) {
         problems++;
-        yield { ok: false, origin: `${file}:${n}`, message: `${file}:${n}: the line is ${length} characters long, more than ${MAX_LINE_CHARS}; one line holds one unit's submission` };
+        yield { ok: false, origin: `${file}:${n}`, message: MESSAGES.jsonLineTooLong(locale, `${file}:${n}`, countText(length, locale), countText(MAX_LINE_CHARS, locale)) };
         continue;
       }
       if (line.trim() === "") continue;
@@ -120,8 +121,8 @@ export async function* readJsonLinesSubmissions(file: string, options: ReadOptio
       const value = parsed.value;
       if (value === null || typeof value !== "object" || Array.isArray(value) || value instanceof JsonNumberText) {
         problems++;
-        const what = Array.isArray(value) ? "an array" : value instanceof JsonNumberText ? value.text : JSON.stringify(value);
-        yield { ok: false, origin: `${file}:${n}`, message: `${file}:${n}: the line holds ${shorten(what)}, not a submission object; write one {"unit": …} object per line` };
+        const what = Array.isArray(value) ? (locale === "vi" ? "một mảng" : "an array") : value instanceof JsonNumberText ? value.text : JSON.stringify(value);
+        yield { ok: false, origin: `${file}:${n}`, message: MESSAGES.jsonLineNotObject(locale, `${file}:${n}`, shorten(what)) };
         continue;
       }
       units++;

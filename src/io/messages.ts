@@ -92,6 +92,14 @@ export const MESSAGES = {
     (file: string, why: string) => `${file}: not valid JSON (${why})`,
     (file: string, why: string) => `${file}: không phải JSON hợp lệ (${why})`,
   ),
+  jsonLineTooLong: message(
+    (place: string, length: string, limit: string) => `${place}: the line is ${length} characters long, more than ${limit}; one line holds one unit's submission`,
+    (place: string, length: string, limit: string) => `${place}: dòng dài ${length} ký tự, vượt quá ${limit}; mỗi dòng chỉ ghi số liệu của một đơn vị`,
+  ),
+  jsonLineNotObject: message(
+    (place: string, what: string) => `${place}: the line holds ${what}, not a submission object; write one {"unit": …} object per line`,
+    (place: string, what: string) => `${place}: dòng này chứa ${what}, không phải một bản số liệu; mỗi dòng ghi một đối tượng {"unit": …}`,
+  ),
   jsonLineInvalid: message(
     (place: string, why: string) => `${place}: not valid JSON (${why}); write one submission object per line`,
     (place: string, why: string) => `${place}: không phải JSON hợp lệ (${why}); mỗi dòng ghi một bản số liệu (đối tượng JSON)`,

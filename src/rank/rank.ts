@@ -8,35 +8,16 @@
  * orders indices by those, and rows are built afterwards in ranked order.
  * @module
  */
-import type { CompiledRubric, CompiledSortKey } from "../compile/types.js";
+import type { CompiledRubric } from "../compile/types.js";
 import type { EvaluateOutcome, EvaluationResult } from "../io/evaluate.js";
-import { compareAt, keyColumn, publishText, type KeyColumn } from "./keys.js";
-import { classify } from "./groups.js";
+import { rankOrder, type RankedOrder, type RankPolicy } from "./order.js";
 import { areasBuilder, changeOf, makeRow, unitOf } from "./rows.js";
-import type { RankedRow, RankOptions, RankResult, UnrankedRow } from "./types.js";
+import { resultsSource } from "./source.js";
+import type { PreviousRow, RankedRow, RankOptions, RankResult, UnrankedRow } from "./types.js";
 
 /** Ties up to this size carry their ids as arrays (8 bytes an id); larger ones share one list behind a getter (a row with a getter costs about 440 bytes more), see `makeRow`. */
 const EAGER_TIE = 48;
 const NO_TIES: readonly string[] = Object.freeze([]);
-
-/** The text of a key's value for one result (missing node points count as 0). */
-function keyText(r: EvaluationResult, key: CompiledSortKey): string {
-  return (key.target.kind === "figure" ? r[key.target.name] : r.nodes[key.target.id]?.points) ?? "0";
-}
-
-const byIdOf = (ids: readonly string[]) => (a: number, b: number): number => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0);
-
-/** A comparator of candidate indices: declared keys, then the unit id. */
-function comparator(columns: readonly KeyColumn[], ids: readonly string[]): (a: number, b: number) => number {
-  const byId = byIdOf(ids);
-  return (a, b) => {
-    for (const c of columns) {
-      const d = compareAt(c, a, b);
-      if (d !== 0) return d;
-    }
-    return byId(a, b);
-  };
-}
 
 /**
  * How often each unit id occurs, or undefined when the ids are strictly ascending (as
@@ -51,58 +32,34 @@ function occurrences(results: readonly EvaluationResult[]): Map<string, number> 
   return seen;
 }
 
+/**
+ * Why a unit is listed apart, or undefined when it is ranked: its id given more than
+ * once (`count` times), not eligible, or incomplete.
+ * @param r - the unit's result
+ * @param count - how often its id occurs in the batch
+ */
+export function unrankedOf(r: EvaluationResult, count: number): UnrankedRow | undefined {
+  const unit = r.unit.name === undefined ? { id: r.unit.id } : { id: r.unit.id, name: r.unit.name };
+  if (count > 1) return duplicateRow(unit, count);
+  if (r.ineligible !== undefined) return { unit, reason: `not eligible for ranking: ${r.ineligible.reason}${r.ineligible.undecided === true ? " (undecided: a unit fact is missing)" : ""}`, cause: { kind: "ineligible", ...r.ineligible } };
+  if (!r.complete || r.index === undefined) return { unit, reason: `incomplete: ${r.errors.map((e) => e.message).join("; ") || "no index"}`, cause: { kind: "incomplete", errors: r.errors } };
+  return undefined;
+}
+
+/**
+ * A unit listed apart because its id is given `count` times.
+ * @param unit - the unit as its submission names it
+ * @param count - how often its id occurs (2 or more)
+ */
+export function duplicateRow(unit: UnrankedRow["unit"], count: number): UnrankedRow {
+  return { unit, reason: `the unit id "${unit.id}" appears ${count} times`, cause: { kind: "duplicate", count } };
+}
+
 /** The ids of a small tie other than `id`. */
 function others(all: readonly string[], id: string): string[] {
   const out: string[] = [];
   for (const x of all) if (x !== id) out.push(x);
   return out;
-}
-
-const TWO_53 = 2 ** 53;
-
-/**
- * Orders a group when every key is a number column and all keys together span fewer
- * than 2^53 / n values: each unit's keys and its place in id order are packed into one
- * integer (mixed radix: key offsets, then the id place), so a plain numeric sort of a
- * Float64Array orders the group exactly. Undefined when the keys do not fit.
- */
-function packedOrder(list: readonly number[], columns: readonly KeyColumn[], ids: readonly string[]): number[] | undefined {
-  const n = list.length;
-  const values: Float64Array[] = [];
-  const mins: number[] = [];
-  const ranges: number[] = [];
-  let total = n;
-  for (const c of columns) {
-    if (c.kind !== "number") return undefined;
-    let lo = Infinity;
-    let hi = -Infinity;
-    for (const i of list) {
-      const v = c.values[i]!;
-      if (v < lo) lo = v;
-      if (v > hi) hi = v;
-    }
-    const range = hi - lo + 1;
-    total *= range;
-    // Rounding is monotonic: a true product ≥ 2^53 is never computed below it.
-    if (!(total < TWO_53)) return undefined;
-    values.push(c.values);
-    mins.push(lo);
-    ranges.push(range);
-  }
-  let ascending = true;
-  for (let k = 1; k < n && ascending; k++) ascending = ids[list[k - 1]!]! < ids[list[k]!]!;
-  const byId = ascending ? list : [...list].sort(byIdOf(ids));
-  const packed = new Float64Array(n);
-  for (let t = 0; t < n; t++) {
-    const i = byId[t]!;
-    let key = 0;
-    for (let c = 0; c < values.length; c++) key = key * ranges[c]! + (values[c]![i]! - mins[c]!);
-    packed[t] = key * n + t;
-  }
-  packed.sort();
-  const order = new Array<number>(n);
-  for (let t = 0; t < n; t++) order[t] = byId[packed[t]! % n]!;
-  return order;
 }
 
 /**
@@ -128,12 +85,7 @@ function packedOrder(list: readonly number[], columns: readonly KeyColumn[], ids
  * @category Rank
  */
 export function rank(rubric: CompiledRubric, outcomes: readonly (EvaluateOutcome | EvaluationResult)[], options: RankOptions = {}): RankResult {
-  const policy = {
-    keys: options.keys ?? rubric.ranking.keys,
-    ties: options.ties ?? rubric.ranking.ties,
-    on: options.on ?? rubric.ranking.on,
-    withinGroup: options.withinGroup ?? rubric.ranking.withinGroup,
-  };
+  const policy = policyOf(rubric, options);
   const unranked: UnrankedRow[] = [];
   const results: EvaluationResult[] = [];
   outcomes.forEach((o, i) => {
@@ -145,85 +97,63 @@ export function rank(rubric: CompiledRubric, outcomes: readonly (EvaluateOutcome
     else results.push("ok" in o ? o.result : o);
   });
   const times = occurrences(results);
-  const unit = (r: EvaluationResult): UnrankedRow["unit"] => (r.unit.name === undefined ? { id: r.unit.id } : { id: r.unit.id, name: r.unit.name });
-  // Candidates by index; groups hold indices.
   const ranked: EvaluationResult[] = [];
-  const groups = new Map<string, number[]>();
   for (const r of results) {
-    const count = times?.get(r.unit.id) ?? 1;
-    if (count > 1) unranked.push({ unit: unit(r), reason: `the unit id "${r.unit.id}" appears ${count} times`, cause: { kind: "duplicate", count } });
-    else if (r.ineligible !== undefined) unranked.push({ unit: unit(r), reason: `not eligible for ranking: ${r.ineligible.reason}${r.ineligible.undecided === true ? " (undecided: a unit fact is missing)" : ""}`, cause: { kind: "ineligible", ...r.ineligible } });
-    else if (!r.complete || r.index === undefined) unranked.push({ unit: unit(r), reason: `incomplete: ${r.errors.map((e) => e.message).join("; ") || "no index"}`, cause: { kind: "incomplete", errors: r.errors } });
-    else {
-      const group = policy.withinGroup ? r.unit.group ?? "" : "";
-      let list = groups.get(group);
-      if (list === undefined) groups.set(group, (list = []));
-      list.push(ranked.length);
-      ranked.push(r);
-    }
+    const apart = unrankedOf(r, times?.get(r.unit.id) ?? 1);
+    if (apart !== undefined) unranked.push(apart);
+    else ranked.push(r);
   }
-  const { precision, rounding } = rubric.publish;
-  const onPublished = policy.on === "published";
-  // Published figures once per unit, by exact digit arithmetic.
-  const pubIndex = ranked.map((r) => publishText(r.index!, precision, rounding));
-  const pubPoints = ranked.map((r, i) => (r.points === r.index ? pubIndex[i]! : publishText(r.points!, precision, rounding)));
-  const columns = policy.keys.map((key) => {
-    const texts = ranked.map((r, i) => {
-      if (!onPublished) return keyText(r, key);
-      if (key.target.kind === "figure" && key.target.name === "index") return pubIndex[i]!;
-      if (key.target.kind === "figure" && key.target.name === "points") return pubPoints[i]!;
-      return publishText(keyText(r, key), precision, rounding);
-    });
-    return keyColumn(texts, key.direction === "desc");
-  });
+  const ordered = rankOrder(rubric, resultsSource(ranked), policy);
+  const rows = rowsOf(rubric, ranked, ordered, options.previous);
+  unranked.sort((a, b) => (a.unit.id < b.unit.id ? -1 : a.unit.id > b.unit.id ? 1 : 0));
+  return { rows, unranked, policy };
+}
+
+/**
+ * The rows of a ranking, in table order: each unit's rank, tie, figures, band, change
+ * and areas, with the tie a later key broke.
+ * @param rubric - the rubric (its areas)
+ * @param ranked - the ranked units' results, by source position
+ * @param ordered - the ranking of those units
+ * @param previousRows - last period's table, if given
+ */
+function rowsOf(rubric: CompiledRubric, ranked: readonly EvaluationResult[], ordered: RankedOrder, previousRows: readonly PreviousRow[] | undefined): RankedRow[] {
+  const { policy, order, place, tieStart, tieEnd, pubIndex, pubPoints, bands } = ordered;
   // What rows need, read once in input order (results lie in memory in that order;
   // the row loop below visits them in ranked order).
   const ids = ranked.map((r) => r.unit.id);
-  const exactIndex = ranked.map((r) => r.index!);
-  const exactPoints = ranked.map((r) => r.points!);
   const units = ranked.map((r) => unitOf(r.unit));
   const areasOf = areasBuilder(rubric);
   const areas = ranked.map(areasOf);
-  const hasBands = rubric.bands.length > 0 || (rubric.bandBlocks?.length ?? 0) > 0;
-  const bands = !hasBands ? undefined : classify(rubric, ranked.map((r) => r.unit.group ?? ""), ranked.map((r, i) => ({ index: onPublished ? pubIndex[i]! : r.index!, points: r.points!, max: r.max!, bonus: r.bonus!, penalty: r.penalty! })), policy.withinGroup);
-  const compare = comparator(columns, ids);
-  const order = (list: number[]): number[] => packedOrder(list, columns, ids) ?? list.sort(compare);
-  const sameKeys = (a: number, b: number): boolean => columns.every((c) => compareAt(c, a, b) === 0);
-  const previous = options.previous === undefined ? undefined : new Map(options.previous.map((p) => [p.unitId, p]));
+  const previous = previousRows === undefined ? undefined : new Map(previousRows.map((p) => [p.unitId, p]));
   const rows: RankedRow[] = [];
-  const broken = new Map<number, NonNullable<RankedRow["tieBreak"]>>();
   let published: RankedRow["published"] | undefined;
-  for (const group of [...groups.keys()].sort()) {
-    const list = order(groups.get(group)!);
-    // Units equal on every declared key are adjacent: walk the list block by block.
-    let start = 0;
-    let dense = 0;
-    while (start < list.length) {
-      // The unit above this block outranks it on a later key only: say which one.
-      if (start > 0) {
-        const decisive = columns.findIndex((c) => compareAt(c, list[start - 1]!, list[start]!) !== 0);
-        if (decisive > 0) broken.set(rows.length - 1, { key: policy.keys[decisive]!, over: ids[list[start]!]! });
-      }
-      let end = start + 1;
-      while (end < list.length && sameKeys(list[start]!, list[end]!)) end++;
-      dense++;
-      const size = end - start;
-      const all = policy.ties === "ordinal" || size === 1 ? NO_TIES : list.slice(start, end).map((i) => ids[i]!);
-      for (let k = start; k < end; k++) {
-        const i = list[k]!;
-        const place = policy.ties === "ordinal" ? k + 1 : policy.ties === "dense" ? dense : start + 1;
-        const tied = all === NO_TIES ? NO_TIES : size <= EAGER_TIE ? others(all, ids[i]!) : { all };
-        // Neighbours in a tie usually publish the same figures: they share one object.
-        const pi = pubIndex[i]!;
-        const pp = pubPoints[i]!;
-        if (published === undefined || published.index !== pi || published.points !== pp) published = { index: pi, points: pp };
-        const band = bands?.[i];
-        rows.push(makeRow(units[i]!, group, place, list.length, tied, exactIndex[i]!, exactPoints[i]!, ranked[i]!.max!, published, band?.label, changeOf(previous, ids[i]!, place, pi), areas[i]!, band?.basis));
-      }
-      start = end;
+  for (const group of ordered.groups) {
+    let all: readonly string[] = NO_TIES;
+    for (let at = group.start; at < group.end; at++) {
+      const i = order[at]!;
+      const size = tieEnd[at]! - tieStart[at]!;
+      if (at === tieStart[at]) all = policy.ties === "ordinal" || size === 1 ? NO_TIES : Array.from(order.subarray(tieStart[at]!, tieEnd[at]!), (u) => ids[u]!);
+      const tied = all === NO_TIES ? NO_TIES : size <= EAGER_TIE ? others(all, ids[i]!) : { all };
+      // Neighbours in a tie usually publish the same figures: they share one object.
+      const pi = pubIndex.at(i);
+      const pp = pubPoints.at(i);
+      if (published === undefined || published.index !== pi || published.points !== pp) published = { index: pi, points: pp };
+      const band = bands?.[i];
+      const r = ranked[i]!;
+      rows.push(makeRow(units[i]!, group.name, place[at]!, group.end - group.start, tied, r.index!, r.points!, r.max!, published, band?.label, changeOf(previous, ids[i]!, place[at]!, pi), areas[i]!, band?.basis));
     }
   }
-  for (const [at, tieBreak] of broken) rows[at] = { ...rows[at]!, tieBreak };
-  unranked.sort((a, b) => (a.unit.id < b.unit.id ? -1 : a.unit.id > b.unit.id ? 1 : 0));
-  return { rows, unranked, policy };
+  for (const [at, tieBreak] of ordered.tieBreaks) rows[at] = { ...rows[at]!, tieBreak };
+  return rows;
+}
+
+/** The policy of a ranking: the rubric's, with the options' overrides. */
+export function policyOf(rubric: CompiledRubric, options: RankOptions): RankPolicy {
+  return {
+    keys: options.keys ?? rubric.ranking.keys,
+    ties: options.ties ?? rubric.ranking.ties,
+    on: options.on ?? rubric.ranking.on,
+    withinGroup: options.withinGroup ?? rubric.ranking.withinGroup,
+  };
 }

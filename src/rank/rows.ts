@@ -39,6 +39,17 @@ function walkValue(v: unknown, into: Set<FigureName>): void {
   else for (const x of Object.values(v)) walkValue(x, into); // a bands arm
 }
 
+/**
+ * The figures some band condition of the rubric reads (its plain bands and every
+ * group's block).
+ * @param rubric - the rubric
+ */
+export function figuresReadByBands(rubric: CompiledRubric): ReadonlySet<FigureName> {
+  const read = new Set<FigureName>();
+  for (const band of [...rubric.bands, ...(rubric.bandBlocks ?? []).flatMap((b) => b.bands)]) if (band.when !== undefined) figuresRead(band.when, read);
+  return read;
+}
+
 const CACHE_LIMIT = 4096;
 
 /**

@@ -40,38 +40,100 @@ export type TableFormat = "text" | "md" | "csv" | "json";
  * @category Report
  */
 export function renderTable(table: Table, format: Exclude<TableFormat, "json">): string {
-  return format === "text" ? aligned(table) : format === "md" ? markdown(table) : csv(table);
+  return [...tableLines(table.head, table.right, () => table.rows, format)].join(format === "csv" ? "\r\n" : "\n");
 }
 
-function aligned(table: Table): string {
-  const head = table.head.map(escapeControls);
-  const rows = table.rows.map((r) => r.map(escapeControls));
+/**
+ * A table's lines in a format, without line ends, from rows made on demand: aligned
+ * text asks for them twice (the widths first), so a million rows are never all held.
+ * @param headings - column headings
+ * @param right - columns of figures (aligned right; never formula-neutralised in CSV)
+ * @param rows - makes the rows' cells, in order, each time it is called
+ * @param format - `text`, `md` or `csv`
+ */
+export function* tableLines(headings: readonly string[], right: ReadonlySet<number> | undefined, rows: () => Iterable<readonly string[]>, format: Exclude<TableFormat, "json">): Generator<string> {
+  if (format === "md") {
+    const row = (cells: readonly string[]): string => `| ${cells.map(escapeMarkdown).join(" | ")} |`;
+    yield row(headings);
+    yield `|${headings.map(() => "---").join("|")}|`;
+    for (const r of rows()) yield row(r);
+    return;
+  }
+  if (format === "csv") {
+    const quote = (c: string): string => (/[",\n\r]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
+    yield headings.map((h) => quote(neutraliseFormula(h))).join(",");
+    for (const r of rows()) yield r.map((c, i) => quote(right?.has(i) ? c : neutraliseFormula(c))).join(",");
+    return;
+  }
+  const head = headings.map(escapeControls);
   // A loop, not Math.max(...column): a million rows would overflow the call stack.
   const widths = head.map((h) => h.length);
-  for (const r of rows) for (let i = 0; i < widths.length; i++) if (r[i]!.length > widths[i]!) widths[i] = r[i]!.length;
+  for (const r of rows()) for (let i = 0; i < widths.length; i++) { const n = escapeControls(r[i]!).length; if (n > widths[i]!) widths[i] = n; }
   // Figures right-aligned, words and ids left-aligned, as the table says.
   const line = (cells: readonly string[]): string =>
-    cells.map((c, i) => (table.right?.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join("  ").trimEnd();
-  return [line(head), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
+    cells.map((c, i) => (right?.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join("  ").trimEnd();
+  yield line(head);
+  yield widths.map((w) => "-".repeat(w)).join("  ");
+  for (const r of rows()) yield line(r.map(escapeControls));
 }
 
-function markdown(table: Table): string {
-  const row = (cells: readonly string[]): string => `| ${cells.map(escapeMarkdown).join(" | ")} |`;
-  return [row(table.head), `|${table.head.map(() => "---").join("|")}|`, ...table.rows.map(row)].join("\n");
+/** The ranked table's parts: headings, the figure columns, the ranked rows made on demand, and the units not ranked. */
+export interface RankingParts {
+  /** Column headings of the ranked table. */
+  readonly head: readonly string[];
+  /** Its columns of figures. */
+  readonly right: ReadonlySet<number>;
+  /** Makes the ranked rows' cells, in table order, each time it is called. */
+  readonly rows: () => Iterable<readonly string[]>;
+  /** The units not ranked, with the reason. */
+  readonly apart: Table;
 }
 
-function csv(table: Table): string {
-  const quote = (c: string): string => (/[",\n\r]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
-  const row = (cells: readonly string[]): string => cells.map((c, i) => quote(table.right?.has(i) ? c : neutraliseFormula(c))).join(",");
-  return [table.head.map((h) => quote(neutraliseFormula(h))).join(","), ...table.rows.map(row)].join("\r\n");
-}
-
-/** The ranked table with the units not ranked as further rows, and a reason column (empty for ranked units). */
-function withUnranked(main: Table, apart: Table, locale: Locale): Table {
+/**
+ * The ranked table (and the units not ranked) in a table format, as lines each with its
+ * line end: what {@link renderRanking} returns, made a line at a time.
+ * @param parts - the ranked table's parts
+ * @param format - `text`, `md` or `csv`
+ * @param locale - report language
+ * @param title - the title line
+ */
+export function* rankingLines(parts: RankingParts, format: Exclude<TableFormat, "json">, locale: Locale, title: string): Generator<string> {
   const w = WORDS[locale];
-  const unit = main.head.indexOf(w.unit);
-  const rows = apart.rows.map(([name, reason]) => [...main.head.map((_, i) => (i === 0 ? w.unranked : i === unit ? name! : "")), reason!]);
-  return { head: [...main.head, w.reason], rows: [...main.rows.map((r) => [...r, ""]), ...rows], ...(main.right === undefined ? {} : { right: main.right }) };
+  const { head, right, rows, apart } = parts;
+  if (format === "csv") {
+    // One table for a spreadsheet: units not ranked follow, marked in the rank column, with a reason column.
+    if (apart.rows.length === 0) {
+      for (const line of tableLines(head, right, rows, "csv")) yield `${line}\r\n`;
+      return;
+    }
+    const unit = head.indexOf(w.unit);
+    const withReason = function* (): Generator<readonly string[]> {
+      for (const r of rows()) yield [...r, ""];
+      for (const [name, reason] of apart.rows) yield [...head.map((_, i) => (i === 0 ? w.unranked : i === unit ? name! : "")), reason!];
+    };
+    for (const line of tableLines([...head, w.reason], right, withReason, "csv")) yield `${line}\r\n`;
+    return;
+  }
+  if (format === "md") {
+    yield `# ${w.title}: ${escapeMarkdown(title)}\n`;
+    yield "\n";
+    for (const line of tableLines(head, right, rows, "md")) yield `${line}\n`;
+    if (apart.rows.length > 0) {
+      yield "\n";
+      yield `## ${w.unranked}\n`;
+      yield "\n";
+      for (const line of tableLines(apart.head, apart.right, () => apart.rows, "md")) yield `${line}\n`;
+    }
+    return;
+  }
+  yield `${w.title}: ${escapeControls(title)}\n`;
+  yield "\n";
+  for (const line of tableLines(head, right, rows, "text")) yield `${line}\n`;
+  if (apart.rows.length > 0) {
+    yield "\n";
+    yield `${w.unranked}:\n`;
+    for (const line of tableLines(apart.head, apart.right, () => apart.rows, "text")) yield `${line}\n`;
+  }
 }
 
 /**
@@ -106,17 +168,7 @@ export function renderRanking(ranking: RankResult, format: TableFormat, locale: 
     const unranked = ranking.unranked.map((u) => localizedUnranked(u, rubric, locale));
     return `${jsonTerminalSafe(JSON.stringify({ title, policy: ranking.policy, rows: ranking.rows, unranked }, null, 2))}\n`;
   }
-  const w = WORDS[locale];
   const main = rankedTable(ranking, locale);
-  const apart = unrankedTable(ranking, locale, rubric);
-  // One table for a spreadsheet: units not ranked follow, marked in the rank column, with a reason column.
-  if (format === "csv") return `${csv(apart.rows.length === 0 ? main : withUnranked(main, apart, locale))}\r\n`;
-  if (format === "md") {
-    const parts = [`# ${w.title}: ${escapeMarkdown(title)}`, "", markdown(main)];
-    if (apart.rows.length > 0) parts.push("", `## ${w.unranked}`, "", markdown(apart));
-    return `${parts.join("\n")}\n`;
-  }
-  const parts = [`${w.title}: ${escapeControls(title)}`, "", aligned(main)];
-  if (apart.rows.length > 0) parts.push("", `${w.unranked}:`, aligned(apart));
-  return `${parts.join("\n")}\n`;
+  const parts = { head: main.head, right: main.right ?? new Set<number>(), rows: () => main.rows, apart: unrankedTable(ranking, locale, rubric) };
+  return [...rankingLines(parts, format, locale, title)].join("");
 }

@@ -51,35 +51,82 @@ function maxText(r: RankedRow, locale: Locale): string {
   return figure(m.toFixed(places, "half-up"), locale);
 }
 
+/** Which optional columns a ranked table has: those some row needs. */
+export interface RankedColumns {
+  /** Some unit has a group. */
+  readonly group: boolean;
+  /** Units' applicable maxima differ (an index is points out of it). */
+  readonly max: boolean;
+  /** Some unit has a band. */
+  readonly band: boolean;
+  /** Last period's table was given. */
+  readonly change: boolean;
+  /** A later sort key broke some tie. */
+  readonly note: boolean;
+}
+
 /**
- * The ranked table: rank, unit, (group), points, index, (band), (change).
+ * The optional columns the rows need, in one pass over them.
+ * @param rows - the ranked rows, in any order
+ */
+export function rankedColumns(rows: Iterable<RankedRow>): RankedColumns {
+  let group = false, band = false, change = false, note = false, max = false;
+  let firstMax: string | undefined;
+  for (const r of rows) {
+    if (r.group !== "") group = true;
+    if (r.band !== undefined) band = true;
+    if (r.previous !== undefined) change = true;
+    if (r.tieBreak !== undefined) note = true;
+    if (firstMax === undefined) firstMax = r.max;
+    else if (r.max !== firstMax) max = true;
+  }
+  return { group, max, band, change, note };
+}
+
+/**
+ * The ranked table's headings, and the columns of figures (aligned right).
+ * @param columns - the optional columns present
+ * @param locale - report language
+ */
+export function rankedHead(columns: RankedColumns, locale: Locale): { readonly head: readonly string[]; readonly right: ReadonlySet<number> } {
+  const w = WORDS[locale];
+  const head = [w.rank, w.unit, ...(columns.group ? [w.group] : []), w.points, ...(columns.max ? [w.max] : []), w.index, ...(columns.band ? [w.band] : []), ...(columns.change ? [w.change] : []), ...(columns.note ? [w.note] : [])];
+  return { head, right: new Set([0, head.indexOf(w.points), head.indexOf(w.index), ...(columns.max ? [head.indexOf(w.max)] : [])]) };
+}
+
+/**
+ * One ranked row's cells, under {@link rankedHead}'s headings.
+ * @param r - the row
+ * @param columns - the optional columns present
+ * @param locale - report language
+ * @param nameOf - the name shown for a unit id (for the unit a tie was broken against)
+ */
+export function rankedCells(r: RankedRow, columns: RankedColumns, locale: Locale, nameOf: (id: string) => string): string[] {
+  return [
+    rankText(r),
+    r.unit.name ?? r.unit.id,
+    ...(columns.group ? [r.group] : []),
+    figure(r.published.points, locale),
+    ...(columns.max ? [maxText(r, locale)] : []),
+    figure(r.published.index, locale),
+    ...(columns.band ? [r.band ?? ""] : []),
+    ...(columns.change ? [changeText(r.previous, locale)] : []),
+    ...(columns.note ? [r.tieBreak === undefined ? "" : tieBreakText(r.tieBreak, nameOf(r.tieBreak.over), locale)] : []),
+  ];
+}
+
+/**
+ * The ranked table: rank, unit, (group), points, (max), index, (band), (change), (note).
  * Optional columns appear only when some row has them.
  * @param ranking - the result of `rank`
  * @param locale - report language
  * @category Report
  */
 export function rankedTable(ranking: RankResult, locale: Locale): Table {
-  const w = WORDS[locale];
-  const hasGroup = ranking.rows.some((r) => r.group !== "");
-  const hasBand = ranking.rows.some((r) => r.band !== undefined);
-  const hasChange = ranking.rows.some((r) => r.previous !== undefined);
-  const hasNote = ranking.rows.some((r) => r.tieBreak !== undefined);
-  // The applicable maximum, when units' maxima differ: an index is points out of it.
-  const hasMax = ranking.rows.some((r) => r.max !== ranking.rows[0]!.max);
-  const names = hasNote ? new Map(ranking.rows.map((r) => [r.unit.id, r.unit.name ?? r.unit.id])) : undefined;
-  const head = [w.rank, w.unit, ...(hasGroup ? [w.group] : []), w.points, ...(hasMax ? [w.max] : []), w.index, ...(hasBand ? [w.band] : []), ...(hasChange ? [w.change] : []), ...(hasNote ? [w.note] : [])];
-  const rows = ranking.rows.map((r) => [
-    rankText(r),
-    r.unit.name ?? r.unit.id,
-    ...(hasGroup ? [r.group] : []),
-    figure(r.published.points, locale),
-    ...(hasMax ? [maxText(r, locale)] : []),
-    figure(r.published.index, locale),
-    ...(hasBand ? [r.band ?? ""] : []),
-    ...(hasChange ? [changeText(r.previous, locale)] : []),
-    ...(hasNote ? [r.tieBreak === undefined ? "" : tieBreakText(r.tieBreak, names!.get(r.tieBreak.over) ?? r.tieBreak.over, locale)] : []),
-  ]);
-  const right = new Set([0, head.indexOf(w.points), head.indexOf(w.index), ...(hasMax ? [head.indexOf(w.max)] : [])]);
+  const columns = rankedColumns(ranking.rows);
+  const names = columns.note ? new Map(ranking.rows.map((r) => [r.unit.id, r.unit.name ?? r.unit.id])) : undefined;
+  const { head, right } = rankedHead(columns, locale);
+  const rows = ranking.rows.map((r) => rankedCells(r, columns, locale, (id) => names?.get(id) ?? id));
   return { head, rows, right };
 }
 

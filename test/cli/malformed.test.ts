@@ -91,7 +91,7 @@ const cases: [name: string, file: string, text: string | Buffer, expected: strin
   ["a long table with a bad value", "c26.csv", long((rows) => { rows[5]![4] = "yes please"; }), "<dir>/c26.csv:6:E (value): \"yes please\" is not a number; write digits with an optional decimal dot, e.g. 12.5", ["--lang", "en"]],
   ["a JSON Lines line that is not JSON", "j1.jsonl", jsonl(line1, '{"unit": {"id": "x"'), "<dir>/j1.jsonl:2: not valid JSON (Expected ',' or '}' after property value at column 20); write one submission object per line"],
   ["a JSON Lines line holding an array", "j2.jsonl", jsonl(line1, "[1, 2]"), '<dir>/j2.jsonl:2: the line holds an array, not a submission object; write one {"unit": …} object per line'],
-  ["a 5 MB JSON Lines line", "j3.jsonl", jsonl(line1, JSON.stringify({ unit: { id: "big", name: "x".repeat(5 << 20) } })), "<dir>/j3.jsonl:2: the line is 5242911 characters long, more than 1048576; one line holds one unit's submission"],
+  ["a 5 MB JSON Lines line", "j3.jsonl", jsonl(line1, JSON.stringify({ unit: { id: "big", name: "x".repeat(5 << 20) } })), "<dir>/j3.jsonl:2: the line is 5,242,911 characters long, more than 1,048,576; one line holds one unit's submission"],
   ["an empty JSON Lines file", "j4.jsonl", "", "<dir>/j4.jsonl: the file is empty; write one submission object per line"],
   ["a unit given twice in JSON Lines", "j5.jsonl", jsonl(line1, line1), '<dir>/j5.jsonl:2: the unit "so-noi-vu" is given twice (first at <dir>/j5.jsonl:1); give each unit once (in a long table, keep a unit\'s rows together)'],
   ["an empty JSON file", "j6.json", "", "<dir>/j6.json: the file is empty; write one submission object or an array of them"],
