@@ -2,6 +2,7 @@ import { compile } from "../../src/compile/compile.js";
 import { seal } from "../../src/compile/fingerprint.js";
 import { lowerRubric } from "../../src/compile/lower-tree.js";
 import { parseRubric } from "../../src/syntax/parse.js";
+import { checkRubric } from "../../src/check/index.js";
 import type { CompiledRubric } from "../../src/compile/types.js";
 import { Exact } from "../../src/runtime/exact.js";
 import { evaluateUnit } from "../../src/runtime/evaluate.js";
@@ -18,7 +19,9 @@ const SENSE = new Set(["RL306", "RL307", "RL407", "RL413"]);
 export function rubricOf(source: string): CompiledRubric {
   const result = compile(source);
   const parsed = parseRubric(source);
-  if (!result.ok && parsed.ast !== undefined && result.diagnostics.every((d) => d.severity !== "error" || SENSE.has(d.code))) return seal(lowerRubric(parsed.ast));
+  // Every diagnostic, not the first 100 that compile() shows (then RL504 stands for the rest).
+  const all = parsed.ast === undefined ? [] : [...parsed.diagnostics, ...checkRubric(parsed.ast)];
+  if (!result.ok && parsed.ast !== undefined && all.every((d) => d.severity !== "error" || SENSE.has(d.code))) return seal(lowerRubric(parsed.ast));
   if (!result.ok) throw new Error(result.diagnostics.map((d) => `${d.code} ${d.range.start.line}:${d.range.start.column} ${d.message}`).join("\n"));
   return result.rubric;
 }
