@@ -10,7 +10,7 @@
  */
 import { MAX_FRACTION_DIGITS, MAX_INTEGER_DIGITS, withinNumberBounds } from "../compile/number-bounds.js";
 import { JsonNumberText } from "./json-text.js";
-import { shorten, VALUE_MESSAGES } from "./value-messages.js";
+import { shorten, VALUE_MESSAGES_EN } from "./value-messages.js";
 
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 const EXPONENT = /^(-?)(\d+)(?:\.(\d+))?[eE]([-+]?\d+)$/;
@@ -42,13 +42,13 @@ export function plainOfExponent(text: string): string | undefined {
 
 /** A plain decimal within the bounds, or the refusal. */
 function bounded(text: string): DecimalRead {
-  return withinNumberBounds(text) ? { ok: true, text } : { ok: false, message: VALUE_MESSAGES.outOfRange("en", text) };
+  return withinNumberBounds(text) ? { ok: true, text } : { ok: false, message: VALUE_MESSAGES_EN.outOfRange(text) };
 }
 
 /** Exponent notation: refused, with the decimal to write when there is one. */
 function exponentForm(text: string): DecimalRead {
   const plain = plainOfExponent(text);
-  return { ok: false, message: VALUE_MESSAGES.exponent("en", text, plain !== undefined && withinNumberBounds(plain) ? plain : undefined) };
+  return { ok: false, message: VALUE_MESSAGES_EN.exponent(text, plain !== undefined && withinNumberBounds(plain) ? plain : undefined) };
 }
 
 /**

@@ -22,7 +22,7 @@ import { layered, type Layer } from "./layers.js";
 import { notApplicableWarnings, type UnitWarning } from "./na-warnings.js";
 export type { UnitWarning } from "./na-warnings.js";
 import { compileParser } from "./fast-parse.js";
-import { VALUE_MESSAGES } from "./value-messages.js";
+import { VALUE_MESSAGES_EN } from "./value-messages.js";
 import { unitOfDraft } from "./cells.js";
 import { nfc, respellEnums } from "./nfc.js";
 import type { ParsedSubmission } from "./readers.js";
@@ -237,7 +237,7 @@ export function evaluate(rubric: CompiledRubric, submission: unknown, options: E
     unit = read.data.unit;
     return { ok: true, result: evaluateRead(rubric, read.data, options) };
   } catch (error) {
-    const message = VALUE_MESSAGES.unitFault("en", error instanceof Error ? error.message : String(error));
+    const message = VALUE_MESSAGES_EN.unitFault(error instanceof Error ? error.message : String(error));
     return unit === undefined ? { ok: false, issues: [codedIssue({ path: [], message })] } : { ok: true, result: unitInError(rubric, unit, message) };
   }
 }

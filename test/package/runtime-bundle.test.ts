@@ -6,8 +6,9 @@
 import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
 
-async function bundle(entry: string): Promise<{ inputs: string[]; code: string }> {
-  const result = await build({ entryPoints: [entry], bundle: true, platform: "browser", format: "esm", write: false, minify: true, metafile: true, logLevel: "silent" });
+// UTF-8 output, so that wording can be looked for as it is written.
+async function bundle(entry: string, platform: "browser" | "node" = "browser"): Promise<{ inputs: string[]; code: string }> {
+  const result = await build({ entryPoints: [entry], bundle: true, platform, format: "esm", write: false, minify: true, metafile: true, logLevel: "silent", charset: "utf8", external: ["exceljs"] });
   return { inputs: Object.keys(result.metafile.inputs), code: result.outputFiles[0]?.text ?? "" };
 }
 
@@ -23,5 +24,16 @@ describe("rubric-lang/runtime browser bundle", () => {
     const { inputs } = await bundle("src/index.ts");
     expect(inputs.some((f) => f.includes("chevrotain"))).toBe(true);
     expect(inputs.some((f) => f.includes("node_modules/zod/"))).toBe(true);
+  });
+
+  // The runtime words values in English only: the Vietnamese of value-messages.ts is the CLI's.
+  it("carries the English value messages and not their Vietnamese, which the CLI does", async () => {
+    const runtime = await bundle("src/runtime-entry.ts");
+    const cli = await bundle("src/cli/main.ts", "node");
+    for (const { code } of [runtime, cli]) expect(code).toContain("could not be scored: rubric-lang failed on this unit");
+    for (const vi of ["không chấm được: rubric-lang gặp lỗi", "được viết dưới dạng số mũ"]) {
+      expect(cli.code).toContain(vi);
+      expect(runtime.code).not.toContain(vi);
+    }
   });
 });
