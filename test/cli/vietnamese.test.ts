@@ -5,13 +5,16 @@
  * must not print a word from {@link ENGLISH} or a figure written with a decimal point.
  * What is code and not prose is left out before looking: code frames of the rubric's
  * source, file paths, criterion ids and dotted keys (`1.1.2.done`, `unit.id`), an input's
- * name after its label, a command quoted for the user to run, JSON keys and CSS.
+ * name after its label, a command quoted for the user to run, an argument's placeholder
+ * from the usage line (`<files...>`), JSON keys and CSS. A command line written wrongly
+ * (every case of `usage-cases.ts`) is checked the same way.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { tempDir } from "../temp.js";
+import { caseArgs, runCli, USAGE_CASES } from "./usage-cases.js";
 
 const root = join(import.meta.dirname, "../..");
 const cli = join(root, "dist/cli/main.js");
@@ -62,6 +65,7 @@ function prose(text: string, ids: ReadonlySet<string>, kind: "text" | "html" | "
     .replace(/^\s*\d+ \|.*$/gm, " ") // a code frame's source line
     .replace(/\S*(?:examples|docs|fixtures|\/tmp)\/\S*/g, " ") // file paths
     .replace(/'rubric [^']*'/g, " ") // a command to run, quoted
+    .replace(/<[\w.]+>/g, " ") // an argument as the command's usage line names it (<files...>)
     .replace(/” \([\w.]+\)/g, "”") // an input's name after its label
     .replace(/(?<![\p{L}\d])[\w-]+(?:\.[\w-]+)+(?![\p{L}\d])/gu, (m) => (ids.has(m) || /[A-Za-z_]/.test(m) ? " " : m)) // criterion ids, dotted keys
     .replace(/\bRL\d{3}\b/g, " ");
@@ -142,4 +146,11 @@ describe("every command with --lang vi speaks Vietnamese", () => {
       expectVietnamese(out.replaceAll(file, " "), ids, "text", `previous ${file}`);
     }
   }, 60_000);
+
+  it.each(USAGE_CASES)("a command line written wrongly: $name", (c) => {
+    const run = runCli(caseArgs(c, "vi"));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^(lỗi: |rubric template: )/);
+    expectVietnamese(run.stderr, new Set(), "text", c.name);
+  });
 });
