@@ -133,11 +133,11 @@ describe("malformed CSV forms", () => {
   it("an empty file, a CSV that is not a form, a broken quote", () => {
     const empty = join(dir, "empty.csv");
     writeFileSync(empty, "");
-    fails([empty], `${empty}: the file is empty`);
+    fails([empty], `${empty}: tệp rỗng; dòng đầu tiên là dòng tiêu đề`);
     const other = join(dir, "other.csv");
     writeFileSync(other, "đơn vị,điểm\nA,1\n");
     // Not headed like a form, so it is read as a table, and its header is neither kind.
-    fails([other], `${other}:1: the header is neither a wide table's`);
+    fails([other], `${other}:1: dòng tiêu đề không phải của bảng dạng ngang`);
     const quote = join(dir, "quote.csv");
     writeFileSync(quote, `${csvText(filledGrid())}"unit.name,"x\n`);
     fails([quote], `${quote}: not valid CSV`);

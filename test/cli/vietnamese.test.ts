@@ -67,6 +67,7 @@ function prose(text: string, ids: ReadonlySet<string>, kind: "text" | "html" | "
     .replace(/'rubric [^']*'/g, " ") // a command to run, quoted
     .replace(/<[\w.]+>/g, " ") // an argument as the command's usage line names it (<files...>)
     .replace(/\{"[^\n]*\}/g, " ") // a JSON example of a file to write ({"factors": [{"kind": "weight", …}]})
+    .replace(/unit,node,input,layer,value/g, " ") // the long table's header, to be written as it is
     .replace(/” \([\w.]+\)/g, "”") // an input's name after its label
     .replace(/(?<![\p{L}\d])[\w-]+(?:\.[\w-]+)+(?![\p{L}\d])/gu, (m) => (ids.has(m) || /[A-Za-z_]/.test(m) ? " " : m)) // criterion ids, dotted keys
     .replace(/\bRL\d{3}\b/g, " ");
@@ -155,7 +156,7 @@ describe("every command with --lang vi speaks Vietnamese", () => {
     expectVietnamese(run.stderr, new Set(), "text", c.name);
   });
 
-  it("on files that cannot be read or written, a compiled rubric that is not one, and what-if and sensitivity mistakes", () => {
+  it("on files that cannot be read or written, a compiled rubric that is not one, a CSV file that is no table, and what-if and sensitivity mistakes", () => {
     const dir = tempDir("rubric-vi-files-");
     const rubric = "examples/par-department/rubric.rubric";
     const data = "examples/par-department/submissions/so-noi-vu.json";
@@ -181,6 +182,11 @@ describe("every command with --lang vi speaks Vietnamese", () => {
       [["score", write("version.json", JSON.stringify({ ...compiled, formatVersion: 7 })), data], "phiên bản"],
       [["score", write("edited.json", JSON.stringify({ ...compiled, edited: true })), data], "không đúng cấu trúc"],
       [["score", write("fingerprint.json", JSON.stringify({ ...compiled, fingerprint: "0".repeat(64) })), data], "mã kiểm tra"],
+      [["score", rubric, write("empty.csv", "\r\n\r\n")], "tệp rỗng"],
+      [["score", rubric, write("no-table.csv", "a;b\n1;2\n")], "dòng tiêu đề không phải"],
+      [["score", rubric, write("open-quote.csv", 'unit.id\n"so-x\n')], "không đóng"],
+      [["score", rubric, write("early-quote.csv", 'unit.id\n"so"x\n')], "quá sớm"],
+      [["score", rubric, write("inner-quote.csv", 'unit.id\nso"x"\n')], "giữa một ô"],
     ];
     for (const [args, wording] of cases) {
       const out = run(args);
