@@ -1,6 +1,7 @@
 /**
- * Why a CSV table cannot be read, in English and Vietnamese, each once: an empty file,
- * a header of neither kind of table, a broken CSV structure. Pure.
+ * Why a CSV table or a form file cannot be read, in English and Vietnamese, each once:
+ * an empty file, a header of neither kind of table, a CSV file that is no form, a
+ * broken CSV structure. Pure.
  * @module
  */
 import type { Locale } from "../diagnostics.js";
@@ -17,6 +18,28 @@ export const CSV_MESSAGES = {
   header: message(
     (place: string) => `${place}: the header is neither a wide table's (a unit.id column, then <criterion>.<input> columns) nor a long table's (unit,node,input,layer,value)`,
     (place: string) => `${place}: dòng tiêu đề không phải của bảng dạng ngang (cột unit.id, tiếp theo các cột <mã tiêu chí>.<đầu vào>) cũng không phải của bảng dạng dọc (unit,node,input,layer,value)`,
+  ),
+  /** A CSV form with no cell filled. */
+  formEmpty: message(
+    (file: string) => `${file}: the file is empty; fill the form made by 'rubric template'`,
+    (file: string) => `${file}: tệp rỗng; hãy điền vào biểu tạo bằng lệnh 'rubric template'`,
+  ),
+  /** A CSV file headed neither as a form nor as a table. */
+  notAForm: message(
+    (place: string, first: string) =>
+      `${place}: not a self-assessment form (its first column is headed "${first}", not "Mã" or "Key"); a wide or long table is read when its header has "unit.id" or is "unit,node,input,layer,value"`,
+    (place: string, first: string) =>
+      `${place}: không phải biểu tự đánh giá (ô đầu cột thứ nhất là "${first}", không phải "Mã"); bảng ngang hoặc bảng dọc được đọc khi dòng tiêu đề có "unit.id" hoặc là "unit,node,input,layer,value"`,
+  ),
+  /** A CSV form whose structure is broken; `why` from {@link csvStructureProblem} or the parser. */
+  formNotCsv: message(
+    (file: string, why: string) => `${file}: not valid CSV (${why}); check the quotes on that line`,
+    (file: string, why: string) => `${file}: không phải tệp CSV hợp lệ (${why}); hãy kiểm tra các dấu ngoặc kép trong tệp`,
+  ),
+  /** An `.xlsx` file of no bytes. */
+  emptyXlsx: message(
+    (file: string) => `${file}: the file is empty; an XLSX workbook was expected`,
+    (file: string) => `${file}: tệp rỗng, không phải một sổ tính XLSX`,
   ),
 } as const;
 

@@ -140,7 +140,7 @@ describe("malformed CSV forms", () => {
     fails([other], `${other}:1: dòng tiêu đề không phải của bảng dạng ngang`);
     const quote = join(dir, "quote.csv");
     writeFileSync(quote, `${csvText(filledGrid())}"unit.name,"x\n`);
-    fails([quote], `${quote}: not valid CSV`);
+    fails([quote], `${quote}:`, ": dấu ngoặc kép kết thúc ô quá sớm");
   });
 
   it("the decimal comma needs the Vietnamese locale", () => {
@@ -182,7 +182,7 @@ describe("malformed XLSX workbooks", () => {
     fails([text], `${text}: không đọc được sổ tính XLSX (tệp không phải tệp nén ZIP`);
     const empty = join(dir, "empty.xlsx");
     writeFileSync(empty, "");
-    fails([empty], `${empty}: the file is empty`);
+    fails([empty], `${empty}: tệp rỗng, không phải một sổ tính XLSX`);
   });
 
   it("a bad cell names the file, the sheet and the cell", async () => {

@@ -189,6 +189,8 @@ describe("every command with --lang vi speaks Vietnamese", () => {
       [["score", rubric, write("open-quote.csv", 'unit.id\n"so-x\n')], "không đóng"],
       [["score", rubric, write("early-quote.csv", 'unit.id\n"so"x\n')], "quá sớm"],
       [["score", rubric, write("inner-quote.csv", 'unit.id\nso"x"\n')], "giữa một ô"],
+      [["score", rubric, write("empty.xlsx", "")], "tệp rỗng, không phải một sổ tính XLSX"],
+      [["score", "docs/huong-dan/chi-so-cchc.rubric", write("form.csv", `${readFileSync(join(root, "docs/huong-dan/phieu-so-tu-phap.csv"), "utf8")}"x\n`)], "không đóng"],
     ];
     for (const [args, wording] of cases) {
       const out = run(args);
