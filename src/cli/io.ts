@@ -6,7 +6,7 @@
 import { closeSync, fstatSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import type { Locale } from "../diagnostics.js";
-import { MESSAGES, osReason } from "../io/messages.js";
+import { MESSAGES, writeReason } from "../io/messages.js";
 import { readTextFile, type TextRead, type WholeFileKind } from "../io/read-file.js";
 import { terminalSafe } from "../report/escape.js";
 
@@ -50,7 +50,7 @@ export function writeFileAtomic(file: string, content: string | Uint8Array | Ite
     target = realpathSync(file);
     mode = stat.mode & 0o7777;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ENOENT") return MESSAGES.cannotWrite(locale, file, osReason(error, locale));
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") return MESSAGES.cannotWrite(locale, file, writeReason(error, locale));
   }
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${++sequence}.tmp`);
   let fd: number | undefined;
@@ -69,7 +69,7 @@ export function writeFileAtomic(file: string, content: string | Uint8Array | Ite
     } catch {
       // Nothing was created, or it is already gone.
     }
-    return MESSAGES.cannotWrite(locale, file, osReason(error, locale));
+    return MESSAGES.cannotWrite(locale, file, writeReason(error, locale));
   }
 }
 
@@ -83,7 +83,7 @@ function writeInPlace(file: string, chunks: Iterable<Uint8Array>, locale: Locale
     }
     return undefined;
   } catch (error) {
-    return MESSAGES.cannotWrite(locale, file, osReason(error, locale));
+    return MESSAGES.cannotWrite(locale, file, writeReason(error, locale));
   }
 }
 

@@ -17,6 +17,7 @@ import { headingLanguage, isTemplateHeader, readTemplate } from "../io/template-
 import { refusal, rowName, wideColumns, wideRow, type GridRow, type GridSource } from "../io/wide.js";
 import { readXlsx, type SheetGrid } from "../io/xlsx.js";
 import { unitOfDraft } from "../io/cells.js";
+import { CSV_MESSAGES, csvStructureProblem } from "../io/csv-messages.js";
 import { DATA_MESSAGES } from "../io/data-messages.js";
 import type { DataItem } from "./data.js";
 import { readText } from "./io.js";
@@ -74,13 +75,17 @@ function formDelimiter(text: string): string {
 }
 
 /** A CSV file's rows, with the line each starts on (a BOM and CRLF line ends are fine), or why it is not CSV. */
-function csvRows(text: string, file: string): GridRow[] | string {
+function csvRows(text: string, file: string, lang: Locale): GridRow[] | string {
   try {
     const options = { bom: true, delimiter: formDelimiter(text), relax_column_count: true, info: true, skip_empty_lines: false };
     const records = parse(text, options) as unknown as { record: string[]; info: { lines: number } }[];
     return records.map(({ record, info }) => ({ cells: record.map(readBackFormula), row: info.lines }));
   } catch (error) {
-    return `${file}: not valid CSV (${(error as Error).message}); check the quotes on that line`;
+    const e = error as { code?: string; lines?: number; message: string };
+    if (lang !== "vi") return CSV_MESSAGES.formNotCsv("en", file, e.message);
+    // The parser's own words are English: in Vietnamese, the line and what is wrong on it.
+    const known = csvStructureProblem(e.code, Number.MAX_SAFE_INTEGER, "vi");
+    return known !== undefined && e.lines !== undefined ? `${file}:${e.lines}: ${known}` : CSV_MESSAGES.formNotCsv("vi", file, "lỗi cú pháp CSV");
   }
 }
 
@@ -117,19 +122,17 @@ export async function* readForms(file: string, rubric: CompiledRubric, lang: Loc
   if (/\.csv$/i.test(file)) {
     const read = readText(file, lang, "sheet");
     if (!read.ok) return yield { ok: false, message: read.message };
-    const rows = csvRows(read.text, file);
+    const rows = csvRows(read.text, file, lang);
     if (typeof rows === "string") return yield { ok: false, message: rows };
     const first = rows.find((r) => r.cells.some((c) => c.trim() !== ""));
-    if (first === undefined) return yield { ok: false, message: `${file}: the file is empty; fill the form made by 'rubric template'` };
-    if (!isTemplateHeader(first.cells)) {
-      return yield { ok: false, message: `${file}:${first.row}: not a self-assessment form (its first column is headed "${first.cells[0] ?? ""}", not "Mã" or "Key"); a wide or long table is read when its header has "unit.id" or is "unit,node,input,layer,value"` };
-    }
+    if (first === undefined) return yield { ok: false, message: CSV_MESSAGES.formEmpty(lang, file) };
+    if (!isTemplateHeader(first.cells)) return yield { ok: false, message: CSV_MESSAGES.notAForm(lang, `${file}:${first.row}`, first.cells[0] ?? "") };
     if (followForm) locale = headingLanguage(first.cells) ?? locale;
     return yield fromGrid(rows, { file }, rubric, locale);
   }
   const whole = readWhole(file, "sheet", lang);
   if (!whole.ok) return yield { ok: false, message: whole.message };
-  if (whole.bytes.length === 0) return yield { ok: false, message: `${file}: the file is empty; an XLSX workbook was expected` };
+  if (whole.bytes.length === 0) return yield { ok: false, message: CSV_MESSAGES.emptyXlsx(lang, file) };
   const book = await readXlsx(whole.bytes, file, locale, { maxColumns: usableColumns(rubric), followLanguage: followForm, messages: lang });
   if (!book.ok) return yield { ok: false, message: book.message };
   locale = book.locale;

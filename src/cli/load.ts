@@ -13,6 +13,7 @@ import { MESSAGES } from "../io/messages.js";
 import { readPrevious } from "../io/previous.js";
 import { issueMessage } from "../io/issue-wording.js";
 import type { PreviousRow } from "../rank/types.js";
+import { compiledIssueText } from "./compiled-messages.js";
 import { readText, type Output } from "./io.js";
 
 /**
@@ -32,7 +33,7 @@ export function loadRubric(file: string, locale: Locale, io: Output, warnings = 
   if (file.endsWith(".json")) {
     const loaded = loadCompiled(read.text, { locale });
     if (loaded.ok) return loaded.rubric;
-    for (const issue of loaded.issues) io.err(`${file}: ${issue.path.join(".") || "(root)"}: ${issue.message}`);
+    for (const issue of loaded.issues) io.err(compiledIssueText(file, issue, read.text, locale));
     return undefined;
   }
   const result = compile(read.text, { locale });

@@ -4,7 +4,7 @@
  * 2 usage (unknown command or option, missing argument).
  * @module
  */
-import { Command, CommanderError, Option } from "commander";
+import { type Command, CommanderError, Option } from "commander";
 // Bundled into dist/cli/main.js (esbuild keeps only this field of the JSON).
 import { version } from "../../package.json";
 import type { Locale } from "../diagnostics.js";
@@ -18,6 +18,8 @@ import { runScore } from "./score.js";
 import { addAnalysisCommands } from "./analysis-commands.js";
 import { runTemplate } from "./template.js";
 import { EXIT, processOutput, type Output } from "./io.js";
+import { UsageCommand } from "./usage-command.js";
+import { USAGE_MESSAGES, usageLocale } from "./usage-messages.js";
 
 /** `--lang` when it was written on the command line (data files are then read in it), else undefined. */
 const langGiven = (command: Command, lang: Locale): Locale | undefined => (command.getOptionValueSource("lang") === "cli" ? lang : undefined);
@@ -26,16 +28,18 @@ const langOption = (): Option => new Option("--lang <lang>", "language of messag
 /**
  * Builds the command-line program. Actions store their exit code in `result.code`.
  * @param io - output sinks
+ * @param usageLanguage - language of usage errors (unknown option, missing argument, …),
+ *   which commander reports before `--lang` is read: the `--lang` written in the arguments
  */
-export function buildProgram(io: Output = processOutput): { program: Command; result: { code: number } } {
+export function buildProgram(io: Output = processOutput, usageLanguage: Locale = "en"): { program: Command; result: { code: number } } {
   const result = { code: EXIT.ok as number };
-  const program = new Command("rubric")
+  const program = new UsageCommand("rubric", usageLanguage)
     .description("Compile, check and format rubric files (bộ tiêu chí) for government performance indices.")
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
     .version(version, "-V, --version", "print the version")
     .helpOption("-h, --help", "print help, with examples")
-    .showHelpAfterError("(run 'rubric --help' for usage)")
+    .showHelpAfterError(USAGE_MESSAGES.helpHint(usageLanguage, "rubric"))
     .addHelpText(
       "after",
       "\nExamples:\n  rubric check rubric.rubric --lang vi\n  rubric template rubric.rubric --lang vi -o phieu.xlsx\n  rubric score rubric.rubric submissions/*.json --lang vi --previous previous.json\n\n" +
@@ -135,7 +139,7 @@ export function buildProgram(io: Output = processOutput): { program: Command; re
       result.code = runSchema(rubricFile, opts.lang, io);
     });
 
-  addAnalysisCommands(program, result, io, langOption);
+  addAnalysisCommands(program, result, io, langOption, usageLanguage);
 
   program
     .command("lsp")
@@ -148,14 +152,22 @@ export function buildProgram(io: Output = processOutput): { program: Command; re
       await runLanguageServer();
     });
 
+  // In Vietnamese the hint names the command's own help (English keeps the root's).
+  if (usageLanguage === "vi") for (const command of program.commands) command.showHelpAfterError(USAGE_MESSAGES.helpHint("vi", `rubric ${command.name()}`));
   return { program, result };
 }
 
-/** The `--lang` written in the arguments (`--lang vi` or `--lang=vi`), for messages given before commander could read it. */
+/**
+ * The `--lang` written in the arguments (`--lang vi` or `--lang=vi`; the last one, as
+ * commander takes it, and none after `--`), for messages given before commander could read it.
+ */
 function langAsked(argv: readonly string[]): string | undefined {
-  const at = argv.lastIndexOf("--lang");
-  if (at >= 0) return argv[at + 1];
-  return argv.filter((a) => a.startsWith("--lang=")).pop()?.slice("--lang=".length);
+  let lang: string | undefined;
+  for (let i = 0; i < argv.length && argv[i] !== "--"; i++) {
+    if (argv[i] === "--lang") lang = argv[++i];
+    else if (argv[i]!.startsWith("--lang=")) lang = argv[i]!.slice("--lang=".length);
+  }
+  return lang;
 }
 
 /**
@@ -164,7 +176,7 @@ function langAsked(argv: readonly string[]): string | undefined {
  * @param io - output sinks
  */
 export async function run(argv: readonly string[], io: Output = processOutput): Promise<number> {
-  const { program, result } = buildProgram(io);
+  const { program, result } = buildProgram(io, usageLocale(langAsked(argv)));
   try {
     await program.parseAsync([...argv], { from: "user" });
     return result.code;

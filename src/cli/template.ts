@@ -10,6 +10,7 @@ import { templateXlsx, xlsxUnavailable } from "../io/xlsx.js";
 import { renderTable } from "../report/render.js";
 import { EXIT, inputOverwritten, writeFileAtomic, type Output } from "./io.js";
 import { loadRubric } from "./load.js";
+import { USAGE_MESSAGES } from "./usage-messages.js";
 
 /**
  * Writes the form: CSV (to stdout without `-o`) or XLSX (to a file). The format is
@@ -23,7 +24,7 @@ import { loadRubric } from "./load.js";
 export async function runTemplate(rubricFile: string, format: "csv" | "xlsx" | undefined, output: string | undefined, lang: Locale, io: Output): Promise<number> {
   const chosen = format ?? (output?.toLowerCase().endsWith(".xlsx") ? "xlsx" : "csv");
   if (chosen === "xlsx" && output === undefined) {
-    io.err("rubric template: an XLSX form needs a file: add -o FILE.xlsx");
+    io.err(USAGE_MESSAGES.xlsxNeedsFile(lang));
     return EXIT.usage;
   }
   const clash = output === undefined ? undefined : inputOverwritten(output, [rubricFile]);

@@ -12,6 +12,7 @@ import { Transform } from "node:stream";
 import { parse, type Info } from "csv-parse";
 import type { CompiledRubric } from "../compile/types.js";
 import type { Locale } from "../diagnostics.js";
+import { CSV_MESSAGES, csvStructureProblem } from "./csv-messages.js";
 import { streamDecoder } from "./encoding.js";
 import { longColumns, longRowsToSubmissions } from "./long.js";
 import { encodingMessage, MESSAGES, osReason } from "./messages.js";
@@ -72,14 +73,6 @@ function sniffDelimiter(head: string): string {
   return [...counts].reduce((best, next) => (next[1] > best[1] ? next : best))[0];
 }
 
-const CSV_PROBLEMS: Record<string, string> = {
-  CSV_QUOTE_NOT_CLOSED: 'a quoted cell is never closed; end it with " (write "" for a quote inside a cell)',
-  CSV_INVALID_CLOSING_QUOTE: 'a quote ends a cell too early; write "" for a quote inside a quoted cell',
-  CSV_INVALID_OPENING_QUOTE: 'a quote stands inside an unquoted cell; quote the whole cell and write "" for the quote',
-  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'text follows a closing quote; quote the whole cell and write "" for a quote inside it',
-  CSV_MAX_RECORD_SIZE: `the row is longer than ${MAX_RECORD_CHARS} characters; a row holds one unit's values, not a whole file — is a quote left open?`,
-};
-
 /**
  * Streams the units of a CSV file (wide or long table). Problems come as items
  * naming the file, row and column; reading goes on after a bad row, and stops at a
@@ -105,7 +98,7 @@ export async function* readCsvSubmissions(file: string, rubric: CompiledRubric, 
     return;
   }
   if (head.replace(/^\uFEFF/, "").trim() === "") {
-    yield { ok: false, message: `${file}: the file is empty; the first row is the header (unit.id, … or unit,node,input,layer,value)` };
+    yield { ok: false, message: CSV_MESSAGES.empty(locale, file) };
     return;
   }
   const input = createReadStream(file);
@@ -126,13 +119,13 @@ export async function* readCsvSubmissions(file: string, rubric: CompiledRubric, 
       return { cells: step.value.record.map(readBackFormula), row: step.value.info.lines };
     } catch (error) {
       const e = error as { code?: string; lines?: number; message: string };
-      failure = error instanceof WordedError ? e.message : `${file}:${e.lines ?? "?"}: ${CSV_PROBLEMS[e.code ?? ""] ?? e.message}`;
+      failure = error instanceof WordedError ? e.message : `${file}:${e.lines ?? "?"}: ${csvStructureProblem(e.code, MAX_RECORD_CHARS, locale) ?? e.message}`;
       return undefined;
     }
   };
   const header = await next();
   if (header === undefined) {
-    yield { ok: false, message: failure ?? `${file}: the file is empty; the first row is the header` };
+    yield { ok: false, message: failure ?? CSV_MESSAGES.empty(locale, file) };
     return;
   }
   async function* rows(): AsyncGenerator<GridRow> {
@@ -147,7 +140,7 @@ export async function* readCsvSubmissions(file: string, rubric: CompiledRubric, 
   if (items === undefined) {
     parser.destroy();
     input.destroy();
-    yield { ok: false, message: `${file}:${header.row}: the header is neither a wide table's (a unit.id column, then <criterion>.<input> columns) nor a long table's (unit,node,input,layer,value)` };
+    yield { ok: false, message: CSV_MESSAGES.header(locale, `${file}:${header.row}`) };
     return;
   }
   try {

@@ -125,10 +125,25 @@ export function osReason(error: unknown, locale: Locale): string {
     EPERM: ["permission denied", "không có quyền truy cập"],
     ENOSPC: ["the disk is full", "ổ đĩa đã đầy"],
     EROFS: ["the disk is read-only", "ổ đĩa chỉ cho phép đọc"],
+    ENOTDIR: ["a part of the path is a file, not a folder", "một phần của đường dẫn là tệp chứ không phải thư mục"],
+    ENAMETOOLONG: ["the name is too long", "tên tệp quá dài"],
   };
   const known = code === undefined ? undefined : words[code];
   if (known !== undefined) return locale === "vi" ? known[1] : known[0];
+  // The system's own message is English: in Vietnamese, its code is what can be looked up.
+  if (locale === "vi" && code !== undefined) return `lỗi hệ thống ${code}`;
   return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Why a file could not be written, in words: as {@link osReason}, except that a path
+ * not found when writing means its folder does not exist.
+ * @param error - what `fs` threw
+ * @param locale - message language
+ */
+export function writeReason(error: unknown, locale: Locale): string {
+  if ((error as { code?: string } | null)?.code === "ENOENT") return locale === "vi" ? "thư mục chứa tệp không tồn tại" : "its folder does not exist";
+  return osReason(error, locale);
 }
 
 /**

@@ -87,6 +87,22 @@ describe("rubric compile", () => {
     expect(run.stdout).toBe("");
     expect(run.stderr).toContain("error RL300");
   });
+  it("a compiled rubric that is not one is refused with the library's English, each problem with its path", () => {
+    const dir = tempDir("rubric-");
+    const compiled = JSON.parse(rubric("compile", example).stdout) as Record<string, unknown>;
+    const data = join(root, "examples/par-department/submissions/so-noi-vu.json");
+    const cases: [string, unknown, string][] = [
+      ["not-compiled.json", { x: 1 }, 'not-compiled.json: format: Not a compiled rubric: "format" must be "rubric-lang/compiled".'],
+      ["version.json", { ...compiled, formatVersion: 7 }, "version.json: formatVersion: Compiled format version 7 is not supported; this library reads version 1. Compile the rubric again."],
+      ["edited.json", { ...compiled, edited: true }, 'edited.json: (root): Unrecognized key: "edited"'],
+    ];
+    for (const [name, value, line] of cases) {
+      writeFileSync(join(dir, name), JSON.stringify(value));
+      const run = rubric("score", join(dir, name), data);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toBe(`${dir}/${line}\n`);
+    }
+  });
 });
 
 describe("rubric fmt", () => {

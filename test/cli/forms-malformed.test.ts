@@ -133,14 +133,14 @@ describe("malformed CSV forms", () => {
   it("an empty file, a CSV that is not a form, a broken quote", () => {
     const empty = join(dir, "empty.csv");
     writeFileSync(empty, "");
-    fails([empty], `${empty}: the file is empty`);
+    fails([empty], `${empty}: tệp rỗng; dòng đầu tiên là dòng tiêu đề`);
     const other = join(dir, "other.csv");
     writeFileSync(other, "đơn vị,điểm\nA,1\n");
     // Not headed like a form, so it is read as a table, and its header is neither kind.
-    fails([other], `${other}:1: the header is neither a wide table's`);
+    fails([other], `${other}:1: dòng tiêu đề không phải của bảng dạng ngang`);
     const quote = join(dir, "quote.csv");
     writeFileSync(quote, `${csvText(filledGrid())}"unit.name,"x\n`);
-    fails([quote], `${quote}: not valid CSV`);
+    fails([quote], `${quote}:`, ": dấu ngoặc kép kết thúc ô quá sớm");
   });
 
   it("the decimal comma needs the Vietnamese locale", () => {
@@ -182,7 +182,7 @@ describe("malformed XLSX workbooks", () => {
     fails([text], `${text}: không đọc được sổ tính XLSX (tệp không phải tệp nén ZIP`);
     const empty = join(dir, "empty.xlsx");
     writeFileSync(empty, "");
-    fails([empty], `${empty}: the file is empty`);
+    fails([empty], `${empty}: tệp rỗng, không phải một sổ tính XLSX`);
   });
 
   it("a bad cell names the file, the sheet and the cell", async () => {

@@ -81,6 +81,7 @@ const cases: [name: string, file: string, text: string | Buffer, expected: strin
   ["an empty CSV file", "c16.csv", "", "<dir>/c16.csv: the file is empty; the first row is the header (unit.id, … or unit,node,input,layer,value)"],
   ["a CSV file holding only a byte-order mark and blank lines", "c17.csv", "\uFEFF\r\n\r\n", "<dir>/c17.csv: the file is empty; the first row is the header (unit.id, … or unit,node,input,layer,value)"],
   ["a quote never closed", "c18.csv", `${wide()}so-x,"Sở X\n`, '<dir>/c18.csv:4: a quoted cell is never closed; end it with " (write "" for a quote inside a cell)'],
+  ["a quote inside an unquoted cell", "c18b.csv", `${wide()}so-x,Sở "X"\n`, '<dir>/c18b.csv:4: a quote stands inside an unquoted cell; quote the whole cell and write "" for the quote'],
   ["a 5 MB CSV line", "c19.csv", `${wide()}so-x,${"x".repeat(5 << 20)}\n`, "<dir>/c19.csv:4: the row is longer than 1048576 characters; a row holds one unit's values, not a whole file — is a quote left open?"],
   ["a reason outside the appraisal", "c20.csv", wide(rename("1.4.activities", "1.4.reason")), '<dir>/c20.csv:1:N: column "1.4.reason": a reason belongs to the appraisal; write appraisal:1.4.reason'],
   ["points for a computed criterion", "c21.csv", wide(rename("1.4.activities", "1.4.points")), '<dir>/c21.csv:1:N: column "1.4.points": "1.4" computes its points from its inputs (activities); only a "score = given" criterion takes points'],

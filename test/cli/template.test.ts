@@ -52,7 +52,7 @@ describe("rubric template", () => {
     expect(bad.stderr).toContain("no/such.rubric: cannot read the file");
     expect(rubric("template", "--help").stdout).toContain("Example:");
     const unwritable = rubric("template", "examples/pci/rubric.rubric", "-o", "no/such/folder/form.xlsx");
-    expect(unwritable.stderr).toContain("no/such/folder/form.xlsx: cannot write the file");
+    expect(unwritable.stderr).toContain("no/such/folder/form.xlsx: cannot write the file (its folder does not exist)");
     expect(unwritable.code).toBe(1);
   });
 });

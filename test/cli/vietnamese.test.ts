@@ -5,13 +5,16 @@
  * must not print a word from {@link ENGLISH} or a figure written with a decimal point.
  * What is code and not prose is left out before looking: code frames of the rubric's
  * source, file paths, criterion ids and dotted keys (`1.1.2.done`, `unit.id`), an input's
- * name after its label, a command quoted for the user to run, JSON keys and CSS.
+ * name after its label, a command quoted for the user to run, an argument's placeholder
+ * from the usage line (`<files...>`), a JSON example, JSON keys and CSS. A command line written wrongly
+ * (every case of `usage-cases.ts`) is checked the same way.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { tempDir } from "../temp.js";
+import { caseArgs, runCli, USAGE_CASES } from "./usage-cases.js";
 
 const root = join(import.meta.dirname, "../..");
 const cli = join(root, "dist/cli/main.js");
@@ -62,6 +65,9 @@ function prose(text: string, ids: ReadonlySet<string>, kind: "text" | "html" | "
     .replace(/^\s*\d+ \|.*$/gm, " ") // a code frame's source line
     .replace(/\S*(?:examples|docs|fixtures|\/tmp)\/\S*/g, " ") // file paths
     .replace(/'rubric [^']*'/g, " ") // a command to run, quoted
+    .replace(/<[\w.]+>/g, " ") // an argument as the command's usage line names it (<files...>)
+    .replace(/\{"[^\n]*\}/g, " ") // a JSON example of a file to write ({"factors": [{"kind": "weight", …}]})
+    .replace(/unit,node,input,layer,value/g, " ") // the long table's header, to be written as it is
     .replace(/” \([\w.]+\)/g, "”") // an input's name after its label
     .replace(/(?<![\p{L}\d])[\w-]+(?:\.[\w-]+)+(?![\p{L}\d])/gu, (m) => (ids.has(m) || /[A-Za-z_]/.test(m) ? " " : m)) // criterion ids, dotted keys
     .replace(/\bRL\d{3}\b/g, " ");
@@ -141,5 +147,76 @@ describe("every command with --lang vi speaks Vietnamese", () => {
       expect(out).toContain("dòng thứ 2");
       expectVietnamese(out.replaceAll(file, " "), ids, "text", `previous ${file}`);
     }
+  }, 60_000);
+
+  it.each(USAGE_CASES)("a command line written wrongly: $name", (c) => {
+    const run = runCli(caseArgs(c, "vi"));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^(lỗi: |rubric template: )/);
+    expectVietnamese(run.stderr, new Set(), "text", c.name);
+  });
+
+  it("on files that cannot be read or written, a compiled rubric that is not one, a CSV file that is no table, and what-if and sensitivity mistakes", () => {
+    const dir = tempDir("rubric-vi-files-");
+    const rubric = "examples/par-department/rubric.rubric";
+    const data = "examples/par-department/submissions/so-noi-vu.json";
+    const ids = idsOf(readFileSync(join(root, rubric), "utf8"));
+    const compiled = JSON.parse(spawnSync(process.execPath, [cli, "compile", rubric], { cwd: root, encoding: "utf8" }).stdout) as Record<string, unknown>;
+    const write = (name: string, text: string): string => {
+      writeFileSync(join(dir, name), text);
+      return join(dir, name);
+    };
+    const cases: [string[], string][] = [
+      [["check", "examples/nope.rubric"], "không có tệp này"],
+      [["check", "examples/par-department"], "đây là một thư mục"],
+      [["score", rubric, data, "--previous", "examples/nope.json"], "không có tệp này"],
+      [["score", rubric, data, "--previous", "examples/par-department"], "đây là một thư mục"],
+      [["score", rubric, data, "-o", join(dir, "no/such/folder/out.txt")], "không ghi được tệp (thư mục chứa tệp không tồn tại)"],
+      [["template", rubric, "-o", join(dir, "no/such/folder/form.csv")], "không ghi được tệp (thư mục chứa tệp không tồn tại)"],
+      [["compile", rubric, "-o", `${rubric}/compiled.json`], "một phần của đường dẫn là tệp"],
+      [["check", `${rubric}/x.rubric`], "một phần của đường dẫn là tệp"],
+      [["whatif", rubric, data, "--unit", "nobody", "--to-rank", "1"], "nobody"],
+      [["whatif", rubric, data, "--unit", "so-noi-vu", "--to-band", "ZZZ"], "xếp loại"],
+      [["sensitivity", rubric, data, "--plan", "examples/nope.json"], "không có tệp này"],
+      [["sensitivity", rubric, data, "--plan", write("plan.json", '{"weights": 3}')], "kế hoạch"],
+      [["score", write("not-json.json", "nope"), data], "không phải JSON hợp lệ"],
+      [["score", write("not-compiled.json", '{"x": 1}'), data], "không phải bộ tiêu chí đã biên dịch"],
+      [["score", write("version.json", JSON.stringify({ ...compiled, formatVersion: 7 })), data], "phiên bản"],
+      [["score", write("edited.json", JSON.stringify({ ...compiled, edited: true })), data], "không đúng cấu trúc"],
+      [["score", write("fingerprint.json", JSON.stringify({ ...compiled, fingerprint: "0".repeat(64) })), data], "mã kiểm tra"],
+      [["score", rubric, write("empty.csv", "\r\n\r\n")], "tệp rỗng"],
+      [["score", rubric, write("no-table.csv", "a;b\n1;2\n")], "dòng tiêu đề không phải"],
+      [["score", rubric, write("open-quote.csv", 'unit.id\n"so-x\n')], "không đóng"],
+      [["score", rubric, write("early-quote.csv", 'unit.id\n"so"x\n')], "quá sớm"],
+      [["score", rubric, write("inner-quote.csv", 'unit.id\nso"x"\n')], "giữa một ô"],
+      [["score", rubric, write("empty.xlsx", "")], "tệp rỗng, không phải một sổ tính XLSX"],
+      [["score", "docs/huong-dan/chi-so-cchc.rubric", write("form.csv", `${readFileSync(join(root, "docs/huong-dan/phieu-so-tu-phap.csv"), "utf8")}"x\n`)], "không đóng"],
+    ];
+    for (const [args, wording] of cases) {
+      const out = run(args);
+      expect(out, args.join(" ")).toContain(wording);
+      expectVietnamese(out.replaceAll(dir, " "), ids, "text", args.join(" "));
+    }
+  }, 120_000);
+
+  it("writing an XLSX form where exceljs is not installed", () => {
+    // The built CLI on its own, beside the packages it needs but not the optional exceljs.
+    const dir = tempDir("rubric-vi-no-exceljs-");
+    mkdirSync(join(dir, "dist/cli"), { recursive: true });
+    copyFileSync(cli, join(dir, "dist/cli/main.js"));
+    writeFileSync(join(dir, "package.json"), '{"type": "module"}');
+    mkdirSync(join(dir, "node_modules"));
+    for (const name of ["commander", "csv-parse", "decimal.js", "zod"]) symlinkSync(join(root, "node_modules", name), join(dir, "node_modules", name), "dir");
+    const rubric = join(root, "examples/par-department/rubric.rubric");
+    const form = (lang: string): ReturnType<typeof spawnSync> =>
+      spawnSync(process.execPath, [join(dir, "dist/cli/main.js"), "template", rubric, "-o", join(dir, "form.xlsx"), "--lang", lang], { cwd: dir, encoding: "utf8" });
+    const vi = form("vi");
+    expect(vi.status).toBe(1);
+    expect(vi.stderr).toContain("cần gói exceljs");
+    expectVietnamese(String(vi.stderr), new Set(), "text", "template without exceljs");
+    const en = form("en");
+    expect(en.status).toBe(1);
+    expect(en.stderr).toContain("needs the exceljs package, which is not installed");
+    expect(existsSync(join(dir, "form.xlsx"))).toBe(false);
   }, 60_000);
 });

@@ -79,6 +79,11 @@ describe("fmt --write", () => {
     expect(r.stderr).toContain("the file was left as it was");
     expect(readFileSync(file)).toEqual(before);
     expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+    // In Vietnamese the system's English message gives way to its code.
+    const vi = spawnSync("sh", ["-c", `trap '' XFSZ; ulimit -f 8; exec "${process.execPath}" "${cli}" fmt --write base.rubric --lang vi`], { cwd: dir, encoding: "utf8" });
+    expect(vi.status).toBe(1);
+    expect(vi.stderr).toBe("base.rubric: không ghi được tệp (lỗi hệ thống EFBIG); tệp vẫn giữ nguyên như trước.\n");
+    expect(readFileSync(file)).toEqual(before);
   });
 });
 
