@@ -39,7 +39,8 @@ export const numberText = (token: IToken): { text: string; range: ReturnType<typ
  * @param over - the denominator, when written
  */
 export const exactText = (token: IToken, over: IToken | undefined): { text: string; range: ReturnType<typeof tokenRange> } =>
-  over === undefined ? numberText(token) : { text: `${token.image}/${over.image}`, range: span(tokenRange(token), tokenRange(over)) };
+  // A denominator the parser put in to recover from a mistake has no text (the syntax error is reported): the number alone.
+  over === undefined || over.image === "" || over.isInsertedInRecovery === true ? numberText(token) : { text: `${token.image}/${over.image}`, range: span(tokenRange(token), tokenRange(over)) };
 
 /**
  * Builds the AST of a whole rubric from the CST of rule `rubric`.

@@ -97,4 +97,17 @@ describe("checking what parsed", () => {
     expect(found).not.toContain("RL203");
     expect(found).not.toContain("RL409");
   });
+
+  it("a fraction maximum or weight missing a side is a syntax error, never an internal one (found by the fuzzer)", () => {
+    const sources = [
+      ...["max 2 /", "max / 3", "max 2 / /", "weight 1 / max 2"].map((written) => `rubric "R" {\n  area "1" "A" ${written} {\n    score = given step 1\n  }\n  area "2" "B" max 2 { score = given step 1 }\n}\n`),
+      // The area left open: the parser puts a denominator in to go on.
+      `rubric "R" {\n  area "1" "A" max 2 / {\n  area "2" "B" max 2 { score = given step 1 }\n}\n`,
+    ];
+    for (const source of sources) {
+      const found = compile(source).diagnostics.map((d) => d.code);
+      expect(found, source).toContain("RL110");
+      expect(found, source).not.toContain("RL900");
+    }
+  });
 });
