@@ -1,8 +1,8 @@
 /**
- * Ranking a million units in flat memory: each scored unit is kept as a few references
- * in columns (its id, name and group; its figures as exact texts shared between units
- * that have the same), not as a result object, and the ranked rows are made one at a
- * time when they are written. `rubric score` uses it for its table formats; the rows
+ * Ranking a million units in flat memory: each scored unit is kept in columns (its id,
+ * name and group; where its data was; its figures as codes into the table of distinct
+ * texts, exact only where something reads them exactly), not as a result object, and
+ * the ranked rows are made one at a time when they are written. `rubric score` uses it for its table formats; the rows
  * are those `rank` gives for the same units, field for field.
  * @module
  */
