@@ -165,7 +165,7 @@ function* wideSheet(sheet: SheetGrid, header: GridRow, file: string, rubric: Com
   const byRow = new Map<number, string[]>();
   for (const p of sheet.problems) byRow.set(p.row, [...(byRow.get(p.row) ?? []), p.message]);
   const headerProblems = [...byRow].filter(([row]) => row <= header.row).flatMap(([, messages]) => messages);
-  const resolved = wideColumns(header.cells, header.row, source, rubric);
+  const resolved = wideColumns(header.cells, header.row, source, rubric, locale);
   if (!resolved.ok || headerProblems.length > 0) return yield { ok: false, message: [...headerProblems, ...(resolved.ok ? [] : resolved.messages)].join("\n") };
   const rows = sheet.rows.filter((r) => r.row > header.row);
   // A row whose only cells are unreadable is still a unit's row: kept, so its problems are told.
@@ -174,7 +174,7 @@ function* wideSheet(sheet: SheetGrid, header: GridRow, file: string, rubric: Com
   for (const row of rows) {
     const cellProblems = byRow.get(row.row) ?? [];
     const item = wideRow(resolved.columns, header.cells, row, source, locale);
-    const origin = rowName(source, row.row);
+    const origin = rowName(source, row.row, locale);
     if (item === undefined) {
       if (cellProblems.length > 0) yield { ok: false, message: cellProblems.join("\n"), origin };
     } else if (cellProblems.length === 0) yield item;

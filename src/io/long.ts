@@ -13,6 +13,7 @@ import type { Locale } from "../diagnostics.js";
 import { newDraft, placeName, putValue, type SubmissionDraft } from "./cells.js";
 import { readTarget, resolveTarget, rubricTargets, targetPath, type Target } from "./targets.js";
 import { refusal, rowName, type GridRow, type GridSource, type TableItem } from "./wide.js";
+import { TARGET_MESSAGES as TM } from "./target-messages.js";
 
 /**
  * The columns of a long table.
@@ -78,7 +79,7 @@ function finish(group: Group, source: GridSource): TableItem {
 export async function* longRowsToSubmissions(header: readonly string[], rows: AsyncIterable<GridRow> | Iterable<GridRow>, source: GridSource, rubric: CompiledRubric, locale: Locale, headerRow = 1): AsyncGenerator<TableItem> {
   const at = longColumns(header);
   if (at === undefined) {
-    yield { ok: false, message: `${rowName(source, headerRow)}: a long table's header is ${LONG_COLUMNS.join(",")}; found ${header.join(",")}` };
+    yield { ok: false, message: TM.longHeader(locale, rowName(source, headerRow, locale), LONG_COLUMNS.join(","), header.join(",")) };
     return;
   }
   const targets = rubricTargets(rubric);
@@ -89,7 +90,7 @@ export async function* longRowsToSubmissions(header: readonly string[], rows: As
     if (cells.every((c) => c.trim() === "")) continue;
     const cell = (column: LongColumn): string => (cells[at[column]] ?? "").trim();
     if (cells.length > LONG_COLUMNS.length && cells.slice(LONG_COLUMNS.length).some((c) => c.trim() !== "")) {
-      yield { ok: false, message: `${rowName(source, row)}: the row has ${cells.length} cells; a long table has ${LONG_COLUMNS.length} (${LONG_COLUMNS.join(",")})` };
+      yield { ok: false, message: TM.longRowCells(locale, rowName(source, row, locale), cells.length, LONG_COLUMNS.length, LONG_COLUMNS.join(",")) };
       continue;
     }
     const unit = cell("unit");
@@ -106,7 +107,7 @@ export async function* longRowsToSubmissions(header: readonly string[], rows: As
     const key = `${cell("layer")}\u0000${cell("node")}\u0000${cell("input")}`;
     let target = resolved.get(key);
     if (target === undefined) {
-      target = resolveTarget(targets, cell("layer"), cell("node"), cell("input"));
+      target = resolveTarget(targets, cell("layer"), cell("node"), cell("input"), locale);
       resolved.set(key, target);
     }
     if (!target.ok) {

@@ -10,6 +10,7 @@ import type { Locale } from "../diagnostics.js";
 import { readCell, readCellDecimal, type CellRead } from "./cells.js";
 import type { Layer } from "./layers.js";
 import { leavesOf } from "./readers.js";
+import { TARGET_MESSAGES as M } from "./target-messages.js";
 
 /** What a column (wide) or a row (long) fills in. */
 export type Target =
@@ -71,9 +72,9 @@ export function rubricTargets(rubric: CompiledRubric): RubricTargets {
 
 type Resolved = { readonly ok: true; readonly target: Target } | { readonly ok: false; readonly message: string };
 
-function listed(names: Iterable<string>): string {
+function listed(names: Iterable<string>, locale: Locale): string {
   const all = [...names];
-  return all.length > 12 ? `${all.slice(0, 12).join(", ")}, …` : all.join(", ") || "(none)";
+  return all.length > 12 ? `${all.slice(0, 12).join(", ")}, …` : all.join(", ") || M.none(locale);
 }
 
 /**
@@ -84,39 +85,39 @@ function listed(names: Iterable<string>): string {
  * @param layer - `self`, `appraisal`, `survey`, `notApplicable` or empty
  * @param node - a node id, or `unit`
  * @param input - an input name, `points`, `reason`; a unit field or fact for `unit`; empty for `notApplicable`
+ * @param locale - the language of the message
  */
-export function resolveTarget(targets: RubricTargets, layer: string, node: string, input: string): Resolved {
+export function resolveTarget(targets: RubricTargets, layer: string, node: string, input: string, locale: Locale = "en"): Resolved {
   if (layer !== "" && !(TABLE_LAYERS as readonly string[]).includes(layer)) {
-    return { ok: false, message: `unknown layer "${layer}"; write one of ${TABLE_LAYERS.join(", ")}, or nothing for self` };
+    return { ok: false, message: M.unknownLayer(locale, layer, TABLE_LAYERS.join(", ")) };
   }
   if (layer === "notApplicable") {
-    if (input !== "") return { ok: false, message: `a notApplicable entry names a node only, not an input ("${input}")` };
-    return targets.nodeIds.has(node) ? { ok: true, target: { kind: "notApplicable", node } } : { ok: false, message: `unknown criterion "${node}"; the rubric's ids are ${listed(targets.nodeIds)}` };
+    if (input !== "") return { ok: false, message: M.notApplicableInput(locale, input) };
+    return targets.nodeIds.has(node) ? { ok: true, target: { kind: "notApplicable", node } } : { ok: false, message: M.unknownNode(locale, node, listed(targets.nodeIds, locale)) };
   }
   if (node === "unit") {
-    if (layer !== "") return { ok: false, message: `unit fields take no layer ("${layer}")` };
+    if (layer !== "") return { ok: false, message: M.unitLayer(locale, layer) };
     if (input === "id" || input === "name" || input === "group") return { ok: true, target: { kind: "unit", field: input } };
     const type = targets.facts.get(input);
     if (type !== undefined) return { ok: true, target: { kind: "fact", name: input, type } };
-    return { ok: false, message: `unknown unit field "${input}"; write id, name, group or a fact of the rubric (${listed(targets.facts.keys())})` };
+    return { ok: false, message: M.unknownUnitField(locale, input, listed(targets.facts.keys(), locale)) };
   }
   const leaf = targets.leaves.get(node);
   if (leaf === undefined) {
-    const inner = targets.nodeIds.has(node) ? ` (it groups other criteria; give the inputs of its leaves)` : "";
-    return { ok: false, message: `unknown criterion "${node}"${inner}; the leaves with inputs are ${listed(targets.leaves.keys())}` };
+    return { ok: false, message: M.unknownLeaf(locale, node, targets.nodeIds.has(node), listed(targets.leaves.keys(), locale)) };
   }
   const chosen: Layer = layer === "" ? (leaf.survey ? "survey" : "self") : (layer as Layer);
-  if (leaf.survey && chosen !== "survey") return { ok: false, message: `"${node}" is scored from the survey; write survey:${node}.${input} (or no layer)` };
-  if (!leaf.survey && chosen === "survey") return { ok: false, message: `"${node}" is not scored from the survey; write ${node}.${input} or appraisal:${node}.${input}` };
+  if (leaf.survey && chosen !== "survey") return { ok: false, message: M.surveyOnly(locale, node, input) };
+  if (!leaf.survey && chosen === "survey") return { ok: false, message: M.notSurvey(locale, node, input) };
   if (input === "reason") {
-    return chosen === "appraisal" ? { ok: true, target: { kind: "reason", node } } : { ok: false, message: `a reason belongs to the appraisal; write appraisal:${node}.reason` };
+    return chosen === "appraisal" ? { ok: true, target: { kind: "reason", node } } : { ok: false, message: M.reasonOutsideAppraisal(locale, node) };
   }
   if (input === "points") {
-    if (!leaf.given) return { ok: false, message: `"${node}" computes its points from its inputs (${listed(leaf.inputs.keys())}); only a "score = given" criterion takes points` };
+    if (!leaf.given) return { ok: false, message: M.pointsNotGiven(locale, node, listed(leaf.inputs.keys(), locale)) };
     return { ok: true, target: { kind: "points", layer: chosen as "self" | "appraisal", node } };
   }
   const type = leaf.inputs.get(input);
-  if (type === undefined) return { ok: false, message: `criterion "${node}" has no input "${input}"; its inputs are ${listed(leaf.inputs.keys())}${leaf.given ? " and points" : ""}` };
+  if (type === undefined) return { ok: false, message: M.unknownInput(locale, node, input, listed(leaf.inputs.keys(), locale), leaf.given) };
   return { ok: true, target: { kind: "input", layer: chosen, node, input, type } };
 }
 

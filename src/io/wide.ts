@@ -13,6 +13,7 @@ import type { CompiledRubric } from "../compile/types.js";
 import type { Locale } from "../diagnostics.js";
 import { columnLetter, newDraft, pathKey, placeName, putValue, unitOfDraft, type SubmissionDraft, type UnitRef } from "./cells.js";
 import { readTarget, resolveTarget, rubricTargets, targetPath, type Target } from "./targets.js";
+import { TARGET_MESSAGES as TM } from "./target-messages.js";
 
 /**
  * One row of a table: its cells as text and its 1-based row (line) number.
@@ -75,9 +76,10 @@ export interface RefusedRead {
  * Where a row is, for messages that concern the whole row.
  * @param source - the table's file and sheet
  * @param row - the row number
+ * @param locale - the language of the message it goes into
  */
-export function rowName(source: GridSource, row: number): string {
-  return source.sheet === undefined ? `${source.file}:${row}` : `${source.file} [${source.sheet}] row ${row}`;
+export function rowName(source: GridSource, row: number, locale: Locale = "en"): string {
+  return source.sheet === undefined ? `${source.file}:${row}` : TM.sheetRow(locale, source.file, source.sheet, row);
 }
 
 /** A column header split into layer, node and input (without checking them). */
@@ -97,8 +99,9 @@ export function splitHeader(header: string): { layer: string; node: string; inpu
  * @param headerRow - the header's row number
  * @param source - the table's file and sheet
  * @param rubric - the compiled rubric
+ * @param locale - the language of the messages
  */
-export function wideColumns(header: readonly string[], headerRow: number, source: GridSource, rubric: CompiledRubric): { ok: true; columns: (Target | undefined)[] } | { ok: false; messages: string[] } {
+export function wideColumns(header: readonly string[], headerRow: number, source: GridSource, rubric: CompiledRubric, locale: Locale = "en"): { ok: true; columns: (Target | undefined)[] } | { ok: false; messages: string[] } {
   const targets = rubricTargets(rubric);
   const messages: string[] = [];
   const columns: (Target | undefined)[] = [];
@@ -112,23 +115,23 @@ export function wideColumns(header: readonly string[], headerRow: number, source
     }
     const { layer, node, input } = splitHeader(text);
     if (input === "" && layer !== "notApplicable") {
-      messages.push(`${place}: column "${text}" names no input; write unit.id, unit.<fact>, <criterion>.<input> or <layer>:<criterion>.<input>`);
+      messages.push(TM.columnNamesNoInput(locale, place, text));
       columns.push(undefined);
       return;
     }
-    const resolved = resolveTarget(targets, layer, node, input);
+    const resolved = resolveTarget(targets, layer, node, input, locale);
     if (!resolved.ok) {
-      messages.push(`${place}: column "${text}": ${resolved.message}`);
+      messages.push(TM.column(locale, place, text, resolved.message));
       columns.push(undefined);
       return;
     }
     const key = targetPath(resolved.target).join("\u0000");
     const earlier = seen.get(key);
-    if (earlier !== undefined) messages.push(`${place}: column "${text}" repeats column ${earlier}; keep one of them`);
+    if (earlier !== undefined) messages.push(TM.columnRepeated(locale, place, text, earlier));
     seen.set(key, `${columnLetter(i + 1)} ("${text}")`);
     columns.push(resolved.target);
   });
-  if (!columns.some((c) => c?.kind === "unit" && c.field === "id")) messages.push(`${rowName(source, headerRow)}: the header has no unit.id column; every row needs the unit's id`);
+  if (!columns.some((c) => c?.kind === "unit" && c.field === "id")) messages.push(TM.noUnitIdColumn(locale, rowName(source, headerRow, locale)));
   return messages.length > 0 ? { ok: false, messages } : { ok: true, columns };
 }
 
@@ -164,9 +167,9 @@ export function wideRow(columns: readonly (Target | undefined)[], header: readon
   const unit = draft.value["unit"] as { id?: unknown } | undefined;
   if (unit?.id === undefined && messages.length === 0) {
     const at = columns.findIndex((c) => c?.kind === "unit" && c.field === "id");
-    messages.push(`${placeName({ ...source, row: row.row, column: at + 1, header: "unit.id" })}: the unit's id is empty; write the unit's id`);
+    messages.push(TM.emptyUnitId(locale, placeName({ ...source, row: row.row, column: at + 1, header: "unit.id" })));
   }
-  const origin = rowName(source, row.row);
+  const origin = rowName(source, row.row, locale);
   if (messages.length > 0) return refusal(messages, origin, draft);
   return { ok: true, value: draft.value, origin, places: draft.places };
 }
@@ -238,7 +241,7 @@ function planOf(columns: readonly (Target | undefined)[], header: readonly strin
  * @category Data
  */
 export async function* wideRowsToSubmissions(header: readonly string[], rows: AsyncIterable<GridRow> | Iterable<GridRow>, source: GridSource, rubric: CompiledRubric, locale: Locale, headerRow = 1): AsyncGenerator<TableItem> {
-  const resolved = wideColumns(header, headerRow, source, rubric);
+  const resolved = wideColumns(header, headerRow, source, rubric, locale);
   if (!resolved.ok) {
     yield { ok: false, message: resolved.messages.join("\n") };
     return;

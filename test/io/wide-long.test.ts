@@ -49,7 +49,7 @@ describe("wideRowsToSubmissions on a sheet", () => {
       survey: { "8.1": { answers: ["5", "4", "3"] } },
       notApplicable: { "3.4": "không phát sinh" },
     });
-    expect(a!.ok && a!.origin).toBe("f.xlsx [Tổng hợp] row 2");
+    expect(a!.ok && a!.origin).toBe("f.xlsx [Tổng hợp] dòng 2"); // the place in the data's language
     if (!b!.ok) throw new Error("row 4 reads");
     const outcome = evaluate(rubric, b!.value);
     if (outcome.ok) throw new Error("600 is out of range");
