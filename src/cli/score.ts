@@ -13,7 +13,7 @@ import { MESSAGES } from "../io/messages.js";
 import { VALUE_MESSAGES } from "../io/value-messages.js";
 import { slimOutcome, slimResult } from "../io/slim.js";
 import { CompactRanking } from "../rank/compact.js";
-import { policyOf, unrankedOf } from "../rank/rank.js";
+import { policyOf } from "../rank/rank.js";
 import type { RankOptions, RankResult, UnrankedRow } from "../rank/types.js";
 import { renderRankingHtml } from "../report/html.js";
 import { compactRankingLines } from "../report/compact-table.js";
@@ -185,12 +185,12 @@ function keeper(rubric: CompiledRubric, options: ScoreOptions): Kept {
   // times the live data before a full collection; growing it by half is enough here
   // and keeps a million units near 270 MB instead of 420 (docs/performance.md).
   setFlagsFromString("--heap-growing-percent=50");
-  const store = new CompactRanking(rubric, policyOf(rubric, options.policy ?? {}));
+  // A unit listed apart keeps its whole result, slimmed as JSON keeps it.
+  const store = new CompactRanking(rubric, policyOf(rubric, options.policy ?? {}), (result) => slimResult(rubric, result));
   return {
     get size() { return store.size; },
     slims: false,
-    // A unit not ranked is listed with its whole result: slimmed, as JSON keeps it.
-    add: (outcome, origin) => store.add(unrankedOf(outcome.result, 1) === undefined ? outcome.result : slimResult(rubric, outcome.result), origin),
+    add: (outcome, origin) => store.add(outcome.result, origin),
     report(rankOptions, refused) {
       const failed = (unit: EvaluationResult["unit"], error: unknown): EvaluationResult => unitInError(rubric, unit, VALUE_MESSAGES.unitFault(lang, error instanceof Error ? error.message : String(error)));
       const ranked = store.rank(rubric, policyOf(rubric, rankOptions), rankOptions.previous, failed);

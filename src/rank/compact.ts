@@ -9,15 +9,14 @@
 import type { CompiledRubric } from "../compile/types.js";
 import type { EvaluationResult } from "../io/evaluate.js";
 import { rankOrder, type RankedOrder, type RankPolicy } from "./order.js";
-import { duplicateRow, unrankedOf } from "./rank.js";
+import { duplicateRow, rankedRows, unrankedOf } from "./rank.js";
 import { IdIndex, IntColumn, TextColumn } from "./columns.js";
 import { publishText } from "./keys.js";
-import { changeOf, figuresReadByBands, makeRow } from "./rows.js";
+import { figuresReadByBands } from "./rows.js";
 import type { FigureName, RankSource } from "./source.js";
 import type { PreviousRow, RankedRow, UnrankedRow } from "./types.js";
 
 const FIGURES: readonly FigureName[] = ["index", "points", "max", "bonus", "penalty"];
-const NO_TIES: readonly string[] = Object.freeze([]);
 const NO_AREAS: Readonly<Record<string, string>> = Object.freeze({});
 
 /**
@@ -88,8 +87,9 @@ export class CompactRanking {
   /**
    * @param rubric - the rubric (its publication, bands and sort keys)
    * @param policy - the ranking policy the units will be ranked under
+   * @param keptApart - what is kept of a unit listed apart (incomplete, not eligible): its whole result unless said
    */
-  constructor(rubric: CompiledRubric, policy: RankPolicy) {
+  constructor(rubric: CompiledRubric, policy: RankPolicy, private readonly keptApart: (result: EvaluationResult) => EvaluationResult = (r) => r) {
     const column = (): TextColumn => new TextColumn();
     this.figures = { index: column(), points: column(), max: column(), bonus: column(), penalty: column() };
     this.nodes = new Map(policy.keys.flatMap((k) => (k.target.kind === "node" ? [[k.target.id, column()] as const] : [])));
@@ -127,7 +127,7 @@ export class CompactRanking {
     this.origins.push(origin);
     const first = this.firstAt.add(ordinal);
     if (first !== undefined) this.repeats.set(id, (this.repeats.get(id) ?? 1) + 1);
-    if (unrankedOf(result, 1) !== undefined) this.side.set(ordinal, result);
+    if (unrankedOf(result, 1) !== undefined) this.side.set(ordinal, this.keptApart(result));
     else {
       this.candidates.push(ordinal);
       for (const f of FIGURES) this.figures[f].push(this.kept(f, result[f]!));
@@ -200,23 +200,9 @@ export class CompactRanking {
     apart.sort((a, b) => a.ordinal - b.ordinal);
     const unranked = apart.map((a) => a.row).sort((a, b) => (a.unit.id < b.unit.id ? -1 : a.unit.id > b.unit.id ? 1 : 0));
     const source = this.source(live);
-    const previous = previousRows === undefined ? undefined : new Map(previousRows.map((p) => [p.unitId, p]));
-    const self = this;
-    function* rows(): Generator<RankedRow> {
-      for (const group of order.groups) {
-        for (let at = group.start; at < group.end; at++) {
-          const k = order.order[at]!;
-          const place = order.place[at]!;
-          const id = source.id(k);
-          const band = order.bands?.[k];
-          const pi = order.pubIndex.at(k);
-          const row = makeRow(self.unit(live === undefined ? self.candidates.at(k) : self.candidates.at(live[k]!)), group.name, place, group.end - group.start, NO_TIES,
-            source.figure(k, "index"), source.figure(k, "points"), source.figure(k, "max"), { index: pi, points: order.pubPoints.at(k) }, band?.label, changeOf(previous, id, place, pi), NO_AREAS, band?.basis);
-          const tieBreak = order.tieBreaks.get(at);
-          yield tieBreak === undefined ? row : { ...row, tieBreak };
-        }
-      }
-    }
+    const ordinal = (k: number): number => this.candidates.at(live === undefined ? k : live[k]!);
+    const parts = { unit: (k: number) => this.unit(ordinal(k)), areas: () => NO_AREAS };
+    const rows = (): Iterable<RankedRow> => rankedRows(order, source, parts, previousRows);
     const nameOf = (id: string): string => {
       const ordinal = this.firstAt.find(id);
       return (ordinal === undefined ? undefined : this.names?.[ordinal]) ?? id;

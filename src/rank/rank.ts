@@ -11,6 +11,7 @@
 import type { CompiledRubric } from "../compile/types.js";
 import type { EvaluateOutcome, EvaluationResult } from "../io/evaluate.js";
 import { rankOrder, type RankedOrder, type RankPolicy } from "./order.js";
+import type { RankSource } from "./source.js";
 import { areasBuilder, changeOf, makeRow, unitOf } from "./rows.js";
 import { resultsSource } from "./source.js";
 import type { PreviousRow, RankedRow, RankOptions, RankResult, UnrankedRow } from "./types.js";
@@ -39,6 +40,7 @@ function occurrences(results: readonly EvaluationResult[]): Map<string, number> 
  * @param count - how often its id occurs in the batch
  */
 export function unrankedOf(r: EvaluationResult, count: number): UnrankedRow | undefined {
+  if (count === 1 && r.ineligible === undefined && r.complete && r.index !== undefined) return undefined;
   const unit = r.unit.name === undefined ? { id: r.unit.id } : { id: r.unit.id, name: r.unit.name };
   if (count > 1) return duplicateRow(unit, count);
   if (r.ineligible !== undefined) return { unit, reason: `not eligible for ranking: ${r.ineligible.reason}${r.ineligible.undecided === true ? " (undecided: a unit fact is missing)" : ""}`, cause: { kind: "ineligible", ...r.ineligible } };
@@ -103,49 +105,60 @@ export function rank(rubric: CompiledRubric, outcomes: readonly (EvaluateOutcome
     if (apart !== undefined) unranked.push(apart);
     else ranked.push(r);
   }
-  const ordered = rankOrder(rubric, resultsSource(ranked), policy);
-  const rows = rowsOf(rubric, ranked, ordered, options.previous);
+  const source = resultsSource(ranked);
+  // What rows need, read once in input order (results lie in memory in that order;
+  // the rows are made in ranked order).
+  const units = ranked.map((r) => unitOf(r.unit));
+  const areas = ranked.map(areasBuilder(rubric));
+  const rows = [...rankedRows(rankOrder(rubric, source, policy), source, { unit: (k) => units[k]!, areas: (k) => areas[k]! }, options.previous)];
   unranked.sort((a, b) => (a.unit.id < b.unit.id ? -1 : a.unit.id > b.unit.id ? 1 : 0));
   return { rows, unranked, policy };
 }
 
+/** What a row shows of a ranked unit beyond the ranking's own figures, by source position. */
+export interface RowParts {
+  /** The unit as the row names it (id and name). */
+  readonly unit: (k: number) => RankedRow["unit"];
+  /** Exact points of each top-level area. */
+  readonly areas: (k: number) => RankedRow["areas"];
+}
+
 /**
  * The rows of a ranking, in table order: each unit's rank, tie, figures, band, change
- * and areas, with the tie a later key broke.
- * @param rubric - the rubric (its areas)
- * @param ranked - the ranked units' results, by source position
- * @param ordered - the ranking of those units
+ * and areas, with the tie a later key broke. Made one at a time, so a caller may write
+ * them as they come. A ranking made without its tie bounds gives rows without the tie's
+ * other units.
+ * @param ordered - the ranking
+ * @param source - the ranked units
+ * @param parts - each unit's name and areas
  * @param previousRows - last period's table, if given
  */
-function rowsOf(rubric: CompiledRubric, ranked: readonly EvaluationResult[], ordered: RankedOrder, previousRows: readonly PreviousRow[] | undefined): RankedRow[] {
+export function* rankedRows(ordered: RankedOrder, source: RankSource, parts: RowParts, previousRows: readonly PreviousRow[] | undefined): Generator<RankedRow> {
   const { policy, order, place, tieStart, tieEnd, pubIndex, pubPoints, bands } = ordered;
-  // What rows need, read once in input order (results lie in memory in that order;
-  // the row loop below visits them in ranked order).
-  const ids = ranked.map((r) => r.unit.id);
-  const units = ranked.map((r) => unitOf(r.unit));
-  const areasOf = areasBuilder(rubric);
-  const areas = ranked.map(areasOf);
+  const withTies = tieStart.length === order.length;
   const previous = previousRows === undefined ? undefined : new Map(previousRows.map((p) => [p.unitId, p]));
-  const rows: RankedRow[] = [];
   let published: RankedRow["published"] | undefined;
   for (const group of ordered.groups) {
     let all: readonly string[] = NO_TIES;
     for (let at = group.start; at < group.end; at++) {
       const i = order[at]!;
-      const size = tieEnd[at]! - tieStart[at]!;
-      if (at === tieStart[at]) all = policy.ties === "ordinal" || size === 1 ? NO_TIES : Array.from(order.subarray(tieStart[at]!, tieEnd[at]!), (u) => ids[u]!);
-      const tied = all === NO_TIES ? NO_TIES : size <= EAGER_TIE ? others(all, ids[i]!) : { all };
+      const id = source.id(i);
+      let tied: readonly string[] | { readonly all: readonly string[] } = NO_TIES;
+      if (withTies) {
+        const size = tieEnd[at]! - tieStart[at]!;
+        if (at === tieStart[at]) all = policy.ties === "ordinal" || size === 1 ? NO_TIES : Array.from(order.subarray(tieStart[at]!, tieEnd[at]!), (u) => source.id(u));
+        tied = all === NO_TIES ? NO_TIES : size <= EAGER_TIE ? others(all, id) : { all };
+      }
       // Neighbours in a tie usually publish the same figures: they share one object.
       const pi = pubIndex.at(i);
       const pp = pubPoints.at(i);
       if (published === undefined || published.index !== pi || published.points !== pp) published = { index: pi, points: pp };
       const band = bands?.[i];
-      const r = ranked[i]!;
-      rows.push(makeRow(units[i]!, group.name, place[at]!, group.end - group.start, tied, r.index!, r.points!, r.max!, published, band?.label, changeOf(previous, ids[i]!, place[at]!, pi), areas[i]!, band?.basis));
+      const row = makeRow(parts.unit(i), group.name, place[at]!, group.end - group.start, tied, source.figure(i, "index"), source.figure(i, "points"), source.figure(i, "max"), published, band?.label, changeOf(previous, id, place[at]!, pi), parts.areas(i), band?.basis);
+      const tieBreak = ordered.tieBreaks.get(at);
+      yield tieBreak === undefined ? row : { ...row, tieBreak };
     }
   }
-  for (const [at, tieBreak] of ordered.tieBreaks) rows[at] = { ...rows[at]!, tieBreak };
-  return rows;
 }
 
 /** The policy of a ranking: the rubric's, with the options' overrides. */
